@@ -1,0 +1,75 @@
+"""Figures written back for people: "£150m", "more than 31,000 people", "12%".
+
+Used by the verdict explanations and the report, so both say a figure the same way.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
+
+
+def number(value: float) -> str:
+    """A number with thousands separators and no needless decimals.
+
+    >>> number(31094.0), number(1.25), number(60900000.0)
+    ('31,094', '1.25', '60,900,000')
+    """
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def amount(value: float, unit: str) -> str:
+    """A value in its unit, as a reader would write it.
+
+    >>> amount(150e6, "GBP"), amount(2.5e9, "USD"), amount(12.0, "percent"), amount(31094, "person")
+    ('£150m', '$2.5bn', '12%', '31,094 people')
+    >>> amount(75e6, "CHF"), amount(3, "boat"), amount(1, "boat")
+    ('CHF 75m', '3 boats', '1 boat')
+    """
+    if unit == "percent":
+        return f"{number(value)}%"
+    if unit == "percentage_point":
+        return f"{number(value)} percentage points"
+    if len(unit) == 3 and unit.isupper():
+        sign = CURRENCY_SIGNS.get(unit)
+        for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+            if abs(value) >= size:
+                text = number(round(value / size, 3)) + suffix
+                break
+        else:
+            text = number(value)
+        return f"{sign}{text}" if sign else f"{unit} {text}"
+    if unit in ("count", "times", "fraction"):
+        return number(value)
+    noun = "people" if unit == "person" else unit
+    if unit != "person" and value != 1:
+        noun = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else (
+            unit + "es" if unit.endswith(("s", "x", "ch", "sh")) else unit + "s")
+    if unit == "person" and value == 1:
+        noun = "person"
+    return f"{number(value)} {noun}"
+
+
+_BOUND_WORDS = {"lower": "at least ", "upper": "at most ", "approx": "about "}
+
+
+def claim(row: Mapping[str, Any]) -> str:
+    """A claim's figure with its hedge: "at least 31,000 people", "£1.5bn–£2bn".
+
+    >>> claim({"value": 31000.0, "low": 31000.0, "high": float("nan"), "unit": "person",
+    ...        "bound": "lower"})
+    'at least 31,000 people'
+    """
+    unit, bound = row["unit"], row["bound"]
+    if bound == "range":
+        low, high = row["low"], row["high"]
+        if isinstance(high, float) and math.isfinite(high):
+            return f"{amount(low, unit)}–{amount(high, unit)}"
+    return _BOUND_WORDS.get(bound, "") + amount(row["value"], unit)

@@ -1,0 +1,379 @@
+"""Article text -> claim table: one row per numeric claim, with unit, interval, period and role.
+
+The lexical work (what is a number, its interval, its currency) is ``numbers``; the time work is
+``dates``. This module adds what needs the sentence around the figure: the counted noun, the
+role ("a further" = increment, "in total" = total), the words that say what is measured, and the
+period, then lays the rows out as the claim table declared in ``schema``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import dates, numbers
+from .lexicon import (
+    AUXILIARIES,
+    DURATION_NOUNS,
+    INCREMENT_CUES,
+    NP_BREAKERS,
+    NUMBER_MODIFIERS,
+    PERSON_NOUNS,
+    PERSON_VERBS,
+    SINGULAR,
+    STOPWORDS,
+    TOTAL_CUES,
+)
+from .schema import CLAIM_COLUMNS, Article, check_claims
+
+# --- sentences ---------------------------------------------------------------------------
+
+# A sentence ends at . ! ? (and a closing quote or bracket) followed by space and an opening
+# capital, digit, quote or currency sign. Lines are always boundaries: news text puts
+# paragraphs, captions and page furniture on lines of their own.
+_SENT_END = re.compile(r"""[.!?]['"”’)\]]*\s+(?=['"“‘(\[]?[A-Z0-9£$€])""")
+# Abbreviations that end with a dot inside a sentence.
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Sr|Jr|St|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Rev|No|Nos|vs|etc|"
+    r"Inc|Ltd|Co|Corp|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|est|U\.S|U\.K|"
+    r"[A-Z])\.)$"
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of the sentences of ``text``.
+
+    >>> t = "Mr. Smith paid £1.5m. It rose 3%.\\nNext line"
+    >>> [t[a:b] for a, b in split_sentences(t)]
+    ['Mr. Smith paid £1.5m.', 'It rose 3%.', 'Next line']
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        start = line_start
+        # Skip leading blanks so sentence offsets point at text.
+        while start < line_end and text[start].isspace():
+            start += 1
+        if start >= line_end:
+            continue
+        for m in _SENT_END.finditer(text, start, line_end):
+            if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
+                continue
+            end = m.start() + len(m.group().rstrip())
+            if end > start:
+                spans.append((start, end))
+            start = m.end()
+        end = line_end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+# --- words around a figure -----------------------------------------------------------------
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
+
+
+def singular(word: str) -> str:
+    """Singular, lower-case form of a counted noun.
+
+    >>> [singular(w) for w in ["Boats", "people", "countries", "buses", "officers", "nations"]]
+    ['boat', 'person', 'country', 'bus', 'officer', 'country']
+    """
+    w = word.lower().strip("'’-")
+    if w in SINGULAR:
+        return SINGULAR[w]
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and re.search(r"(?:ss|sh|ch|x|z|us)es$", w):
+        return w[:-2]
+    if len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def stem(word: str) -> str:
+    """Crude stem for matching context words across outlets ("crossings" ~ "crossing").
+
+    >>> [stem(w) for w in ["crossings", "crossed", "funding", "funds", "smugglers"]]
+    ['cross', 'cross', 'fund', 'fund', 'smuggler']
+    """
+    w = word.lower().strip("'’-")
+    if w.endswith("'s") or w.endswith("’s"):
+        w = w[:-2]
+    for suffix in ("ings", "ing", "ed", "es", "s"):
+        if len(w) - len(suffix) >= 4 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w
+
+
+def _unit_of_noun(noun: str) -> tuple[str, str]:
+    """(unit, unit_family) for a counted noun."""
+    s = singular(noun)
+    if noun.lower() in PERSON_NOUNS or s in PERSON_NOUNS or s == "person":
+        return "person", "person"
+    if s in DURATION_NOUNS:
+        return s, "duration"
+    return s, "count"
+
+
+@dataclass(slots=True)
+class _Noun:
+    """The counted noun found after a figure, and the words of its noun phrase."""
+
+    unit: str
+    family: str
+    phrase: list[str]
+    implicit: bool = False
+
+
+def _noun_after(after: str) -> _Noun | None:
+    """Find the counted noun in the words right after a figure ("specialist investigators")."""
+    words = _WORD.findall(after[:80])
+    m = re.match(r"\s*([^\sA-Za-z])", after)
+    if m and m.group(1) not in "-–":
+        # Punctuation right after the number ("31,000, a record"): no noun.
+        return None
+    phrase: list[str] = []
+    for i, w in enumerate(words[:6]):
+        lw = w.lower()
+        if i == 0 and lw == "of":
+            continue  # "tens of thousands of migrants"
+        if i <= 1 and lw == "the" and words and words[0].lower() == "of":
+            continue
+        if lw in NUMBER_MODIFIERS and not phrase:
+            continue  # "300 more staff"
+        if lw in NP_BREAKERS or lw in AUXILIARIES:
+            break
+        if lw.startswith("-"):
+            lw = lw[1:]
+        phrase.append(lw)
+        s = singular(lw)
+        # A plural, a person noun or a time noun ends the phrase: it is the head.
+        if lw in PERSON_NOUNS or s in DURATION_NOUNS or s != lw:
+            unit, family = _unit_of_noun(lw)
+            return _Noun(unit, family, phrase)
+        if len(phrase) >= 3:
+            break
+    if phrase:
+        # No plural seen: the last word before the break is the head ("1 boat", "one person").
+        head = phrase[-1]
+        unit, family = _unit_of_noun(head)
+        return _Noun(unit, family, phrase)
+    return None
+
+
+def _implicit_person(after: str) -> bool:
+    """True when the figure is followed by a verb that only people do ("31,000 have crossed")."""
+    words = [w.lower() for w in _WORD.findall(after[:40])][:3]
+    words = [w for w in words if w not in AUXILIARIES and w not in ("also", "now", "reportedly")]
+    return bool(words) and words[0] in PERSON_VERBS
+
+
+_COMPARISON = re.compile(
+    r"\s+(?:more|fewer|less|higher|lower|greater|bigger|smaller)\s+than\s+(?:the\s+|a\s+|an\s+)?$"
+)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|risen|rise|rises|rising|fell|fall|falls|falling|fallen|increased?|increases|"
+    r"increasing|decreased?|decreases|grew|grow|growing|grown|dropped|drop|jumped|jump|climbed|"
+    r"surged|slumped|declined?|cut|cuts|up|down|growth|increase|decrease|reduction|gain|loss)"
+    r"\s+(?:of\s+|by\s+)?(?:almost|nearly|about|around|some|more than|over|just)?\s*$",
+    re.IGNORECASE,
+)
+_TO_TOTAL = re.compile(r"\b(?:total|totals|bringing|taking|doubling|tripling|brings|takes|"
+                       r"doubled|tripled|double|triple|rising|up)\b[^.;]{0,60}\bto\s*$",
+                       re.IGNORECASE)
+_PART_BEFORE = re.compile(r"(?:\bof which|\bof whom|\bincluding|\bincludes|\binclude|\(\s*)\s*$",
+                          re.IGNORECASE)
+
+
+def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
+    """The figure's role from the words around it: increment, total, change, rate, part."""
+    b = before[-60:].lower()
+    tail = re.sub(r"\s+", " ", b).rstrip()
+    if q.per:
+        return "rate"
+    if _TO_TOTAL.search(b):
+        return "total"
+    if any(tail.endswith(" " + c) or tail == c for c in TOTAL_CUES):
+        return "total"
+    if _CHANGE_BEFORE.search(b):
+        return "change"
+    for cue in INCREMENT_CUES:
+        if cue == "more":
+            continue
+        if tail.endswith(" " + cue) or tail == cue:
+            return "increment"
+    a = after[:40].lower()
+    if re.match(r"\s+(?:more|extra|additional|further)\b", a):
+        return "increment"  # "300 more staff"
+    if re.match(r"\s+(?:in total|in all|altogether|overall)\b", a):
+        return "total"
+    if _PART_BEFORE.search(b) and q.unit:
+        return "part"
+    return None
+
+
+def _context_words(sentence: str, start: int, end: int, limit: int = 12) -> list[str]:
+    """Content words nearest the figure within its clause, nearest first, stemmed."""
+    # Restrict to the clause holding the figure: other clauses often speak of other figures.
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and hi == len(sentence):
+            hi = m.start()
+    left = [(start - m.end(), m.group()) for m in _WORD.finditer(sentence, lo, start)]
+    right = [(m.start() - end, m.group()) for m in _WORD.finditer(sentence, end, hi)]
+    scored = sorted(left + right, key=lambda t: t[0])
+    out: list[str] = []
+    for _, w in scored:
+        lw = w.lower()
+        if lw in STOPWORDS or len(lw) < 3:
+            continue
+        s = stem(lw)
+        if s not in out:
+            out.append(s)
+        if len(out) >= limit:
+            break
+    return out
+
+
+# --- the claim table ----------------------------------------------------------------------
+
+_FAMILY_OF_LEXICAL = {"percent": "percent", "percentage_point": "percent"}
+
+
+def _lexical_family(unit: str) -> str:
+    if unit in _FAMILY_OF_LEXICAL:
+        return _FAMILY_OF_LEXICAL[unit]
+    if len(unit) == 3 and unit.isupper():
+        return "money"
+    return "physical"
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def extract(text: str, published: dt.date | str | None = None, article_id: str = "text",
+            source: str | None = None) -> pd.DataFrame:
+    """Return the claim table of one text (columns: ``schema.CLAIM_COLUMNS``).
+
+    >>> df = extract("More than 31,000 people have crossed this year.", "2024-11-04")
+    >>> df[["text", "value", "low", "unit", "bound", "period_start"]].values.tolist()
+    [['More than 31,000', 31000.0, 31000.0, 'person', 'lower', '2024-01-01']]
+    """
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
+    rows = _claim_rows(text, published, article_id, source)
+    return _table(rows)
+
+
+def extract_articles(articles: Iterable[Article]) -> pd.DataFrame:
+    """Return the claim table of many articles, built column-wise in one go."""
+    rows: list[dict] = []
+    for art in articles:
+        rows.extend(_claim_rows(art.text, art.published, art.id, art.source))
+    return _table(rows)
+
+
+def _table(rows: list[dict]) -> pd.DataFrame:
+    cols = {c: [r[c] for r in rows] for c in CLAIM_COLUMNS}
+    df = pd.DataFrame({c: pd.Series(v, dtype=CLAIM_COLUMNS[c]) for c, v in cols.items()})
+    return check_claims(df)
+
+
+def _claim_rows(text: str, published: dt.date | None, article_id: str,
+                source: str | None) -> list[dict]:
+    """The claim rows of one article, in text order."""
+    rows: list[dict] = []
+    pub_iso = _iso(published)
+    recent_count_unit: tuple[str, str, int] | None = None  # (unit, family, sentence index)
+    for s_idx, (s0, s1) in enumerate(split_sentences(text)):
+        sentence = text[s0:s1]
+        quantities = numbers.find_quantities(sentence)
+        if not quantities:
+            continue
+        sentence_rows: list[dict] = []
+        for qi, q in enumerate(quantities):
+            before, after = sentence[: q.start], sentence[q.end:]
+            phrase: list[str] = []
+            if q.unit:
+                unit, family = q.unit, _lexical_family(q.unit)
+            elif q.kind == "multiplier":
+                unit, family = "times", "ratio"
+            elif q.kind == "fraction":
+                unit, family = "fraction", "ratio"
+            else:
+                noun = _noun_after(after)
+                if noun:
+                    unit, family, phrase = noun.unit, noun.family, noun.phrase
+                elif _implicit_person(after):
+                    unit, family = "person", "person"
+                elif recent_count_unit and s_idx - recent_count_unit[2] <= 2:
+                    # An anaphoric bare count ("more than 31,000 have crossed") counts what the
+                    # figure just before it counted.
+                    unit, family = recent_count_unit[0], recent_count_unit[1]
+                else:
+                    unit, family = "count", "count"
+            role = _role(before, after, q)
+            # "1,225 more than the 4,192 migrants": a difference, counted in the next noun.
+            if qi + 1 < len(quantities) and _COMPARISON.search(
+                    sentence[q.end: quantities[qi + 1].start]):
+                role = "difference"
+                if unit == "count" or not phrase:
+                    nxt = quantities[qi + 1]
+                    noun = _noun_after(sentence[nxt.end:]) if not nxt.unit else None
+                    if nxt.unit:
+                        unit, family = nxt.unit, _lexical_family(nxt.unit)
+                    elif noun:
+                        unit, family, phrase = noun.unit, noun.family, noun.phrase
+            if family in ("person", "count") and unit != "count":
+                recent_count_unit = (unit, family, s_idx)
+            period = dates.period_for(sentence, (q.start, q.end), published)
+            context = _context_words(sentence, q.start, q.end)
+            measure_words = [w for w in phrase if w not in STOPWORDS][:3]
+            measure_words += [w for w in context if w not in measure_words][:5]
+            as_of = None
+            if period is not None:
+                as_of = period.as_of or (
+                    period.end if period.kind in ("year-to-date", "since") else None)
+            sentence_rows.append({
+                "id": "",
+                "article": article_id,
+                "value": float(q.value),
+                "low": float("nan") if q.low is None else float(q.low),
+                "high": float("nan") if q.high is None else float(q.high),
+                "unit": unit,
+                "unit_family": family,
+                "bound": q.bound,
+                "text": q.text,
+                "start": s0 + q.start,
+                "end": s0 + q.end,
+                "sentence": sentence,
+                "sentence_start": s0,
+                "measure": " ".join([unit] + measure_words + ([f"per {q.per}"] if q.per else [])),
+                "context": " ".join(context),
+                "period_start": _iso(period.start) if period else None,
+                "period_end": _iso(period.end) if period else None,
+                "period_kind": period.kind if period else None,
+                "as_of": _iso(as_of) or pub_iso,
+                "role": role,
+                "source": source,
+                "published": pub_iso,
+            })
+        rows.extend(sentence_rows)
+    for n, row in enumerate(rows, 1):
+        row["id"] = f"{article_id}#{n}"
+    return rows

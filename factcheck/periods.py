@@ -1,0 +1,78 @@
+"""How the periods of two claims relate: the same, a later update, different, or unknown.
+
+Pure functions over claim-table rows (period_start, period_end, period_kind, as_of); used by the
+matcher for blocking and by the verdicts for explanations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+# Two figures reported within this many days, neither saying when it holds, are taken to be
+# about the same moment: one news cycle.
+SAME_CYCLE_DAYS = 7
+
+_CUMULATIVE = ("year-to-date", "since")
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+    """Relate the periods of claims a and b: same | update | different | unknown.
+
+    ``update`` is a cumulative count (year to date, "since ...") stated at two dates; ``unknown``
+    means neither says when and they were reported in the same news cycle (or undated).
+
+    >>> ytd = dict(period_kind="year-to-date", period_start="2024-01-01")
+    >>> relation({**ytd, "period_end": "2024-10-26", "as_of": "2024-10-26"},
+    ...          {**ytd, "period_end": "2024-11-01", "as_of": "2024-11-01"})
+    'update'
+    >>> y = dict(period_kind="year", period_start="2023-01-01", period_end="2023-12-31")
+    >>> relation(y, {**y, "period_start": "2022-01-01", "period_end": "2022-12-31"})
+    'different'
+    """
+    ka, kb = a.get("period_kind"), b.get("period_kind")
+    sa, sb = _date(a.get("period_start")), _date(b.get("period_start"))
+    ea, eb = _date(a.get("period_end")), _date(b.get("period_end"))
+    asa, asb = _date(a.get("as_of")), _date(b.get("as_of"))
+    gap = abs((asa - asb).days) if asa and asb else None
+
+    if ka and kb:
+        if ka in _CUMULATIVE and kb in _CUMULATIVE:
+            if ka != kb or sa != sb:
+                return "different"
+            if gap is not None and gap > 1:
+                return "update"
+            return "same"
+        if ka != kb:
+            return "different"
+        if sa and sb and ea and eb:
+            return "same" if (sa, ea) == (sb, eb) else "different"
+        # Same kind, unresolved ends (no publication date): only the words can tell.
+        return "same" if a.get("period_kind") == b.get("period_kind") else "unknown"
+    if ka or kb:
+        # One says when, the other does not: the other holds at its as-of date, so they can be
+        # the same only if that date falls in the stated period (or is within a cycle of it).
+        known_s, known_e, other = (sa, ea, asb) if ka else (sb, eb, asa)
+        kind = ka or kb
+        if kind == "future":
+            return "different"
+        if other is None or known_e is None:
+            return "unknown"
+        lo = known_s or known_e
+        if lo - dt.timedelta(days=SAME_CYCLE_DAYS) <= other <= known_e + dt.timedelta(
+                days=SAME_CYCLE_DAYS):
+            return "unknown"
+        return "different"
+    if gap is None or gap <= SAME_CYCLE_DAYS:
+        return "unknown"
+    return "different"

@@ -1,0 +1,105 @@
+"""The data shapes that cross stage boundaries, declared once.
+
+ingest -> Article; normalise -> claim table (CLAIM_COLUMNS); verdict -> Finding.
+Every stage that produces a claim table ends with ``check_claims`` so a missing or
+misnamed column fails at the boundary that made it, not three stages later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+FINDINGS_SCHEMA = "factcheck/findings@1"
+
+# Column -> pandas dtype. Dates are ISO strings (YYYY-MM-DD) or None so they survive CSV/JSON
+# unchanged; low/high are NaN when the wording leaves that side unbounded.
+CLAIM_COLUMNS: dict[str, str] = {
+    "id": "object",            # "<article id>#<n>", n counts claims in text order
+    "article": "object",       # Article.id
+    "value": "float64",        # the figure as stated, in base units (£150m -> 150000000)
+    "low": "float64",          # lower end of the interval the wording allows (NaN = unbounded)
+    "high": "float64",         # upper end (NaN = unbounded)
+    "unit": "object",          # ISO 4217 code, 'percent', 'percentage_point', or singular noun
+    "unit_family": "object",   # money | percent | duration | person | count | physical
+    "bound": "object",         # exact | approx | lower | upper | range
+    "text": "object",          # surface span exactly as in the article text
+    "start": "int64",          # char offset of text in the article text
+    "end": "int64",
+    "sentence": "object",      # the sentence holding the claim
+    "sentence_start": "int64", # char offset of the sentence in the article text
+    "measure": "object",       # short normalised description of what is measured
+    "context": "object",       # content words near the figure, space separated, for matching
+    "period_start": "object",  # YYYY-MM-DD or None
+    "period_end": "object",
+    "period_kind": "object",   # year | month | day | year-to-date | since | future | range | None
+    "as_of": "object",         # YYYY-MM-DD the figure is stated to hold at (default: published)
+    "role": "object",          # total | increment | difference | rate | change | part | None
+    "source": "object",        # Article.source, copied for matching and the report
+    "published": "object",     # Article.published as YYYY-MM-DD or None
+}
+
+BOUNDS = ("exact", "approx", "lower", "upper", "range")
+VERDICTS = ("agree", "contradict", "explained")
+KINDS = ("cross-source", "internal")
+
+
+@dataclass(slots=True)
+class Article:
+    """One news article after ingest: its text and what we know of where it came from."""
+
+    id: str
+    text: str
+    path: str
+    source: str | None = None
+    published: dt.date | None = None
+    title: str | None = None
+    url: str | None = None
+    story: str | None = None   # same-event cluster id when the input names one (JSONL cluster_id)
+
+    @property
+    def published_iso(self) -> str | None:
+        """Publication date as YYYY-MM-DD, or None."""
+        return self.published.isoformat() if self.published else None
+
+
+@dataclass(slots=True)
+class Problem:
+    """An input that could not be used, and why: reported in one line, never fatal to the batch."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Finding:
+    """One verdict over two or more claims, with the explanation an editor reads."""
+
+    id: str
+    kind: str                  # cross-source | internal
+    verdict: str               # agree | contradict | explained
+    claims: list[str]          # claim ids
+    explanation: str
+    relation: str | None = None
+    measure: str | None = None
+    score: float | None = None
+    details: dict = field(default_factory=dict)  # extra numbers for the report (e.g. rel. difference)
+
+
+def empty_claims() -> pd.DataFrame:
+    """An empty claim table with every column and dtype in place."""
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in CLAIM_COLUMNS.items()})
+
+
+def check_claims(df: pd.DataFrame) -> pd.DataFrame:
+    """Return the claim table with columns in contract order, raising if one is missing."""
+    missing = [c for c in CLAIM_COLUMNS if c not in df.columns]
+    if missing:
+        raise ValueError(f"claim table lacks columns: {', '.join(missing)}")
+    extra = [c for c in df.columns if c not in CLAIM_COLUMNS]
+    return df[list(CLAIM_COLUMNS) + extra]

@@ -1,0 +1,193 @@
+"""Candidate pairs -> findings: agree, contradict or explained, each with a sentence for editors.
+
+A pair of aligned claims agrees when the intervals their wording allows overlap (a round figure
+may stand for anything it rounds from) and the figures are close; otherwise the verdict looks for
+a reason before calling it a contradiction: one figure is an increment and the other a total,
+one is a part of the other, a running count was updated between reports, or the reports are
+far apart in time. Only a difference with no reason is a contradiction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from . import formatting
+from .schema import Finding
+
+# Point values further apart than this (relative) are not called an agreement even when the
+# intervals overlap: "more than 1,100" and "more than 31,000" are both true of 31,094, but an
+# editor gains nothing from seeing them paired.
+AGREE_MAX_REL_DIFF = 0.12
+# A round figure stands for anything it rounds from, but never for more than this share of it.
+ROUNDING_MAX_SHARE = 0.05
+# Hedged figures ("about 200") are read as this share either side unless the parser said more.
+APPROX_SHARE = 0.10
+
+
+def _finite(x: Any) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+def rounding_tolerance(value: float) -> float:
+    """Half a unit of the last non-zero digit of a round figure, capped at 5% of it.
+
+    >>> rounding_tolerance(31000.0), rounding_tolerance(31094.0), rounding_tolerance(150e6)
+    (500.0, 0.0, 5000000.0)
+    >>> rounding_tolerance(100.0)
+    5.0
+    """
+    if not _finite(value) or value == 0 or not float(value).is_integer():
+        return 0.0
+    v, zeros = int(abs(value)), 0
+    while v % 10 == 0:
+        v //= 10
+        zeros += 1
+    if zeros == 0:
+        return 0.0
+    return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value))
+
+
+def interval(row: Mapping[str, Any], tolerant: bool = False) -> tuple[float, float]:
+    """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
+    low = row["low"] if _finite(row["low"]) else -math.inf
+    high = row["high"] if _finite(row["high"]) else math.inf
+    if tolerant and row["bound"] in ("exact", "lower", "upper"):
+        tol = rounding_tolerance(row["value"])
+        low, high = low - tol, high + tol
+    return low, high
+
+
+def rel_diff(a: float, b: float) -> float:
+    """Relative difference of two values, 0..1 (0 when equal).
+
+    >>> round(rel_diff(45774, 45755), 5)
+    0.00042
+    """
+    denom = max(abs(a), abs(b))
+    return abs(a - b) / denom if denom else 0.0
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _who(row: Mapping[str, Any]) -> str:
+    src = row.get("source")
+    name = src if isinstance(src, str) and src else f"article {row['article']}"
+    pub = row.get("published")
+    return f"{name} ({pub})" if isinstance(pub, str) and pub else name
+
+
+def _when(row: Mapping[str, Any]) -> str:
+    kind, start, end = row.get("period_kind"), row.get("period_start"), row.get("period_end")
+    if kind == "year-to-date" and isinstance(end, str):
+        return f" for the year to {end}"
+    if kind in ("year", "month", "week", "day", "range") and isinstance(start, str):
+        return f" for {start}" + (f" to {end}" if isinstance(end, str) and end != start else "")
+    if kind == "since" and isinstance(start, str):
+        return f" since {start}"
+    return ""
+
+
+def _days_between(a: Mapping[str, Any], b: Mapping[str, Any]) -> int | None:
+    try:
+        return (dt.date.fromisoformat(b["as_of"]) - dt.date.fromisoformat(a["as_of"])).days
+    except (TypeError, ValueError):
+        return None
+
+
+def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
+               score: float, claims: pd.DataFrame | None = None) -> Finding | None:
+    """The finding for two aligned claims, or None when pairing them tells an editor nothing."""
+    va, vb = float(a["value"]), float(b["value"])
+    diff = rel_diff(va, vb)
+    fa, fb = formatting.claim(a), formatting.claim(b)
+    details: dict[str, Any] = {"rel_diff": round(diff, 6)}
+    base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
+                score=round(score, 3), details=details)
+    say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
+
+    strict = _overlap(interval(a), interval(b))
+    tolerant = _overlap(interval(a, True), interval(b, True))
+    if tolerant:
+        if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact"):
+            return None  # bounds far apart: compatible, but not evidence of one figure
+        if strict:
+            if va == vb:
+                text = f"Both report {fa}" if fa == fb else f"{say_a}; {say_b}: the same figure"
+                return Finding(id="", verdict="agree", explanation=text + ".", **base)
+            return Finding(id="", verdict="agree", explanation=(
+                f"{say_a}; {say_b}. The wording of one allows the other, so they agree."), **base)
+        return Finding(id="", verdict="agree", relation="rounding", explanation=(
+            f"{say_a}; {say_b}. The difference is within the rounding of the round figure."),
+            **base)
+
+    roles = {a["role"], b["role"]}
+    if "increment" in roles and roles != {"increment"}:
+        inc, other = (a, b) if a["role"] == "increment" else (b, a)
+        why = _increment_evidence(inc, other, claims)
+        return Finding(id="", verdict="explained", relation="increment-of-total", explanation=(
+            f"{say_a}; {say_b}. {formatting.claim(inc).capitalize()} is the additional amount "
+            f"(\"{inc['text']}\"), {formatting.claim(other)} the total it makes{why}."), **base)
+    if "part" in roles and roles != {"part"}:
+        part, whole = (a, b) if a["role"] == "part" else (b, a)
+        if float(part["value"]) < float(whole["value"]):
+            return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
+                f"{say_a}; {say_b}. {formatting.claim(part).capitalize()} is a part "
+                f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)
+    if period_relation == "update":
+        early, late = (a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a)
+        if float(late["value"]) >= float(early["value"]):
+            return Finding(id="", verdict="explained", relation="later-update", explanation=(
+                f"A running total updated: {formatting.claim(early)} as of {early['as_of']}, "
+                f"{formatting.claim(late)} as of {late['as_of']}."), **base)
+        return Finding(id="", verdict="contradict", explanation=(
+            f"A running total that falls: {formatting.claim(early)} as of {early['as_of']} but "
+            f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
+            f"down; one of them is wrong or counts something else."), **base)
+    if period_relation == "different":
+        days = _days_between(a, b)
+        gap = f"{abs(days)} days apart" if days is not None else "at different times"
+        return Finding(id="", verdict="explained", relation="different-period", explanation=(
+            f"{say_a}; {say_b}. The reports are {gap} and neither says when its figure holds, "
+            f"so the difference may be a change over time."), **base)
+    when = _when(a) or _when(b)
+    return Finding(id="", verdict="contradict", explanation=(
+        f"{say_a}; {say_b}{when}. They appear to report the same measure and no reason for "
+        f"the difference ({diff:.1%}) was found."), **base)
+
+
+def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
+                        claims: pd.DataFrame | None) -> str:
+    """Arithmetic that shows the increment leads to the other figure, as a clause, or ''."""
+    vi, vo = float(inc["value"]), float(other["value"])
+    if claims is not None:
+        same = claims[(claims["article"] == inc["article"]) & (claims["unit"] == inc["unit"])
+                      & (claims["role"] == "total")]
+        for _, t in same.iterrows():
+            if rel_diff(float(t["value"]), vo) <= 0.01:
+                prior = vo - vi
+                return (f": the same report gives the total as {formatting.claim(t)} "
+                        f"({formatting.amount(prior, inc['unit'])} + "
+                        f"{formatting.amount(vi, inc['unit'])} = "
+                        f"{formatting.amount(vo, inc['unit'])})")
+    if vi and abs(vo / vi - 2) < 0.01:
+        return f" ({formatting.amount(vi, inc['unit'])} doubled)"
+    return ""
+
+
+def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Finding]:
+    """Judge every aligned pair; findings come back without ids (the pipeline numbers them)."""
+    out: list[Finding] = []
+    records = claims.to_dict("index")
+    for a, b, score, prel in zip(pairs["a"], pairs["b"], pairs["score"],
+                                 pairs["period_relation"]):
+        f = judge_pair(records[a], records[b], prel, float(score), claims)
+        if f is not None:
+            out.append(f)
+    return out

@@ -1,0 +1,31 @@
+"""The seeds' gold pairs must all hold, and the seeds hold no contradiction."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import shared_path
+from gold import score_pairs
+
+
+def _gold_pairs() -> list[dict]:
+    path = shared_path("gold", "seeds.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["pairs"]
+
+
+def test_every_gold_pair_holds(seeds_result):
+    outcomes = score_pairs(seeds_result, _gold_pairs())
+    failed = [f"{o.id} ({o.verdict}): {o.why}" for o in outcomes if not o.ok]
+    assert not failed, "\n".join(failed)
+
+
+def test_seeds_report_no_contradiction(seeds_result):
+    bad = [f"{f.id}: {f.explanation}" for f in seeds_result.findings
+           if f.verdict == "contradict"]
+    assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("verdict", ["agree", "explained"])
+def test_seeds_have_each_kind_of_finding(seeds_result, verdict):
+    assert any(f.verdict == verdict for f in seeds_result.findings)
