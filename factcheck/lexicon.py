@@ -108,3 +108,22 @@ INCREMENT_CUES = ("a further", "further", "an additional", "additional", "an ext
                   "another", "a fresh", "fresh", "more")
 TOTAL_CUES = ("in total", "a total of", "total of", "totalling", "totaling", "in all",
               "altogether", "overall", "cumulative", "combined", "all told")
+
+# Outcome words: what happened to the people or things counted. Two counts of people with
+# different outcomes ("200 arrested" vs "100 injured") are different measures.
+EVENTS = {
+    "death": "died dead death deaths killed kill killing fatalities fatality perished drowned "
+             "lives life toll bodies body murdered slain",
+    "injury": "injured injuries injury wounded hurt hospitalised hospitalized casualties",
+    "arrest": "arrested arrests arrest detained detention custody charged",
+    "missing": "missing unaccounted",
+    "displacement": "evacuated evacuation displaced homeless fled flee evacuees",
+    "rescue": "rescued rescue saved",
+    "arrival": "crossed crossing crossings arrived arrivals entered arriving landed",
+    "job": "jobs job employed hired laid layoffs redundancies",
+    "vote": "votes voted ballots",
+}
+EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words.split()}
+
+# Counted nouns too general to tell two measures apart.
+GENERIC_NOUNS = frozenset("person people count thing item one time case".split())

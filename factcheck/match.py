@@ -21,7 +21,19 @@ from . import periods
 # Minimum alignment score (0..1) to pair two claims whose values agree, and whose values differ
 # (a would-be contradiction must rest on stronger evidence that it is the same measure).
 MIN_SCORE_SAME_VALUE = 0.30
-MIN_SCORE_DIFFERENT_VALUE = 0.45
+# Percentages are many and alike in wording (rates, shares, changes), so a would-be contradiction
+# between two needs more evidence; durations ("four days of riots", "a seven-year deal") are
+# nearly always about different spans, so they are never paired across different values.
+MIN_SCORE_DIFFERENT_VALUE = {"default": 0.45, "percent": 0.6, "duration": 2.0, "age": 0.6}
+# The very same exact figure, stated by at most this many articles of the run, adds this much.
+MAX_ARTICLES_FOR_RARE = 3
+SAME_RARE_FIGURE_BONUS = 0.15
+# Figures within NEAR_SHARE of each other: most real contradictions are near misses (45,774 vs
+# 45,755), while different measures that share a unit are usually far apart (12 vs 23 pirates).
+NEAR_SHARE = 0.10
+NEAR_FIGURE_BONUS = 0.12
+# Both claims count the same specific noun ("democrat", "state", "page").
+SAME_NOUN_BONUS = 0.08
 # rapidfuzz pre-filter on the measure texts (0..100): pairs below it are not scored further.
 PREFILTER_CUTOFF = 20.0
 
@@ -34,6 +46,14 @@ _ROLE_CLASS = {"rate": "rate", "change": "change", "difference": "difference"}
 def role_class(role: object) -> str:
     """The blocking class of a role: rate, change and difference only meet their own kind."""
     return _ROLE_CLASS.get(role if isinstance(role, str) else "", "level")
+
+
+def _different_things(a: dict, b: dict) -> bool:
+    """True when the claims name different counted nouns or outcomes ("women" vs "children",
+    "arrested" vs "injured"): never the same measure, however alike the sentences."""
+    if a["noun"] and b["noun"] and a["noun"] != b["noun"]:
+        return True
+    return bool(a["event"] and b["event"] and a["event"] != b["event"])
 
 
 def _idf(contexts: list[list[str]]) -> dict[str, float]:
@@ -51,6 +71,11 @@ def _weighted_overlap(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return inter / union if union else 0.0
 
 
+def _near(a: dict, b: dict) -> bool:
+    va, vb = float(a["value"]), float(b["value"])
+    return abs(va - vb) <= NEAR_SHARE * max(abs(va), abs(vb), 1e-9)
+
+
 def values_close(a: pd.Series | dict, b: pd.Series | dict) -> bool:
     """True when the stated values are within 2% of each other (a cue for the same measure)."""
     va, vb = float(a["value"]), float(b["value"])
@@ -61,10 +86,15 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
     """Return aligned cross-article claim pairs (row labels a, b) with their scores."""
     if claims.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    eligible = claims[(claims["unit_family"] != "ratio")]
+    # Ratios ("doubling") and vague amounts ("hundreds") say too little to align on their own.
+    eligible = claims[(claims["unit_family"] != "ratio") & ~claims["vague"].astype(bool)]
     contexts = [c.split() for c in eligible["context"].tolist()]
     idf = _idf(contexts)
     ctx_sets = dict(zip(eligible.index, (set(c) for c in contexts)))
+
+    # How many articles state each (unit, value): the same figure in two reports is evidence of
+    # the same measure only when that figure is rare in the run.
+    rarity = eligible.groupby(["unit", "value"])["article"].nunique().to_dict()
 
     blocks: dict[tuple, list] = defaultdict(list)
     for idx, unit, role in zip(eligible.index, eligible["unit"], eligible["role"]):
@@ -88,19 +118,27 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
             ra, rb = records[ia], records[ib]
             if ra["article"] == rb["article"]:
                 continue
+            if _different_things(ra, rb):
+                continue
             prel = periods.relation(ra, rb)
             if prel == "different" and (ra["period_kind"] or rb["period_kind"]):
                 continue  # stated periods that differ: not the same figure
             overlap = _weighted_overlap(ctx_sets[ia], ctx_sets[ib], idf)
             fuzzy = matrix[i, j] / 100.0
-            score = 0.6 * overlap + 0.4 * fuzzy
+            score = 0.7 * overlap + 0.3 * fuzzy
             close = values_close(ra, rb)
-            if close and ra["bound"] == "exact" and rb["bound"] == "exact":
-                score += 0.15  # the very same figure is itself evidence of the same measure
+            if (close and ra["bound"] == "exact" and rb["bound"] == "exact"
+                    and rarity.get((ra["unit"], ra["value"]), 0) <= MAX_ARTICLES_FOR_RARE):
+                score += SAME_RARE_FIGURE_BONUS
+            elif _near(ra, rb):
+                score += NEAR_FIGURE_BONUS
+            if ra["noun"] and ra["noun"] == rb["noun"]:
+                score += SAME_NOUN_BONUS
             if prel in ("same", "update"):
                 score += 0.05
             score = min(score, 1.0)
-            need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE
+            need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE.get(
+                ra["unit_family"], MIN_SCORE_DIFFERENT_VALUE["default"])
             if score < need:
                 continue
             pair = (ia, ib, score, fuzzy, overlap, prel)

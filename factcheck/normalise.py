@@ -19,6 +19,8 @@ from . import dates, numbers
 from .lexicon import (
     AUXILIARIES,
     DURATION_NOUNS,
+    EVENT_OF_WORD,
+    GENERIC_NOUNS,
     INCREMENT_CUES,
     NP_BREAKERS,
     NUMBER_MODIFIERS,
@@ -137,9 +139,21 @@ class _Noun:
     implicit: bool = False
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-]*")
+_COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
+
+
 def _noun_after(after: str) -> _Noun | None:
     """Find the counted noun in the words right after a figure ("specialist investigators")."""
-    words = _WORD.findall(after[:80])
+    compound = _COMPOUND.match(after)
+    if compound:
+        # "a 15,800-square-metre building", "a 38-calibre gun", "a 12-nation deal": the
+        # compound names the unit; the noun after it is the thing described.
+        word = compound.group(1).lower()
+        unit, family = _unit_of_noun(word)
+        return _Noun(unit, family, [word])
+    # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
+    words = [w for w in _TOKEN.findall(after[:80]) if not any(c.isdigit() for c in w)]
     m = re.match(r"\s*([^\sA-Za-z])", after)
     if m and m.group(1) not in "-–":
         # Punctuation right after the number ("31,000, a record"): no noun.
@@ -152,7 +166,8 @@ def _noun_after(after: str) -> _Noun | None:
         if i <= 1 and lw == "the" and words and words[0].lower() == "of":
             continue
         if lw in NUMBER_MODIFIERS and not phrase:
-            continue  # "300 more staff"
+            phrase.append(lw)  # kept for the role ("two other rifles"), dropped as a head
+            continue
         if lw in NP_BREAKERS or lw in AUXILIARIES:
             break
         if lw.startswith("-"):
@@ -162,9 +177,10 @@ def _noun_after(after: str) -> _Noun | None:
         # A plural, a person noun or a time noun ends the phrase: it is the head.
         if lw in PERSON_NOUNS or s in DURATION_NOUNS or s != lw:
             unit, family = _unit_of_noun(lw)
-            return _Noun(unit, family, phrase)
+            return _Noun(unit, family, [w for w in phrase if w not in NUMBER_MODIFIERS])
         if len(phrase) >= 3:
             break
+    phrase = [w for w in phrase if w not in NUMBER_MODIFIERS]
     if phrase:
         # No plural seen: the last word before the break is the head ("1 boat", "one person").
         head = phrase[-1]
@@ -179,6 +195,14 @@ def _implicit_person(after: str) -> bool:
     words = [w for w in words if w not in AUXILIARIES and w not in ("also", "now", "reportedly")]
     return bool(words) and words[0] in PERSON_VERBS
 
+
+# What follows a bare count that stands for a noun said just before ("..., more than 31,000
+# have crossed"): a verb or the end of the clause, not a preposition or another noun.
+_BARE_COUNT_FOLLOWS = re.compile(r"\s*(?:$|[.;,:]|(?:have|has|had|were|are|was|is|will|would|"
+                                 r"more|of\s+them|of\s+whom)\b)", re.IGNORECASE)
+# "Of the 288 candidates, 286 have...": a figure after such an opening is a part of it.
+_OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
+                           re.IGNORECASE)
 
 _COMPARISON = re.compile(
     r"\s+(?:more|fewer|less|higher|lower|greater|bigger|smaller)\s+than\s+(?:the\s+|a\s+|an\s+)?$"
@@ -195,6 +219,35 @@ _TO_TOTAL = re.compile(r"\b(?:total|totals|bringing|taking|doubling|tripling|bri
                        re.IGNORECASE)
 _PART_BEFORE = re.compile(r"(?:\bof which|\bof whom|\bincluding|\bincludes|\binclude|\(\s*)\s*$",
                           re.IGNORECASE)
+
+
+# "Riva, 47, of Sterling", "two sons, ages 6 and 16", "aged 63": ages, not counts.
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and)\s*)*|[A-Z][a-z]+,\s*)$")
+_AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|$|\.)")
+
+
+def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
+    return (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
+            and float(q.value).is_integer() and bool(_AGE_BEFORE.search(before))
+            and bool(_AGE_AFTER.match(after)))
+
+
+def _event(sentence: str, start: int, end: int) -> str:
+    """The outcome word nearest the figure in its clause ("died" -> death), or ''."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and hi == len(sentence):
+            hi = m.start()
+    best, best_d = "", 10**9
+    for m in _WORD.finditer(sentence, lo, hi):
+        ev = EVENT_OF_WORD.get(m.group().lower())
+        if ev:
+            d = m.start() - end if m.start() >= end else start - m.end()
+            if d < best_d:
+                best, best_d = ev, d
+    return best if best_d <= 60 else ""
 
 
 def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
@@ -315,19 +368,24 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 unit, family = "times", "ratio"
             elif q.kind == "fraction":
                 unit, family = "fraction", "ratio"
+            elif _is_age(before, after, q):
+                unit, family = "age", "age"
             else:
                 noun = _noun_after(after)
                 if noun:
                     unit, family, phrase = noun.unit, noun.family, noun.phrase
                 elif _implicit_person(after):
                     unit, family = "person", "person"
-                elif recent_count_unit and s_idx - recent_count_unit[2] <= 2:
+                elif (recent_count_unit and s_idx - recent_count_unit[2] <= 2
+                      and _BARE_COUNT_FOLLOWS.match(after)):
                     # An anaphoric bare count ("more than 31,000 have crossed") counts what the
                     # figure just before it counted.
                     unit, family = recent_count_unit[0], recent_count_unit[1]
                 else:
                     unit, family = "count", "count"
             role = _role(before, after, q)
+            if role is None and "other" in phrase:
+                role = "part"  # "two other rifles": some of a larger set
             # "1,225 more than the 4,192 migrants": a difference, counted in the next noun.
             if qi + 1 < len(quantities) and _COMPARISON.search(
                     sentence[q.end: quantities[qi + 1].start]):
@@ -339,10 +397,17 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                         unit, family = nxt.unit, _lexical_family(nxt.unit)
                     elif noun:
                         unit, family, phrase = noun.unit, noun.family, noun.phrase
+            # "Of the 23 pirates arrested, 12 are Somali": later same-unit figures are parts.
+            if role is None and any(
+                    r["unit"] == unit and _OF_THE_WHOLE.search(sentence[: r["start"] - s0])
+                    for r in sentence_rows):
+                role = "part"
             if family in ("person", "count") and unit != "count":
                 recent_count_unit = (unit, family, s_idx)
             period = dates.period_for(sentence, (q.start, q.end), published)
             context = _context_words(sentence, q.start, q.end)
+            head = phrase[-1] if phrase else ""
+            noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
             measure_words = [w for w in phrase if w not in STOPWORDS][:3]
             measure_words += [w for w in context if w not in measure_words][:5]
             as_of = None
@@ -365,11 +430,14 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 "sentence_start": s0,
                 "measure": " ".join([unit] + measure_words + ([f"per {q.per}"] if q.per else [])),
                 "context": " ".join(context),
+                "noun": noun,
+                "event": _event(sentence, q.start, q.end) if family in ("person", "count") else "",
                 "period_start": _iso(period.start) if period else None,
                 "period_end": _iso(period.end) if period else None,
                 "period_kind": period.kind if period else None,
                 "as_of": _iso(as_of) or pub_iso,
                 "role": role,
+                "vague": q.vague,
                 "source": source,
                 "published": pub_iso,
             })

@@ -63,9 +63,6 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
         # One says when, the other does not: the other holds at its as-of date, so they can be
         # the same only if that date falls in the stated period (or is within a cycle of it).
         known_s, known_e, other = (sa, ea, asb) if ka else (sb, eb, asa)
-        kind = ka or kb
-        if kind == "future":
-            return "different"
         if other is None or known_e is None:
             return "unknown"
         lo = known_s or known_e

@@ -52,8 +52,9 @@ def check_articles(articles: list[Article], problems: list[Problem] | None = Non
     """Run normalise -> match -> verdict over articles already read."""
     claims = normalise.extract_articles(articles)
     pairs = match.candidate_pairs(claims)
-    findings = verdict.cross_source_findings(claims, pairs)
-    findings += arithmetic.internal_findings(claims)
+    cross = verdict.cross_source_findings(claims, pairs)
+    internal = arithmetic.internal_findings(claims)
+    findings = cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
     stamp = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     return CheckResult(articles, claims, _order(findings), list(problems or []), stamp)
 

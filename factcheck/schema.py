@@ -31,12 +31,15 @@ CLAIM_COLUMNS: dict[str, str] = {
     "sentence": "object",      # the sentence holding the claim
     "sentence_start": "int64", # char offset of the sentence in the article text
     "measure": "object",       # short normalised description of what is measured
+    "noun": "object",          # the counted noun as written, singular ("migrant"), or ""
+    "event": "object",         # what happened to what is counted (death, injury, arrest...), or ""
     "context": "object",       # content words near the figure, space separated, for matching
     "period_start": "object",  # YYYY-MM-DD or None
     "period_end": "object",
     "period_kind": "object",   # year | month | day | year-to-date | since | future | range | None
     "as_of": "object",         # YYYY-MM-DD the figure is stated to hold at (default: published)
     "role": "object",          # total | increment | difference | rate | change | part | None
+    "vague": "bool",           # a vague amount ("hundreds", "tens of thousands"), never aligned
     "source": "object",        # Article.source, copied for matching and the report
     "published": "object",     # Article.published as YYYY-MM-DD or None
 }

@@ -181,13 +181,86 @@ def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
     return ""
 
 
+def _compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """True when the two claims' figures agree (overlapping tolerant intervals, close values)."""
+    return (_overlap(interval(a, True), interval(b, True))
+            and rel_diff(float(a["value"]), float(b["value"])) <= AGREE_MAX_REL_DIFF)
+
+
+def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
+                        by_article_unit: Mapping[tuple, list]) -> bool:
+    """True when b's article also states a figure compatible with a (or a's article with b).
+
+    An outlet that reports 12 and 11 Yemeni pirates does not contradict another's 12 by also
+    saying 11: lists, breakdowns and several offers in one story share unit and words, and the
+    figure each outlet really disputes is one it states nowhere in a compatible form.
+    """
+    for x, y in ((a, b), (b, a)):
+        for other in by_article_unit.get((y["article"], y["unit"]), []):
+            if other["id"] != y["id"] and _compatible(x, other):
+                return True
+    return False
+
+
 def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Finding]:
     """Judge every aligned pair; findings come back without ids (the pipeline numbers them)."""
     out: list[Finding] = []
     records = claims.to_dict("index")
+    by_article_unit: dict[tuple, list] = {}
+    for r in records.values():
+        by_article_unit.setdefault((r["article"], r["unit"]), []).append(r)
     for a, b, score, prel in zip(pairs["a"], pairs["b"], pairs["score"],
                                  pairs["period_relation"]):
-        f = judge_pair(records[a], records[b], prel, float(score), claims)
+        ra, rb = records[a], records[b]
+        if not _compatible(ra, rb) and confirmed_elsewhere(ra, rb, by_article_unit):
+            continue
+        f = judge_pair(ra, rb, prel, float(score), claims)
         if f is not None:
             out.append(f)
+    return out
+
+
+def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
+                                 internal: list[Finding]) -> list[Finding]:
+    """Carry an article's own arithmetic across sources.
+
+    When article A states "a further X, doubling the total to T" (an internal finding that holds)
+    and another source's figure agrees with T, that source's figure and X differ for a stated
+    reason: X is the increment, T the total. One explained finding per such pair.
+    """
+    records = claims.to_dict("index")
+    by_id = {r["id"]: r for r in records.values()}
+    agreed: dict[str, list[str]] = {}
+    for f in cross:
+        if f.verdict == "agree" and len(f.claims) == 2:
+            a, b = f.claims
+            agreed.setdefault(a, []).append(b)
+            agreed.setdefault(b, []).append(a)
+    out, seen = [], set()
+    for f in internal:
+        if f.verdict != "agree" or f.relation != "arithmetic":
+            continue
+        members = [by_id[c] for c in f.claims]
+        totals = [m for m in members if m["role"] == "total"]
+        increments = [m for m in members if m["role"] == "increment"]
+        for t in totals:
+            for other_id in agreed.get(t["id"], []):
+                other = by_id[other_id]
+                for inc in increments:
+                    key = (inc["id"], other_id)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(Finding(
+                        id="", kind="cross-source", verdict="explained",
+                        relation="increment-of-total", claims=[inc["id"], other_id],
+                        measure=other["measure"], score=f.score,
+                        details={"rel_diff": round(rel_diff(float(inc["value"]),
+                                                            float(other["value"])), 6)},
+                        explanation=(
+                            f"{_who(inc)} says {formatting.claim(inc)}; {_who(other)} says "
+                            f"{formatting.claim(other)}. {formatting.claim(inc).capitalize()} is "
+                            f"the additional amount (\"{inc['text']}\"); the same report gives the "
+                            f"total as {formatting.claim(t)}, which agrees with "
+                            f"{formatting.claim(other)}: {f.explanation}")))
     return out

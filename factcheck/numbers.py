@@ -1,0 +1,556 @@
+"""Find and read the figures news text writes: the lexical layer under the normaliser.
+
+``find_quantities(text)`` scans a text once with one compiled pattern for number cores (digits
+with separators, number words, vague amounts, multipliers) and reads the few characters either
+side of each core: hedges before ("more than"), ranges, percent signs, currencies, units and
+rates after. It knows nothing of articles, dates or matching; the normaliser adds the counted
+noun, the period and the role.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number expression found in text, read as an interval."""
+
+    start: int              # offsets into the scanned text; the span covers hedge words,
+    end: int                # currency marks, magnitude words and percent signs
+    text: str               # text[start:end]
+    value: float            # as stated, in base units: "£150million" -> 150e6; range -> low end
+    low: float | None       # interval the wording allows; None = unbounded on that side
+    high: float | None
+    bound: str              # exact | approx | lower | upper | range
+    unit: str | None = None  # lexical unit when the text itself fixes it: ISO 4217 code
+                             # ("GBP"), "percent", "percentage_point", or a physical unit
+                             # ("km", "mile", "tonne", "hectare", "mph", "degree", ...);
+                             # None when the counted thing is a noun the normaliser must find
+    kind: str = "cardinal"  # cardinal | multiplier ("doubling" = 2) | fraction ("half" = 0.5)
+    vague: bool = False     # "tens of thousands", "hundreds", "dozens", "millions of pounds"
+    per: str | None = None  # rate denominator: "£4billion per year" -> "year"
+
+
+# Hedged figures ("about 200") are read as this share either side.
+APPROX_SHARE = 0.10
+
+# --- vocabularies ------------------------------------------------------------------------
+
+_SMALL = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
+              "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
+              "hundred": 100}
+_CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
+                  "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
+                  "hk$": "HKD", "s$": "SGD"}
+_ISO = ("USD", "GBP", "EUR", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "NZD", "HKD", "SGD",
+        "SEK", "NOK", "DKK", "ZAR", "RUB", "BRL", "MXN", "KRW", "TRY", "PLN")
+_CURRENCY_WORD = {
+    "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "pence": "GBP", "quid": "GBP",
+    "dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupee": "INR", "rupees": "INR", "rouble": "RUB",
+    "roubles": "RUB", "ruble": "RUB", "rubles": "RUB", "franc": "CHF", "francs": "CHF",
+    "markka": "FIM", "won": "KRW", "rand": "ZAR", "peso": "MXN", "pesos": "MXN",
+    "real": "BRL", "reais": "BRL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
+    "kroner": "NOK", "lira": "TRY", "zloty": "PLN", "shekel": "ILS", "shekels": "ILS",
+}
+_DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
+                  "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
+                  "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
+_PHYSICAL = [  # (pattern, normalised unit); longest spellings first
+    (r"-?magnitude|on\s+the\s+(?:Richter|moment\s+magnitude)\s+scale", "magnitude"),
+    (r"square\s+(?:kilometres?|kilometers?)|sq\.?\s*km|km2|km²", "km2"),
+    (r"square\s+miles?|sq\.?\s*miles?", "mile2"),
+    (r"square\s+(?:metres?|meters?)|sq\.?\s*m\b|m2|m²", "m2"),
+    (r"square\s+feet|sq\.?\s*ft", "ft2"),
+    (r"kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour|km/h|kph|kmh", "km/h"),
+    (r"miles?\s+(?:per|an)\s+hour|mph", "mph"),
+    (r"kilometres?|kilometers?|kms?", "km"), (r"miles?", "mile"),
+    (r"centimetres?|centimeters?|cm", "cm"), (r"millimetres?|millimeters?|mm", "mm"),
+    (r"metres?|meters?", "m"), (r"feet|foot|ft", "ft"), (r"inches|inch", "inch"),
+    (r"yards?", "yard"), (r"nautical\s+miles?", "nautical_mile"),
+    (r"tonnes?|metric\s+tons?", "tonne"), (r"tons?", "ton"),
+    (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
+    (r"lbs?", "lb"), (r"ounces?|oz", "oz"),
+    (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
+    (r"litres?|liters?", "litre"), (r"gallons?", "gallon"), (r"barrels?", "barrel"),
+    (r"°\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
+    (r"°\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
+    (r"degrees?", "degree"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
+    (r"kilowatts?|kW", "kW"), (r"kilowatt[- ]hours?|kWh", "kWh"),
+    (r"terabytes?|TB", "TB"), (r"gigabytes?|GB", "GB"), (r"megabytes?|MB", "MB"),
+]
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+
+# --- the master pattern ------------------------------------------------------------------
+
+_NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+            "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+            "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion")
+_WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|half\s+a\s+"
+            rf"(?:million|billion|dozen)|a\s+dozen|(?:{_NUMWORD}))"
+            rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozen)?")
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_CUR = (r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£$€¥₹]|\b(?:" + "|".join(_ISO)
+        + r")\s?)")
+_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|mln|bn|tn|mn)\b"
+_MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
+_VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
+          r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
+          r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
+_MULT = (r"(?i:\b(?:doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing|es)|quadrupl(?:ed|ing|es)"
+         r"|halv(?:ed|ing|es)|double(?=\s+(?:the|its|their|to|from)\b)))")
+_TIMES = rf"(?i:\b(?P<tn>\d+(?:\.\d+)?|{_NUMWORD})\s+times\s+(?:as\s+(?:many|much|high|large|big)|more|higher|larger|bigger|greater|the)\b)"
+_FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
+             r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
+
+_MASTER = re.compile(
+    rf"(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
+    rf"(?<![\w.,/:#@&\-−])(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
+    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![\w]|[.,]\d|/\d|:\d)"
+)
+# The second end of a range ("10-20", "£1.5bn-£2bn") follows a dash, so no lookbehind.
+_CORE = re.compile(
+    rf"(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
+    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![\w]|[.,]\d|/\d|:\d)")
+# Things that look like numbers but are not claims; masked before the scan.
+_MASK = re.compile(
+    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|"                              # URLs, e-mail
+    r"(?<!\d)(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|"  # phone
+    r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|ET|PT|UTC|hrs)\b|"  # times
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"               # dates in digits
+    r"\b[A-Z]{1,4}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|"                         # UK postcodes
+    r"\b\d+(?:st|nd|rd|th)\b|"                                          # ordinals
+    r"\b\d+\s+/\s+\d+\b|"                                                # "41 / 2" (a broken ½)
+    r"\b(?:19|20)\d{2}s\b|\b(?:19|20)\d{2}[/–-]\d{2,4}\b",              # decades, 2023/24
+    re.IGNORECASE)
+
+_HEDGE_BEFORE = re.compile(
+    r"(?i)(?:\b(?P<lower>more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|"
+    r"well\s+over|just\s+over|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|above|"
+    r"exceeding|greater\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+    r"fewer\s+than|less\s+than|under|below|just\s+under|no\s+more\s+than|at\s+most|a\s+maximum\s+"
+    r"of|not\s+quite|shy\s+of|just\s+shy\s+of)|\b(?P<approx>about|around|some|approximately|approx\."
+    r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
+    r"of|getting\s+on\s+for)|(?P<tilde>~))\s*$")
+_BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
+_CHANGE_FROM = re.compile(
+    r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
+    r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
+    r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
+    r"by)\b[^.;]{0,40}$")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_AFTER_PERCENT = re.compile(
+    r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cent|percent|pct)\b)")
+_AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+over|and\s+above|"
+                               r"-?plus\b|\+)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
+                               r"(?P<approx>or\s+so))")
+_AFTER_CURRENCY = re.compile(
+    r"(?i)\s+(?:of\s+)?(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
+    r"kong|singapore|taiwan|zimbabwean|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
+                                                                        reverse=True))
+    + r")\b(?:\s+sterling)?")
+_AFTER_ISO = re.compile(r"\s?(?P<iso>" + "|".join(_ISO) + r")\b")
+_AFTER_PHYSICAL = re.compile(
+    r"\s?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
+    re.IGNORECASE)
+_AFTER_PER = re.compile(r"(?i)\s*(?:per|an?|each|every|/)\s*(?P<per>year|annum|yr|month|week|"
+                        r"day|hour|hr|minute|second)\b")
+_DATE_BEFORE = re.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
+_DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
+_ID_BEFORE = re.compile(
+    r"(?i)\b(?:page|pages|pp?\.|image|images|photo|photos|picture|slide|chapter|section|clause|"
+    r"article|paragraph|no\.|nos\.|number|episode|season|round|stage|level|grade|category|tier|"
+    r"zone|platform|gate|room|flat|apartment|route|bus|flight|channel|vol\.?|volume|issue|item|"
+    r"rule|version|model|figure|fig\.|table|appendix|annex|district|ward|precinct|junction|exit|"
+    r"interstate|highway|lot|box|suite|bill|resolution|proposition|amendment|case|building|block|row|seat|pier|terminal|part|act|verse|"
+    r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
+    r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
+    r"\s*#?\s*$")
+_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm|bit)\b")
+_MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
+_STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
+                           r"Drive|Place|Square|Way|Boulevard|Blvd|Terrace|Close|Crescent|Court)\b")
+_YEAR_PREP = re.compile(r"(?i)\b(?:in|since|of|by|from|until|till|to|during|before|after|"
+                        r"through|between|and|early|late|mid|summer|autumn|winter|spring|"
+                        r"fall|year|the|'s|season|financial|fiscal|around|circa|c\.)\s*$")
+_PLURAL_NOUN_AFTER = re.compile(
+    r"^\s+(?:[a-z][a-z-]*\s+)?(?:[a-z]+s|people|men|women|children|staff|police)\b")
+_ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|(?i:one|two|three|four|five|six|"
+                   r"seven|eight|nine|ten|a\s+hundred|a\s+thousand)\b)")
+# A model or code: "AK 47", "F 16", "A 380" (letters, then the number, then a name or nothing).
+_MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]$")
+_MODEL_AFTER = re.compile(r"^(?:\s+[A-Z]|\s*[,.;:)]|\s*$)")
+_VERSION_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
+_VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was|as|in|for|via|"
+                            r"users?|release|update)\b|\s*$)")
+_SCORE_CONTEXT = re.compile(r"(?i)\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|"
+                            r"defeat|defeated|victory|score|scored|lead|led|trail|trailing)\b")
+
+_MAX_VALUE = 1e30  # anything larger is an id, a code or noise, not a figure in news
+
+
+# --- small parsers -----------------------------------------------------------------------
+
+def _words_value(s: str) -> float | None:
+    """Value of number words: "one hundred and twenty" -> 120; None if not a number."""
+    total, current, seen = 0.0, 0.0, False
+    tokens = re.split(r"[\s-]+", s.lower().strip())
+    for i, tok in enumerate(tokens):
+        if tok in ("and", ""):
+            continue
+        if tok in ("a", "an"):
+            current = current or 1.0
+            seen = True
+        elif tok == "half":
+            current = 0.5
+            seen = True
+        elif tok in _SMALL:
+            current += _SMALL[tok]
+            seen = True
+        elif tok in _TENS:
+            current += _TENS[tok]
+            seen = True
+        elif tok == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif tok == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif tok in _SCALES:
+            total += (current or 1) * _SCALES[tok]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def parse_number(s: str) -> float | None:
+    """Read one number written as news writes it; None if it is not one.
+
+    >>> parse_number("1,234"), parse_number("2.5bn"), parse_number("five"), parse_number("£150m")
+    (1234.0, 2500000000.0, 5.0, 150000000.0)
+    >>> parse_number("one hundred and twenty"), parse_number("1.084 million")
+    (120.0, 1084000.0)
+    >>> parse_number("foo") is None, parse_number("") is None
+    (True, True)
+    """
+    qs = find_quantities(s.strip())
+    if len(qs) == 1 and qs[0].kind == "cardinal":
+        return qs[0].value
+    return None
+
+
+def _core_value(m: re.Match) -> float | None:
+    """Value of a master-pattern core (digits or words, times the magnitude)."""
+    if m.group("dig") is not None:
+        digits = m.group("dig").replace(",", "")
+        if len(digits.split(".")[0]) > 30:
+            return None
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+    else:
+        value = _words_value(m.group("word"))
+        if value is None:
+            return None
+    mag = m.group("mag")
+    if mag:
+        key = mag.strip().lower()
+        if key == "p":
+            return value / 100.0
+        value *= _MAGNITUDE.get(key, 1.0)
+    if not math.isfinite(value) or value > _MAX_VALUE:
+        return None
+    return value
+
+
+def _currency_of(cur: str | None) -> str | None:
+    if not cur:
+        return None
+    c = cur.strip().lower().replace("u.s.", "us").replace(" ", "")
+    if c in _CURRENCY_SIGN:
+        return _CURRENCY_SIGN[c]
+    return cur.strip().upper() if cur.strip().upper() in _ISO else None
+
+
+# --- the scanner -------------------------------------------------------------------------
+
+def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
+    """Years, dates, ids, street numbers, list markers: digits that are not figures."""
+    if m.group("cur") or m.group("mag"):
+        return False
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 24):start]
+    after = text[end:end + 40]
+    dig = m.group("dig")
+    if dig is not None:
+        if len(dig) > 1 and dig[0] == "0" and "." not in dig[:2]:
+            return True  # "007", "02": codes
+        if (len(dig) == 4 and dig.isdigit() and 1800 <= value <= 2100
+                and (_YEAR_PREP.search(before) or not _PLURAL_NOUN_AFTER.match(after))):
+            return True  # a year
+        if _DATE_BEFORE.search(before) and value <= 31 and "." not in dig:
+            return True  # "November 2"
+        if _DATE_AFTER.match(after.lstrip() if after[:1] == " " else after) and value <= 31:
+            return True  # "2 November"
+        if _ID_BEFORE.search(before) or _ID_AFTER.match(after):
+            return True
+        if (len(dig) == 4 and dig.isdigit() and re.search(r"(?i)\bat\s+$", before)
+                and int(dig[:2]) <= 23 and int(dig[2:]) <= 59):
+            return True  # "struck at 1353": a 24-hour time
+        if "," not in dig and _MODEL_BEFORE.search(before) and _MODEL_AFTER.match(after):
+            return True
+        if "." in dig and _VERSION_BEFORE.search(before) and _VERSION_AFTER.match(after):
+            return True  # "Firefox 3.05": a version
+        if _STREET_AFTER.match(after):
+            return True
+        line_start = text.rfind("\n", 0, start) + 1
+        if not text[line_start:start].strip() and re.match(r"[.)]\s", after):
+            return True  # "1. " list marker
+    else:
+        word = m.group("word").lower()
+        if word in ("one", "zero", "a dozen") and not re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b",
+                                                               after):
+            return word != "a dozen"
+        if word == "one":
+            return True  # "one of the", "no one": rarely a figure, often noise
+        if _DATE_AFTER.match(after.lstrip()):
+            return True
+    return False
+
+
+def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
+    if bound == "lower":
+        return value, None
+    if bound == "upper":
+        return None, value
+    if bound == "approx":
+        return value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
+    return value, value
+
+
+_VAGUE_RANGES = {"tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
+                 "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
+                 "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
+                 "dozens of thousands": (2.4e4, 1.44e5), "dozens": (24, 144),
+                 "hundreds": (100, 1000), "thousands": (1e3, 1e4), "millions": (1e6, 1e9),
+                 "billions": (1e9, 1e12), "scores": (40, 100)}
+_MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+
+
+def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bool
+            ) -> tuple[int, float, str | None, str | None, str | None]:
+    """Read what follows a core: percent, currency word, unit, rate.
+
+    Returns (end, value, unit, per, post_hedge).
+    """
+    unit = currency
+    post = None
+    m = _AFTER_PERCENT.match(text, pos)
+    if m and not currency:
+        unit = "percentage_point" if m.group("pp") else "percent"
+        pos = m.end()
+    elif not currency:
+        mw = _AFTER_CURRENCY.match(text, pos)
+        if mw:
+            word = mw.group("word").lower()
+            nation = (mw.group("nation") or "").lower().replace(" ", " ")
+            unit = _CURRENCY_WORD[word]
+            if word.startswith("dollar") and nation:
+                unit = _DOLLAR_NATION.get(re.sub(r"\s+", " ", nation), "USD")
+            if word == "pence":
+                value /= 100.0
+            pos = mw.end()
+        else:
+            mi = _AFTER_ISO.match(text, pos)
+            if mi:
+                unit = mi.group("iso")
+                pos = mi.end()
+            elif not has_mag:
+                mp = _AFTER_PHYSICAL.match(text, pos)
+                if mp:
+                    idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None)
+                    unit = _PHYSICAL[idx][1]
+                    pos = mp.end()
+    mh = _AFTER_POST_HEDGE.match(text, pos)
+    if mh:
+        post = "lower" if mh.group("lower") else "upper" if mh.group("upper") else "approx"
+        pos = mh.end()
+    per = None
+    if unit and unit not in ("percent", "percentage_point"):
+        mr = _AFTER_PER.match(text, pos)
+        if mr:
+            per = {"annum": "year", "yr": "year", "hr": "hour"}.get(mr.group("per").lower(),
+                                                                 mr.group("per").lower())
+            pos = mr.end()
+    return pos, value, unit, per, post
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Return the claim-worthy number expressions in ``text``, in order.
+
+    >>> [(q.text, q.value, q.bound, q.unit) for q in find_quantities(
+    ...     "More than 31,000 people crossed, up from 29,437 in 2023, at a cost of £150million.")]
+    [('More than 31,000', 31000.0, 'lower', None), ('29,437', 29437.0, 'exact', None), \
+('£150million', 150000000.0, 'exact', 'GBP')]
+    >>> [(q.text, q.low, q.high) for q in find_quantities("between 10 and 20 boats, 1.5-2bn")]
+    [('between 10 and 20', 10.0, 20.0), ('1.5-2bn', 1500000000.0, 2000000000.0)]
+    >>> find_quantities("On November 2 at 10:30, the G7 met in 2023 (page 3).")
+    []
+    """
+    if not text:
+        return []
+    # Mask things that are never figures with spaces, so offsets stay the same.
+    scan = _MASK.sub(lambda m: " " * len(m.group()), text) if any(
+        c.isdigit() for c in text) else text
+    out: list[Quantity] = []
+    consumed = 0
+    for m in _MASTER.finditer(scan):
+        if m.start() < consumed:
+            continue
+        q = _read(scan, text, m)
+        if q is None:
+            continue
+        if out and q.start < out[-1].end:
+            continue
+        out.append(_lend_magnitude(q, text))
+        consumed = q.end
+    return out
+
+
+def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
+    """Turn one master-pattern match into a Quantity (or None when it is not a claim)."""
+    start, end = m.start(), m.end()
+    if m.group("times"):
+        v = _words_value(m.group("tn")) if not m.group("tn")[0].isdigit() else float(m.group("tn"))
+        if not v:
+            return None
+        return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
+    if m.group("mult"):
+        word = m.group("mult").lower()
+        v = next(val for k, val in _MULTIPLIERS.items() if word.startswith(k)) if not \
+            word.startswith("double") else 2.0
+        return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
+    if m.group("frac"):
+        word = m.group("frac").lower()
+        v = next(val for k, val in _FRACTIONS.items() if k in word)
+        if re.match(r"(?:two|three)", word):
+            v *= 2 if word.startswith("two") else 3
+        bound, hstart = _hedge(scan, start)
+        low, high = _interval(v, bound)
+        return Quantity(hstart, end, text[hstart:end], v, low, high, bound, None, "fraction")
+    if m.group("vague"):
+        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+        low, high = _VAGUE_RANGES.get(phrase, (None, None))
+        if low is None:
+            return None
+        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+        return Quantity(start, pos, text[start:pos], low, low, high, "range", unit,
+                        vague=True, per=per)
+
+    value = _core_value(m)
+    if value is None:
+        return None
+    odds = _ODDS.match(scan, end)
+    if odds:
+        # "one in five", "2 in 3": odds, read as the fraction they state.
+        m2 = _CORE.match(scan, odds.end())
+        denom = _core_value(m2) if m2 else None
+        if denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group():
+            bound, qstart = _hedge(scan, start)
+            v = value / denom
+            low, high = _interval(v, bound)
+            return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
+                            "fraction")
+    if _is_not_a_claim(scan, m, value):
+        return None
+    currency = _currency_of(m.group("cur"))
+    if m.group("mag") and m.group("mag").strip() == "p" and not currency:
+        currency = "GBP"
+    pos, value, unit, per, post = _suffix(scan, end, value, currency, bool(m.group("mag")))
+    if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
+        unit = "magnitude"  # "a magnitude 6.1 quake"
+    bound, qstart = _hedge(scan, start)
+
+    # A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn".
+    sep = _RANGE_SEP.match(scan, end)
+    if sep and not post:
+        word = sep.group().strip()
+        between = _BETWEEN.search(scan, max(0, start - 12), start)
+        m2 = _CORE.match(scan, sep.end())
+        if m2 and (
+                word in ("-", "–", "—") or (word == "to" and (not between or between.group()
+                                                              .strip().lower() == "from")
+                                            and not _CHANGE_FROM.search(scan, max(0, start - 50),
+                                                                        start))
+                or (word == "and" and between and between.group().strip().lower() == "between")):
+            second = _range_end(scan, m, m2, value, unit)
+            if second is not None:
+                v2, pos2, unit2, per2 = second
+                if v2 > value or (word in ("to", "and") and v2 > value):
+                    if between and word != "-":
+                        qstart = between.start()
+                    elif bound != "exact":
+                        bound = "exact"  # "about 10-20": the range says it all
+                    return Quantity(qstart, pos2, text[qstart:pos2], value, value, v2, "range",
+                                    unit2 or unit, per=per2 or per)
+                if word in ("-", "–", "—") and (unit is None and unit2 is None) and \
+                        _SCORE_CONTEXT.search(scan, max(0, start - 40), pos2 + 20):
+                    return None  # a score, "won 3-1"
+    if post:
+        bound = post
+    low, high = _interval(value, bound)
+    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+def _hedge(scan: str, start: int) -> tuple[str, int]:
+    """The bound the words before ``start`` give, and where the span then starts."""
+    h = _HEDGE_BEFORE.search(scan, max(0, start - 30), start)
+    if not h:
+        return "exact", start
+    if h.group("lower"):
+        return "lower", h.start()
+    if h.group("upper"):
+        return "upper", h.start()
+    return "approx", h.start()
+
+
+def _range_end(scan: str, m1: re.Match, m2: re.Match, v1: float, unit1: str | None
+               ) -> tuple[float, int, str | None, str | None] | None:
+    """Read the second end of a range; it lends its magnitude/unit to the first if needed."""
+    v2 = _core_value(m2)
+    if v2 is None:
+        return None
+    cur2 = _currency_of(m2.group("cur"))
+    pos, v2, unit2, per2, _ = _suffix(scan, m2.end(), v2, cur2, bool(m2.group("mag")))
+    if unit1 and unit2 and unit1 != unit2:
+        return None
+    return v2, pos, unit2, per2
+
+
+def _lend_magnitude(q: Quantity, text: str) -> Quantity:
+    """ "1.5-2bn": the first end takes the second's magnitude when it has none."""
+    if q.bound != "range" or q.high is None or q.low is None or q.low >= q.high / 1000:
+        return q
+    m = re.search(r"(?:trillion|billion|million|thousand|bn|tn|mn|m|k)\b", q.text, re.I)
+    if not m:
+        return q
+    factor = _MAGNITUDE.get(m.group().lower(), 1.0)
+    low = q.low * factor
+    if low <= q.high:
+        return replace(q, value=low, low=low)
+    return q

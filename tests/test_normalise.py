@@ -1,0 +1,69 @@
+"""The claim table: unit, role, period and measure read from real sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck.schema import CLAIM_COLUMNS
+
+PUB = "2024-11-04"
+
+# (text, figure span, unit, role, bound)
+CASES = [
+    ("In total this year, 31,094 people in 595 boats have made the crossing.", "31,094",
+     "person", None, "exact"),
+    ("In total this year, 31,094 people in 595 boats have made the crossing.", "595", "boat",
+     None, "exact"),
+    ("A total of 29,437 people entered Britain on small boats in 2023. As of November 2, more "
+     "than 31,000 have crossed this year.", "more than 31,000", "person", None, "lower"),
+    ("the Prime Minister pledge a further £75 million for the border command", "£75 million",
+     "GBP", "increment", "exact"),
+    ("doubling the total funding to £150 million over the next two years", "£150 million", "GBP",
+     "total", "exact"),
+    ("There will be 300 more staff for the new Border Security Command", "300", "person",
+     "increment", "exact"),
+    ("as well as 100 specialist investigators and intelligence officers", "100", "person", None,
+     "exact"),
+    ("This is 1,225 more than the 4,192 migrants who arrived in Britain in September", "1,225",
+     "person", "difference", "exact"),
+    ("The PM will tell delegates from 196 nations in Glasgow", "196", "country", None, "exact"),
+    ("the first time in over 50 years", "over 50", "year", None, "lower"),
+    ("which is costing taxpayers £4billion per year", "£4billion per year", "GBP", "rate",
+     "exact"),
+    ("Unemployment rose by 15% in the quarter", "15%", "percent", "change", "exact"),
+    ("Of the 23 pirates arrested, 12 are reported to be Somali", "12", "pirate", "part", "exact"),
+    ("Riva, 47, of Sterling Heights was wounded", "47", "age", None, "exact"),
+    ("The 15,800-square-metre building houses offices", "15,800", "square-metre", None, "exact"),
+]
+
+
+@pytest.mark.parametrize("text,span,unit,role,bound", CASES, ids=[c[1] for c in CASES])
+def test_claim(text, span, unit, role, bound):
+    df = factcheck.extract(text, PUB)
+    row = df[df["text"] == span]
+    assert len(row) == 1, df["text"].tolist()
+    r = row.iloc[0]
+    assert (r["unit"], r["role"], r["bound"]) == (unit, role, bound)
+    assert text[r["start"]:r["end"]] == span
+
+
+def test_table_has_contract_columns_and_offsets():
+    text = "Calm weather led to 5,417 people crossing in 99 boats in October. Next line."
+    df = factcheck.extract(text, PUB)
+    assert list(df.columns)[: len(CLAIM_COLUMNS)] == list(CLAIM_COLUMNS)
+    first = df.iloc[0]
+    assert (first["period_kind"], first["period_start"], first["period_end"]) == (
+        "month", "2024-10-01", "2024-10-31")
+    sentence = text[first["sentence_start"]: first["sentence_start"] + len(first["sentence"])]
+    assert sentence == first["sentence"]
+
+
+def test_empty_text_gives_empty_table():
+    df = factcheck.extract("No figures here at all.")
+    assert df.empty and list(df.columns)[: len(CLAIM_COLUMNS)] == list(CLAIM_COLUMNS)
+
+
+def test_without_publication_date():
+    df = factcheck.extract("More than 31,000 have crossed this year.")
+    assert df.iloc[0]["period_kind"] == "year-to-date" and df.iloc[0]["period_start"] is None

@@ -1,0 +1,123 @@
+"""The number parser on sentences as news writes them (seeds, corpora, common forms)."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+
+from factcheck.numbers import find_quantities, parse_number
+
+INF = None  # an unbounded side
+
+# (sentence, expected span text, value, low, high, bound, unit)
+POSITIVES = [
+    ("He will unveil a £150million funding pot to tackle organised immigration crime.",
+     "£150million", 150e6, 150e6, 150e6, "exact", "GBP"),
+    ("In total this year, 31,094 people in 595 boats have made the crossing successfully.",
+     "31,094", 31094, 31094, 31094, "exact", None),
+    ("As of November 2, more than 31,000 have crossed this year.",
+     "more than 31,000", 31000, 31000, INF, "lower", None),
+    ("Almost 100,000 migrants crossed the Western Balkans last year.",
+     "Almost 100,000", 1e5, INF, 1e5, "upper", None),
+    ("for the first time in over 50 years", "over 50", 50, 50, INF, "lower", None),
+    ("An estimated 462,000 people emigrated from England and Wales.",
+     "An estimated 462,000", 462000, 462000 * 0.9, 462000 * 1.1, "approx", None),
+    ("the asylum system, which is costing taxpayers £4billion per year",
+     "£4billion per year", 4e9, 4e9, 4e9, "exact", "GBP"),
+    ("the minimum wage rises to £11.44 an hour", "£11.44 an hour", 11.44, 11.44, 11.44, "exact",
+     "GBP"),
+    ("between 10 and 20 boats", "between 10 and 20", 10, 10, 20, "range", None),
+    ("a bill of £1.5bn-£2bn", "£1.5bn-£2bn", 1.5e9, 1.5e9, 2e9, "range", "GBP"),
+    ("a cost of 1.5-2bn dollars", "1.5-2bn dollars", 1.5e9, 1.5e9, 2e9, "range", "USD"),
+    ("Sir Keir Starmer will allow tens of thousands of Channel migrants to claim asylum",
+     "tens of thousands", 1e4, 1e4, 1e5, "range", None),
+    ("at least $160 million", "at least $160 million", 160e6, 160e6, INF, "lower", "USD"),
+    ("as many as 1.5 million women", "as many as 1.5 million", 1.5e6, INF, 1.5e6, "upper", None),
+    ("unemployment rose by 1.2 percentage points", "1.2 percentage points", 1.2, 1.2, 1.2,
+     "exact", "percentage_point"),
+    ("inflation fell to 12 per cent", "12 per cent", 12, 12, 12, "exact", "percent"),
+    ("a deal worth US$160 million", "US$160 million", 160e6, 160e6, 160e6, "exact", "USD"),
+    ("€3.5 billion (~$3.8 billion)", "€3.5 billion", 3.5e9, 3.5e9, 3.5e9, "exact", "EUR"),
+    ("growing by almost 610,000 to 60.9 million", "60.9 million", 60.9e6, 60.9e6, 60.9e6, "exact",
+     None),
+    ("The 6.1-magnitude quake struck Qeshm island", "6.1-magnitude", 6.1, 6.1, 6.1, "exact",
+     "magnitude"),
+    ("the fire destroyed 5,000 hectares of forest", "5,000 hectares", 5000, 5000, 5000, "exact",
+     "hectare"),
+    ("one hundred and twenty people were evacuated", "one hundred and twenty", 120, 120, 120,
+     "exact", None),
+    ("half a million people", "half a million", 5e5, 5e5, 5e5, "exact", None),
+    ("up to 1.6 million women", "up to 1.6 million", 1.6e6, INF, 1.6e6, "upper", None),
+    ("a 50p levy", "50p", 0.5, 0.5, 0.5, "exact", "GBP"),
+    ("420 million Finnish markka", "420 million Finnish markka", 420e6, 420e6, 420e6, "exact",
+     "FIM"),
+]
+
+# Sentences that must give no quantity at all.
+NEGATIVES = [
+    "In 2023, Keir Starmer met the G7 on November 2 at 10:30.",
+    "The COP26 summit and the MI5 review were on 2 November 2024.",
+    "Call 020 7946 0958 or visit https://example.com/page/3 before 7.30pm.",
+    "He lives at 10 Downing Street and was born in the 1990s.",
+    "The 2023/24 season ended in the 21st century's first decade.",
+    "The A-3 road reopened; see page 3.",
+    "They won 3-1 at home.",
+    "seized 14 AK 47 Rifles",  # the 14 is a claim; checked below
+][:-1]
+
+
+@pytest.mark.parametrize("sentence,text,value,low,high,bound,unit", POSITIVES,
+                         ids=[p[1] for p in POSITIVES])
+def test_reads_figure(sentence, text, value, low, high, bound, unit):
+    found = {q.text: q for q in find_quantities(sentence)}
+    assert text in found, f"found {list(found)}"
+    q = found[text]
+    assert sentence[q.start:q.end] == q.text
+    assert q.value == pytest.approx(value)
+    for got, want in ((q.low, low), (q.high, high)):
+        assert (got is None) if want is None else got == pytest.approx(want)
+    assert q.bound == bound
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_no_false_claims(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence,values", [
+    ("This is 1,225 more than the 4,192 migrants", [1225, 4192]),  # a comparison, no hedge
+    ("There will be 300 more staff", [300]),
+    ("the Nationals (eight years, $160 million)", [8, 160e6]),
+    ("seized 14 AK 47 Rifles", [14]),
+    ("a two-in-three chance", [2 / 3]),
+])
+def test_values_in_order(sentence, values):
+    assert [q.value for q in find_quantities(sentence)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("sentence,kind,value", [
+    ("doubling the total funding", "multiplier", 2),
+    ("three times as many arrivals", "multiplier", 3),
+    ("more than half while the Labour Government has been in power", "fraction", 0.5),
+])
+def test_multipliers_and_fractions(sentence, kind, value):
+    q = find_quantities(sentence)[0]
+    assert (q.kind, q.value) == (kind, pytest.approx(value))
+
+
+@pytest.mark.parametrize("text", [
+    "1," * 20000, "9" * 500, "1e400", "." * 10000, "£" * 5000, "\x00\x01\x02", "",
+])
+def test_hostile_input_is_quick_and_safe(text):
+    start = time.perf_counter()
+    qs = find_quantities(text)
+    assert time.perf_counter() - start < 5  # a guard against catastrophic backtracking only
+    assert all(math.isfinite(q.value) for q in qs)
+
+
+def test_parse_number_none_for_words():
+    assert parse_number("the") is None
+    assert parse_number("1,234.5") == 1234.5

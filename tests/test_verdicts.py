@@ -1,0 +1,93 @@
+"""Verdicts on pairs of articles written as outlets write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.pipeline import check_articles
+from factcheck.schema import Article
+
+
+def _run(*texts_and_dates):
+    arts = [Article(id=f"a{i}", text=t, path=f"a{i}.txt", source=f"Outlet {i}",
+                    published=dt.date.fromisoformat(d)) for i, (t, d) in enumerate(texts_and_dates)]
+    return check_articles(arts)
+
+
+def _between(result, a_text, b_text):
+    c = result.claims
+    ida = c[(c["article"] == "a0") & (c["text"] == a_text)]["id"].tolist()
+    idb = c[(c["article"] == "a1") & (c["text"] == b_text)]["id"].tolist()
+    assert ida and idb, c[["article", "text"]].values.tolist()
+    return [f for f in result.findings if ida[0] in f.claims and idb[0] in f.claims]
+
+
+CROSSINGS_2022 = "A record {} people crossed the Channel in small boats last year, figures show."
+CROSSINGS_2022_B = "Home Office data show {} migrants crossed the Channel in small boats in 2022."
+
+
+@pytest.mark.parametrize("a,b,verdict,relation", [
+    ("45,774", "45,774", "agree", None),
+    ("45,774", "45,755", "contradict", None),          # the same year's total, two figures
+    ("more than 45,000", "45,755", "agree", None),     # a hedge the exact figure satisfies
+    ("45,800", "45,774", "agree", "rounding"),         # a round figure for the exact one
+])
+def test_same_year_total(a, b, verdict, relation):
+    result = _run((CROSSINGS_2022.format(a), "2023-01-05"),
+                  (CROSSINGS_2022_B.format(b), "2023-01-06"))
+    found = _between(result, a, b)
+    assert [(f.verdict, f.relation) for f in found] == [(verdict, relation)]
+    assert found[0].explanation
+
+
+def test_year_to_date_update_is_not_a_conflict():
+    result = _run(("So far this year 29,578 people have crossed the Channel in small boats.",
+                   "2024-10-26"),
+                  ("So far this year 30,661 people have crossed the Channel in small boats.",
+                   "2024-11-01"))
+    (f,) = _between(result, "29,578", "30,661")
+    assert (f.verdict, f.relation) == ("explained", "later-update")
+    assert "2024-10-26" in f.explanation and "2024-11-01" in f.explanation
+
+
+def test_running_total_that_falls_is_a_contradiction():
+    result = _run(("So far this year 30,661 people have crossed the Channel in small boats.",
+                   "2024-10-26"),
+                  ("So far this year 29,578 people have crossed the Channel in small boats.",
+                   "2024-11-01"))
+    (f,) = _between(result, "30,661", "29,578")
+    assert f.verdict == "contradict"
+
+
+def test_deaths_and_years_are_different_measures():
+    result = _run(("More than 50 people have died trying to make the crossing.", "2024-11-07"),
+                  ("Interpol meets in the UK for the first time in over 50 years.", "2024-11-04"))
+    assert _between(result, "More than 50", "over 50") == []
+
+
+def test_deaths_and_injuries_are_different_measures():
+    result = _run(("The earthquake killed 120 people in the province, officials said.",
+                   "2024-11-04"),
+                  ("The earthquake injured 200 people in the province, officials said.",
+                   "2024-11-04"))
+    assert _between(result, "120", "200") == []
+
+
+def test_different_years_are_not_compared():
+    result = _run(("A total of 29,437 people crossed the Channel in small boats in 2023.",
+                   "2024-11-04"),
+                  ("In total 31,094 people crossed the Channel in small boats this year.",
+                   "2024-11-04"))
+    assert _between(result, "29,437", "31,094") == []
+
+
+def test_internal_percent_change():
+    result = _run(("Sales rose 15% from 200 units to 230 units, the firm said.", "2024-11-04"),
+                  ("Nothing to compare.", "2024-11-04"))
+    (f,) = [f for f in result.findings if f.kind == "internal"]
+    assert (f.verdict, f.relation) == ("agree", "percent-change")
+    wrong = _run(("Sales rose 25% from 200 units to 230 units, the firm said.", "2024-11-04"),
+                 ("Nothing to compare.", "2024-11-04"))
+    assert [f.verdict for f in wrong.findings if f.kind == "internal"] == ["contradict"]
