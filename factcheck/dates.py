@@ -5,6 +5,10 @@ One compiled pattern finds the time expressions of a sentence ("this year", "in 
 relative ones and dateparser reads explicit day-month strings. All dateparser calls live here,
 with every setting we depend on fixed in ``DATEPARSER_SETTINGS`` (its own defaults, "now" and the
 local timezone, would make runs irreproducible). Granularity is kept: a month is a period.
+
+Durations and rates ("in over 50 years", "for five decades", "per year", "annual") are not
+periods and are not matched. Nothing here raises: an expression that cannot be read is dropped,
+one that cannot be placed without a publication date keeps its kind with unknown ends.
 """
 
 from __future__ import annotations
@@ -30,200 +34,609 @@ class Period:
     span: tuple[int, int]     # offsets of text in the sentence
 
 
+# Every dateparser setting we depend on. RELATIVE_BASE is the one per-article value: it is set
+# to the publication date (as a datetime) on each call, so "now" is never consulted.
 DATEPARSER_SETTINGS = {
-    "PREFER_DATES_FROM": "past",
-    "DATE_ORDER": "DMY",
+    "RELATIVE_BASE": None,                  # filled with the publication date per call
+    "PREFER_DATES_FROM": "past",            # news reports what has happened
+    "DATE_ORDER": "DMY",                    # "2/11" is 2 November in our (British) sources
     "RETURN_AS_TIMEZONE_AWARE": False,
-    "TIMEZONE": "UTC",
+    "TIMEZONE": "UTC",                      # never the machine's local zone
+    "TO_TIMEZONE": "UTC",
     "PREFER_DAY_OF_MONTH": "first",
-    "REQUIRE_PARTS": ["day", "month"],
+    "REQUIRE_PARTS": ["day", "month"],      # strict enough: a bare "July" is not a day
+    "STRICT_PARSING": False,                # strict would also demand a year ("26 October")
+    "PARSERS": ["absolute-time"],           # no "2 days ago", timestamps or "now"
 }
+DATEPARSER_LANGUAGES = ["en"]
 
-_MONTH_NAMES = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_NAMES.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH_NAMES["sept"] = 9
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_DAYNAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+# --- vocabulary ----------------------------------------------------------------------------
+
+_MONTH_NUM = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NUM.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTH_NUM["sept"] = 9
+_WEEKDAYS = [d.lower() for d in calendar.day_name]
 _NUM_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-_DAY = (rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?|"
-        rf"{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,]\d)(?:,?\s+{_YEAR})?)")
+_NUM_WORDS.update({"a": 1, "an": 1, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+                   "fifty": 50, "couple of": 2})
+_ORDINAL_PART = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": -1, "last": -1}
+
+# Month and weekday names are matched case-sensitively, so "may" the verb is never a month.
+_MONTH_FULL = ("January|February|March|April|May|June|July|August|September|October|November|"
+               "December")
+_MONB = rf"(?-i:(?:{_MONTH_FULL})\b)"                  # a full name, usable on its own
+_MON = rf"(?-i:(?:{_MONTH_FULL})\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+_WD = r"(?-i:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_DAYNUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+_DAY = (rf"(?:{_DAYNUM}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?"
+        rf"|{_MON}\s+{_DAYNUM}(?![,.]\d)(?:,?\s+{_YEAR})?)")
+_ISO = r"(?<![\d-])\d{4}-\d\d-\d\d(?![\d-])"
+_N = r"(?:\d{1,3}|couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|" \
+     r"twelve|fifteen|twenty|thirty|forty|fifty|few|several)"
+_UNIT = r"(?:years?|months?|weeks?|days?|decades?)\b"
+# A year directly followed by one of these is a count ("2000 people"), not a year.
+_COUNT_NOUN = (r"(?:people|persons|men|women|children|adults|jobs|homes|votes|troops|workers|"
+               r"staff|cases|deaths|times|units|copies|per\s*cent|percent|million|billion|"
+               r"thousand|m|bn|k|km|miles|tonnes|pounds|dollars|euros)\b")
 
 _PATTERN = re.compile(
-    rf"(?P<asof>\b(?:as\s+of|as\s+at|as\s+on|up\s+to|until|by)\s+(?P<asof_d>{_DAY}|"
-    rf"(?:the\s+end\s+of\s+)?{_MON}(?:\s+{_YEAR})?))"
-    rf"|(?P<ytd>\b(?:(?:so\s+far|in\s+total|thus\s+far)\s+)?this\s+year(?:\s+(?:so\s+far|to\s+"
-    rf"date))?\b|\byear[-\s]to[-\s]date\b|\bso\s+far\s+in\s+(?P<ytd_y>{_YEAR})\b)"
-    rf"|(?P<yearto>\bin\s+the\s+(?:year|12\s+months|twelve\s+months)\s+to\s+(?:(?P<yt_mid>mid|"
-    rf"end)[-\s])?(?P<yt_mon>{_MON}\s+)?(?P<yt_y>{_YEAR})?)"
-    rf"|(?P<between>\b(?:between|from)\s+(?P<b1>{_YEAR})\s+(?:and|to|until)\s+(?P<b2>{_YEAR})\b)"
-    rf"|(?P<future>\b(?:over|in|during|within|for)\s+the\s+(?:next|coming)\s+(?P<fn>\w+)\s+"
-    rf"(?P<fu>years?|months?|weeks?|days?)\b|\bnext\s+year\b|\bby\s+(?P<fy>{_YEAR})\b)"
-    rf"|(?P<since>\bsince\s+(?P<since_d>{_DAY}|{_MON}(?:\s+{_YEAR})?|{_YEAR}|[^,.;:()]{{2,40}}))"
-    rf"|(?P<lastyear>\blast\s+year\b|\bthe\s+previous\s+year\b)"
-    rf"|(?P<fiscal>\b(?P<fy1>{_YEAR})[/–-](?P<fy2>\d{{2}}|{_YEAR})\b)"
-    rf"|(?P<day>\b(?:on\s+)?{_DAY}|\byesterday\b|\btoday\b|\b(?:on|last)\s+(?P<wd>Monday|Tuesday|"
-    rf"Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    rf"|(?P<week>\b(?:last|this)\s+week\b)"
-    rf"|(?P<relmonth>\b(?:last|this)\s+month\b)"
-    rf"|(?P<month>\b(?:in|during|for|throughout|last|this|of)\s+(?P<mon>{_MON})(?:\s+(?P<mon_y>"
-    rf"{_YEAR}))?(?!\s*\d))"
-    rf"|(?P<year>\b(?:in|during|for|throughout|of|since|before|after|across)?\s*(?<![\d£$€.,])"
-    rf"(?P<y>{_YEAR})(?![\d/%,]|\.\d|\s*(?:people|million|billion|bn|m\b)))",
+    # "as of November 2", "by 1 November", "at the end of October", "by 2030"
+    rf"(?P<asof>\b(?:(?P<asof_w>as\s+(?:of|at|on)|up\s+to|until|till|by)\s+"
+    rf"(?P<asof_end>the\s+end\s+of\s+)?|(?P<asof_at>at\s+the\s+end\s+of\s+))"
+    rf"(?P<asof_t>{_DAY}|{_ISO}|{_MONB}(?:,?\s+{_YEAR}|\s+(?:this|last)\s+year\b)?|{_MON}\s+{_YEAR}"
+    rf"|{_YEAR}|(?:this|last|next|the)\s+(?:year|month|decade)\b))"
+    # "over the next two years", "next year", "later this year"
+    rf"|(?P<future>\b(?:over|in|during|within|for|across)\s+the\s+(?:next|coming)\s+"
+    rf"(?:(?P<fn>{_N})\s+)?(?P<fu>{_UNIT})|\bnext\s+(?P<nx>year|month|week|decade)\b"
+    rf"|\blater\s+this\s+(?P<lt>year|month|week)\b)"
+    # "this year", "so far this year", "year to date"
+    rf"|(?P<ytd>\b(?:(?:so|thus)\s+far|in\s+total|to\s+date|earlier)\s+this\s+year\b"
+    rf"|\bthis\s+year(?:\s+(?:so\s+far|to\s+date|alone))?\b|\b(?:the\s+)?year[-\s]to[-\s]date\b"
+    rf"|\bthe\s+year\s+so\s+far\b|\bso\s+far\s+in\s+(?P<ytd_y>{_YEAR}))"
+    # "in the year to mid-2023", "in the 12 months to June"
+    rf"|(?P<yearto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+"
+    rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
+    rf"(?P<yt_mon>{_MON})?\s*(?P<yt_y>{_YEAR})?)"
+    # "in the past 12 months"
+    rf"|(?P<trail>\b(?:in|over|during|within|across|throughout)\s+the\s+(?:past|last)\s+"
+    rf"(?:(?P<tn>{_N})\s+)?(?P<tu>{_UNIT}))"
+    # "between 2019 and 2021", "from January to March"
+    rf"|(?P<between>\b(?:between|from)\s+(?P<b1>{_MONB}(?:\s+{_YEAR})?|{_YEAR})\s+"
+    rf"(?:and|to|until|till|through)\s+(?P<b2>{_MONB}(?:\s+{_YEAR})?|{_YEAR}))"
+    # "in the third quarter of 2023", "Q3 2023"
+    rf"|(?P<quarter>\b(?:in\s+)?the\s+(?P<q>first|second|third|fourth|final|last)\s+"
+    rf"(?P<qu>quarter|half)\s+of\s+(?P<qy>{_YEAR}|this\s+year|last\s+year)"
+    rf"|\b(?P<qq>(?-i:[QH])[1-4])\s+(?P<qy2>{_YEAR}))"
+    # "since 5 July", "since July", "since the election"
+    rf"|(?P<since>\b(?:ever\s+)?since\s+(?P<since_t>{_DAY}|{_ISO}"
+    rf"|{_MONB}(?:,?\s+{_YEAR}|\s+(?:this|last)\s+year\b)?|{_MON}\s+{_YEAR}|{_YEAR}(?![/%])"
+    rf"|the\s+(?:start|beginning)\s+of\s+(?:the|this|last)\s+year\b|last\s+(?:year|month|week)\b"
+    rf"|(?P<since_free>(?=[^\W_]))))"
+    rf"|(?P<lastyear>\blast\s+year\b)"
+    rf"|(?P<decade>\b(?:in\s+)?the\s+(?P<dec>(?:1[89]|20)\d0)s\b)"
+    # "2023/24", "2019-2021"
+    rf"|(?P<fiscal>(?<![\d./-])(?P<fy1>{_YEAR})\s?[/–-]\s?(?P<fy2>{_YEAR}|\d\d(?!\d))(?![/-]\d))"
+    # "on 26 October", "on Friday", "yesterday", "2024-11-02"
+    rf"|(?P<day>(?:\bon\s+)?(?:{_WD},?\s+)?(?:the\s+)?(?P<day_t>{_DAY})"
+    rf"|(?:\bon\s+)?(?P<iso>{_ISO})"
+    rf"|\b(?P<rel_day>yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b"
+    rf"|(?:\b(?P<wd_pre>on|last|this\s+past|this)\s+)?(?P<wd>{_WD})"
+    rf"(?:\s+(?:morning|afternoon|evening|night)\b)?)"
+    rf"|(?P<week>\b(?P<wk>last|this|earlier\s+this)\s+week\b)"
+    rf"|(?P<relmonth>\b(?P<rm>last|this|earlier\s+this)\s+month\b)"
+    # "in October", "October 2023", "in December last year"
+    rf"|(?P<month>(?:\b(?P<mon_pre>in|during|for|throughout|of|last|this|early|late|mid)[-\s]+)?"
+    rf"(?:(?P<mon>{_MONB})|(?P<mon_ab>{_MON})(?=,?\s+{_YEAR}))"
+    rf"(?:,?\s+(?P<mon_y>{_YEAR})|\s+(?P<mon_rel>this|last)\s+year\b)?"
+    rf"(?!\s+{_DAYNUM}(?![,.]\d)))"
+    # "in 2023", "during 2023", "the 2023 total"
+    rf"|(?P<year>(?:\b(?:in|during|for|throughout|of|across|mid|early|late)[-\s]+)?"
+    rf"(?<![\d£$€.,/:])(?P<y>{_YEAR})(?![/%:–-]|[.,]\d|\s+{_COUNT_NOUN}))",
     re.IGNORECASE)
 
+# Words that cut a free-text "since ..." short: what follows them is another clause.
+_SINCE_STOP = re.compile(r"\s(?:and|but|or|while|which|who|when|as|because|with|than|to|in|"
+                         r"for|from)\b", re.IGNORECASE)
+# Future tense nearby makes "by 1 December" a deadline ahead rather than a date behind.
+_FUTURE_CUE = re.compile(r"\b(?:will|would|shall|'ll|expect(?:s|ed)?|aims?|plans?|target|"
+                         r"set\s+to|forecast|projected|due\s+to)\b", re.IGNORECASE)
+
+# Clause boundaries: ; : dashes, brackets, and a comma before a conjunction or relative word.
+_CLAUSE = re.compile(r";|:(?!\d)|(?<!\d)[–—](?!\d)|\s-\s|[()\[\]]|,\s+(?=(?:while|which|but|"
+                     r"although|though|whereas|who|when|and|or|compared|up\s+from|down\s+from)\b)",
+                     re.IGNORECASE)
+# Other figures in the sentence (digits only: spelled numbers are rarely rival figures).
+_FIGURE = re.compile(r"(?<![\w.,/:])\d+(?:[,.]\d+)*")
+# Between two figures, one of these means the second starts its own statement ("X in October,
+# Y in 2023"; "1,225 more than the 4,192 who arrived in September").
+_SEPARATOR = re.compile(r"[,;:()–—]|\b(?:and|or|but|while|whereas|than|compared|versus|vs|"
+                        r"against)\b", re.IGNORECASE)
+
+
+# --- calendar helpers ----------------------------------------------------------------------
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _recent_month(month: int, published: dt.date) -> int:
-    """The year of the most recent ``month`` not after ``published``."""
-    return published.year if month <= published.month else published.year - 1
+def _shift(day: dt.date, months: int = 0) -> dt.date:
+    """``day`` moved by whole months, clamped to the month's length (31 Jan + 1 = 29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-@lru_cache(maxsize=4096)
+def _recent_year(month: int, published: dt.date, strictly_before: bool = False) -> int:
+    """The year of the most recent ``month`` not after (or strictly before) ``published``."""
+    if month < published.month or (month == published.month and not strictly_before):
+        return published.year
+    return published.year - 1
+
+
+def _month_num(name: str) -> int:
+    return _MONTH_NUM[name.strip().rstrip(".").lower()]
+
+
+def _count(word: str | None, unit: str) -> int | None:
+    """How many ``unit``: "two" -> 2, "12" -> 12, "a" -> 1, none before "year" -> 1;
+    None when it is not said ("few", "several", "the coming years")."""
+    if word is None:
+        return None if unit.lower().endswith("s") else 1
+    word = re.sub(r"\s+", " ", word.lower())
+    if word.isdigit():
+        return int(word)
+    return _NUM_WORDS.get(word)
+
+
+def _months_in(unit: str) -> int | None:
+    unit = unit.lower().rstrip("s")
+    return {"year": 12, "decade": 120, "month": 1}.get(unit)
+
+
+def _as_date(value: object) -> dt.date | None:
+    """A publication date as a plain date: accepts date, datetime, pandas Timestamp, ISO text."""
+    try:
+        if value is None or value != value:  # NaN / NaT
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            return dt.date.fromisoformat(value.strip()[:10])
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return None
+
+
+_DAY_PARTS = re.compile(rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MON})"
+                        rf"|(?P<m2>{_MON})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+                        rf"(?:,?\s+(?P<y>{_YEAR}))?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8192)
 def parse_day(text: str, published: dt.date | None) -> dt.date | None:
-    """An explicit day-month string resolved against ``published`` with dateparser.
+    """An explicit day-month string resolved against ``published`` with dateparser, or None.
+
+    A day without a year is the most recent such day not after ``published``; without a
+    publication date it cannot be placed. Impossible days are None.
 
     >>> parse_day("November 2", dt.date(2024, 11, 4))
     datetime.date(2024, 11, 2)
-    >>> parse_day("26 October", dt.date(2024, 11, 4)), parse_day("February 30", None)
-    (datetime.date(2024, 10, 26), None)
+    >>> parse_day("26th of October", dt.date(2024, 11, 4))
+    datetime.date(2024, 10, 26)
+    >>> parse_day("December 5", dt.date(2024, 11, 4))
+    datetime.date(2023, 12, 5)
+    >>> parse_day("2 November 2024", None), parse_day("26 October", None)
+    (datetime.date(2024, 11, 2), None)
+    >>> parse_day("February 30", dt.date(2024, 11, 4)), parse_day("Octember 3", None)
+    (None, None)
     """
-    base = dt.datetime.combine(published or dt.date(2000, 1, 1), dt.time(12))
-    settings = dict(DATEPARSER_SETTINGS, RELATIVE_BASE=base)
+    parts = _DAY_PARTS.fullmatch(text.strip()) if isinstance(text, str) else None
+    if parts is None:
+        return None
+    day = int(parts["d1"] or parts["d2"])
+    month = _month_num(parts["m1"] or parts["m2"])
+    year = int(parts["y"]) if parts["y"] else None
+    # Check the day exists before asking dateparser (2000 is a leap year: 29 Feb may exist).
+    if day > calendar.monthrange(year or 2000, month)[1]:
+        return None
+    if year is None and published is None:
+        return None
+    base = published or dt.date(year, 12, 31)  # type: ignore[arg-type]
+    settings = dict(DATEPARSER_SETTINGS, RELATIVE_BASE=dt.datetime.combine(base, dt.time(12)))
     try:
-        parsed = dateparser.parse(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text),
-                                  languages=["en"], settings=settings)
+        parsed = dateparser.parse(re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", text.strip()),
+                                  languages=DATEPARSER_LANGUAGES, settings=settings)
     except Exception:  # noqa: BLE001  (dateparser raises assorted errors on odd strings)
         return None
-    if parsed is None:
+    if parsed is None or (parsed.day, parsed.month) != (day, month):
         return None
-    day = parsed.date()
-    if published is None and not re.search(_YEAR, text):
-        return None  # a day without a year cannot be placed without a publication date
-    if published and day > published and not re.search(_YEAR, text):
-        day = day.replace(year=day.year - 1)
-    return day
+    result = parsed.date()
+    if year is None and published is not None and result > published:
+        try:  # dateparser already prefers the past; this only guards its edge cases
+            result = result.replace(year=result.year - 1)
+        except ValueError:
+            return None
+    return result
 
 
-def _resolve(m: re.Match, published: dt.date | None) -> Period | None:
-    """One matched time expression as a Period."""
+# --- resolving one match -------------------------------------------------------------------
+
+def _future_ahead(sentence: str, start: int, end: int) -> bool:
+    """Whether the words around ``start:end`` (same clause) speak of the future."""
+    lo, hi = _clause_of(sentence, start)
+    return bool(_FUTURE_CUE.search(sentence[max(lo, start - 80):min(hi, end + 80)]))
+
+
+def _target_date(raw: str, pub: dt.date | None, ahead: bool) -> tuple[bool, dt.date | None]:
+    """Read the date after "as of"/"by"/"at the end of": (readable, date or None if unplaced).
+
+    ``ahead`` resolves a date without a year forwards (the next such date) instead of back.
+    """
+    raw = re.sub(r"\s+", " ", raw.strip())
+    low = raw.lower()
+    if re.fullmatch(_ISO, raw):
+        return True, dt.date.fromisoformat(raw)
+    if re.fullmatch(_YEAR, raw):
+        return True, dt.date(int(raw), 12, 31)
+    rel = re.fullmatch(r"(this|last|next|the) (year|month|decade)", low)
+    if rel:
+        if pub is None:
+            return True, None
+        step = {"this": 0, "the": 0, "last": -1, "next": 1}[rel.group(1)]
+        if rel.group(2) == "year":
+            return True, dt.date(pub.year + step, 12, 31)
+        if rel.group(2) == "decade":
+            return True, dt.date(pub.year // 10 * 10 + 9 + 10 * step, 12, 31)
+        first = _shift(pub.replace(day=1), step)
+        return True, _month_end(first.year, first.month)
+    mon = re.fullmatch(rf"({_MON}),?(?: ({_YEAR})| (this|last) year)?", raw, re.IGNORECASE)
+    if mon:
+        month = _month_num(mon.group(1))
+        if mon.group(2):
+            return True, _month_end(int(mon.group(2)), month)
+        if pub is None:
+            return True, None
+        if mon.group(3):
+            return True, _month_end(pub.year - (mon.group(3).lower() == "last"), month)
+        year = _recent_year(month, pub)
+        if ahead and month < pub.month:
+            year += 1
+        elif ahead and year < pub.year:
+            year = pub.year
+        return True, _month_end(year, month)
+    if _DAY_PARTS.fullmatch(raw) is None:
+        return False, None
+    has_year = re.search(_YEAR, raw) is not None
+    if pub is None and not has_year:
+        no_year = re.sub(rf",?\s+{_YEAR}", "", raw)
+        return parse_day(no_year + " 2000", None) is not None, None
+    day = parse_day(raw, pub)
+    if day is not None and ahead and not has_year and day < pub:  # type: ignore[operator]
+        try:
+            day = day.replace(year=day.year + 1)
+        except ValueError:
+            return False, None
+    return day is not None, day
+
+
+def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | None:
+    """One matched time expression as a Period, or None when it is not one after all."""
     g = m.groupdict()
-    text, span = m.group().strip(), (m.start() + len(m.group()) - len(m.group().lstrip()),
-                                     m.end())
-    pub = published
+    lead = len(m.group()) - len(m.group().lstrip())
+    span = (m.start() + lead, m.end())
+    text = sentence[span[0]:span[1]]
+
+    def period(start, end, kind, as_of=None, text=text, span=span):  # noqa: ANN001, ANN202
+        return Period(start, end, kind, as_of, text, span)
+
     if g["asof"]:
-        raw = g["asof_d"]
-        mon = re.fullmatch(rf"(?:the\s+end\s+of\s+)?({_MON})(?:\s+({_YEAR}))?", raw, re.I)
-        if mon:
-            month = _MONTH_NAMES[mon.group(1).rstrip(".").lower()]
-            year = int(mon.group(2)) if mon.group(2) else (_recent_month(month, pub) if pub
-                                                           else None)
-            day = _month_end(year, month) if year else None
-        else:
-            day = parse_day(raw, pub)
-        return Period(None, None, None, day, text, span) if day else None
+        word = (g["asof_w"] or "").lower()
+        deadline = word in ("by", "until", "till")
+        raw = g["asof_t"]
+        if word.startswith("up") and re.fullmatch(_YEAR, raw):
+            return None  # "up to 2000" is a count far more often than a year
+        if re.match(r"(?i)the\s", raw) and not (g["asof_end"] or g["asof_at"]):
+            return None  # "by the year" without "the end of"
+        ahead = deadline and _future_ahead(sentence, m.start(), m.end())
+        ok, day = _target_date(raw, pub, ahead)
+        if not ok:
+            return None
+        if day is not None and pub is not None and day > pub:
+            return period(pub, day, "future")
+        if day is None and deadline and re.fullmatch(_YEAR, raw.strip()):
+            return period(None, dt.date(int(raw), 12, 31), "future")
+        return period(None, day, None, day)
+
+    if g["future"]:
+        if g["nx"] or g["lt"]:
+            unit = (g["nx"] or g["lt"]).lower()
+            if pub is None:
+                return period(None, None, "future")
+            if unit == "year":
+                if g["lt"]:
+                    return period(pub, dt.date(pub.year, 12, 31), "future")
+                return period(dt.date(pub.year + 1, 1, 1), dt.date(pub.year + 1, 12, 31),
+                              "future")
+            if unit == "decade":
+                start = dt.date(pub.year // 10 * 10 + 10, 1, 1)
+                return period(start, dt.date(start.year + 9, 12, 31), "future")
+            if unit == "month":
+                if g["lt"]:
+                    return period(pub, _month_end(pub.year, pub.month), "future")
+                first = _shift(pub.replace(day=1), 1)
+                return period(first, _month_end(first.year, first.month), "future")
+            monday = pub - dt.timedelta(days=pub.weekday())
+            if g["lt"]:
+                return period(pub, monday + dt.timedelta(days=6), "future")
+            return period(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13),
+                          "future")
+        n = _count(g["fn"], g["fu"])
+        if pub is None or n is None:
+            return period(pub, None, "future")
+        months = _months_in(g["fu"])
+        if months is not None:
+            return period(pub, _shift(pub, months * n), "future")
+        days = n * (7 if g["fu"].lower().startswith("week") else 1)
+        return period(pub, pub + dt.timedelta(days=days), "future")
+
     if g["ytd"]:
-        year = int(g["ytd_y"]) if g["ytd_y"] else (pub.year if pub else None)
-        return Period(dt.date(year, 1, 1) if year else None, pub, "year-to-date", None, text,
-                      span)
+        if g["ytd_y"]:
+            year = int(g["ytd_y"])
+            end = min(pub, dt.date(year, 12, 31)) if pub and pub.year >= year else None
+            return period(dt.date(year, 1, 1), end, "year-to-date")
+        if pub is None:
+            return period(None, None, "year-to-date")
+        return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
+
     if g["yearto"]:
-        year = int(g["yt_y"]) if g["yt_y"] else (pub.year if pub else None)
-        if year is None:
-            return Period(None, None, "range", None, text, span)
-        if g["yt_mid"] and g["yt_mid"].lower() == "mid":
+        if not (g["yt_mon"] or g["yt_y"]):
+            return None
+        if g["yt_y"]:
+            year = int(g["yt_y"])
+        elif pub is not None:
+            year = _recent_year(_month_num(g["yt_mon"]), pub)
+        else:
+            return period(None, None, "range")
+        if g["yt_mon"]:
+            end = _month_end(year, _month_num(g["yt_mon"]))
+        elif g["yt_mid"] and g["yt_mid"].lower() == "mid":
             end = dt.date(year, 6, 30)
-        elif g["yt_mon"]:
-            end = _month_end(year, _MONTH_NAMES[g["yt_mon"].strip().rstrip(".").lower()])
         else:
             end = dt.date(year, 12, 31)
-        start = end.replace(year=end.year - 1) + dt.timedelta(days=1)
-        return Period(start, end, "range", None, text, span)
+        return period(_shift(end.replace(day=1), -11), end, "range")
+
+    if g["trail"]:
+        n = _count(g["tn"], g["tu"])
+        if pub is None or n is None:
+            return period(None, pub, "range")
+        months = _months_in(g["tu"])
+        if months is not None:
+            start = _shift(pub, -months * n) + dt.timedelta(days=1)
+        else:
+            start = pub - dt.timedelta(days=n * (7 if g["tu"].lower().startswith("week") else 1)
+                                       - 1)
+        return period(start, pub, "range")
+
     if g["between"]:
-        return Period(dt.date(int(g["b1"]), 1, 1), dt.date(int(g["b2"]), 12, 31), "range",
-                      None, text, span)
-    if g["future"]:
-        if g["fy"]:
-            return Period(pub, dt.date(int(g["fy"]), 12, 31), "future", None, text, span)
-        if g["fn"]:
-            n = _NUM_WORDS.get(g["fn"].lower()) or (int(g["fn"]) if g["fn"].isdigit() else None)
-            if n is None or pub is None:
-                return Period(pub, None, "future", None, text, span)
-            unit = g["fu"].lower().rstrip("s")
-            days = {"year": 365 * n, "month": 30 * n, "week": 7 * n, "day": n}[unit]
-            return Period(pub, pub + dt.timedelta(days=days), "future", None, text, span)
-        return Period(dt.date(pub.year + 1, 1, 1) if pub else None,
-                      dt.date(pub.year + 1, 12, 31) if pub else None, "future", None, text, span)
+        return _between(g["b1"], g["b2"], pub, period)
+
+    if g["quarter"]:
+        if g["qq"]:
+            letter, num = g["qq"][0].upper(), int(g["qq"][1])
+            year = int(g["qy2"])
+            if letter == "H" and num > 2:
+                return None
+        else:
+            letter = "Q" if g["qu"].lower() == "quarter" else "H"
+            num = _ORDINAL_PART[g["q"].lower()]
+            if num == -1:
+                num = 4 if letter == "Q" else 2
+            if letter == "H" and num > 2:
+                return None
+            qy = g["qy"].lower()
+            if qy[0].isdigit():
+                year = int(qy)
+            elif pub is None:
+                return period(None, None, "range")
+            else:
+                year = pub.year - qy.startswith("last")
+        size = 3 if letter == "Q" else 6
+        first = dt.date(year, size * (num - 1) + 1, 1)
+        last = _shift(first, size - 1)
+        return period(first, _month_end(last.year, last.month), "range")
+
     if g["since"]:
-        raw = g["since_d"].strip()
-        start = None
-        if re.fullmatch(_YEAR, raw):
-            start = dt.date(int(raw), 1, 1)
-        elif re.fullmatch(rf"{_MON}(?:\s+{_YEAR})?", raw, re.I):
-            parts = raw.split()
-            month = _MONTH_NAMES[parts[0].rstrip(".").lower()]
-            year = int(parts[1]) if len(parts) > 1 else (_recent_month(month, pub) if pub
-                                                         else None)
-            start = dt.date(year, month, 1) if year else None
-        elif re.match(r"\d|" + _MON, raw, re.I):
-            start = parse_day(raw, pub)
-        return Period(start, pub, "since", None, text, span)
+        return _since(m, sentence, pub, period)
+
     if g["lastyear"]:
         if pub is None:
-            return Period(None, None, "year", None, text, span)
-        return Period(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year", None,
-                      text, span)
+            return period(None, None, "year")
+        return period(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year")
+
+    if g["decade"]:
+        first = int(g["dec"])
+        return period(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range")
+
     if g["fiscal"]:
-        y1, y2 = int(g["fy1"]), g["fy2"]
-        y2i = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
-        if y2i != y1 + 1:
+        y1, raw2 = int(g["fy1"]), g["fy2"]
+        y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
+        if len(raw2) == 2 and y2 < y1:
+            y2 += 100  # "1999/00"
+        if not y1 < y2 <= y1 + 50:
             return None
-        return Period(dt.date(y1, 1, 1), dt.date(y2i, 12, 31), "range", None, text, span)
+        return period(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range")
+
     if g["day"]:
-        low = text.lower()
-        if pub is None and ("yesterday" in low or "today" in low or g["wd"]):
-            return Period(None, None, "day", None, text, span)
-        if "yesterday" in low:
-            day = pub - dt.timedelta(days=1)
-        elif "today" in low:
-            day = pub
-        elif g["wd"]:
-            back = (pub.weekday() - _DAYNAMES.index(g["wd"].lower())) % 7
-            day = pub - dt.timedelta(days=back or (7 if low.startswith("last") else 0))
-        else:
-            day = parse_day(re.sub(r"(?i)^on\s+", "", text), pub)
-        return Period(day, day, "day", None, text, span) if day else None
+        return _day(g, text, pub, period)
+
     if g["week"]:
         if pub is None:
-            return Period(None, None, "week", None, text, span)
+            return period(None, None, "week")
         monday = pub - dt.timedelta(days=pub.weekday())
-        if text.lower().startswith("last"):
+        if g["wk"].lower() == "last":
             monday -= dt.timedelta(days=7)
-        return Period(monday, monday + dt.timedelta(days=6), "week", None, text, span)
+        return period(monday, monday + dt.timedelta(days=6), "week")
+
     if g["relmonth"]:
         if pub is None:
-            return Period(None, None, "month", None, text, span)
-        year, month = pub.year, pub.month
-        if text.lower().startswith("last"):
-            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-        return Period(dt.date(year, month, 1), _month_end(year, month), "month", None, text, span)
+            return period(None, None, "month")
+        first = _shift(pub.replace(day=1), -1 if g["rm"].lower() == "last" else 0)
+        return period(first, _month_end(first.year, first.month), "month")
+
     if g["month"]:
-        if g["mon"].lower().rstrip(".") == "may" and not g["mon_y"] and not re.match(
-                r"(?i)(?:in|during|throughout|last|this)\s", text):
-            return None  # "may" the verb
-        month = _MONTH_NAMES[g["mon"].rstrip(".").lower()]
-        year = int(g["mon_y"]) if g["mon_y"] else (_recent_month(month, pub) if pub else None)
-        if year is None:
-            return Period(None, None, "month", None, text, span)
-        return Period(dt.date(year, month, 1), _month_end(year, month), "month", None, text, span)
+        return _month(m, sentence, pub, period)
+
     if g["year"]:
         y = int(g["y"])
-        return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year", None, text, span)
+        return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     return None
+
+
+def _between(b1: str, b2: str, pub: dt.date | None, period) -> Period | None:  # noqa: ANN001
+    """ "between 2019 and 2021", "from January to March 2024" as a range."""
+    def parts(raw: str) -> tuple[int | None, int | None]:
+        bits = raw.split()
+        if bits[0][0].isdigit():
+            return None, int(bits[0])
+        return _month_num(bits[0]), int(bits[1]) if len(bits) > 1 else None
+
+    (m1, y1), (m2, y2) = parts(b1), parts(b2)
+    if m1 is None and m2 is None:
+        if y2 < y1:  # type: ignore[operator]
+            return None
+        return period(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range")
+    if m1 is None or m2 is None:
+        return None  # "from 2019 to March" mixes granularities: leave it
+    if y2 is None:
+        if pub is None and y1 is None:
+            return period(None, None, "range")
+        y2 = (y1 + (m2 < m1)) if y1 is not None else _recent_year(m2, pub)  # type: ignore
+    if y1 is None:
+        y1 = y2 if m1 <= m2 else y2 - 1
+    start, end = dt.date(y1, m1, 1), _month_end(y2, m2)
+    return period(start, end, "range") if start <= end else None
+
+
+def _since(m: re.Match[str], sentence: str, pub: dt.date | None, period) -> Period | None:  # noqa: ANN001
+    """ "since 5 July", "since July", "since 2018", or "since <an event>" (start unknown)."""
+    raw = m.group("since_t")
+    low = re.sub(r"\s+", " ", raw.strip().lower())
+    start: dt.date | None = None
+    dated = True
+    if re.fullmatch(_YEAR, low):
+        start = dt.date(int(low), 1, 1)
+    elif re.fullmatch(_ISO, low):
+        start = dt.date.fromisoformat(low)
+    elif re.fullmatch(r"the (?:start|beginning) of (?:the|this|last) year", low):
+        if pub is not None:
+            start = dt.date(pub.year - low.endswith("last year"), 1, 1)
+    elif re.fullmatch(r"last (year|month|week)", low):
+        if pub is not None:
+            unit = low.split()[1]
+            if unit == "year":
+                start = dt.date(pub.year - 1, 1, 1)
+            elif unit == "month":
+                start = _shift(pub.replace(day=1), -1)
+            else:
+                start = pub - dt.timedelta(days=pub.weekday() + 7)
+    elif m.group("since_free") is None:
+        mon = re.fullmatch(rf"({_MON}),?(?:\s+({_YEAR})|\s+(this|last)\s+year)?", raw.strip(),
+                           re.IGNORECASE)
+        if mon:
+            month = _month_num(mon.group(1))
+            if mon.group(2):
+                start = dt.date(int(mon.group(2)), month, 1)
+            elif pub is not None:
+                year = (pub.year - (mon.group(3).lower() == "last") if mon.group(3)
+                        else _recent_year(month, pub))
+                start = dt.date(year, month, 1)
+        elif _DAY_PARTS.fullmatch(raw.strip()):
+            start = parse_day(raw.strip(), pub)
+            if start is None and pub is not None:
+                return None  # an impossible day ("since February 30")
+    else:
+        dated = False
+    text, span = m.group(), (m.start(), m.end())
+    if not dated:
+        # A start that is not a date ("since the election"): the match stops at "since " so
+        # that time expressions further on stay visible; the text runs to the next clause.
+        rest = re.match(r"[^,.;:()\[\]–—!?“”\"\n]*", sentence[m.end():]).group()
+        cut = _SINCE_STOP.search(rest)
+        words = list(re.finditer(r"\S+", rest[:cut.start()] if cut else rest))[:6]
+        if not words:
+            return None
+        span = (m.start(), m.end() + words[-1].end())
+        text = sentence[span[0]:span[1]]
+    return period(start, pub, "since", text=text, span=span)
+
+
+def _day(g: dict, text: str, pub: dt.date | None, period) -> Period | None:  # noqa: ANN001
+    """A single day: an explicit date, "yesterday", "on Tuesday"."""
+    if g["iso"]:
+        day = dt.date.fromisoformat(g["iso"])
+        return period(day, day, "day")
+    if g["day_t"]:
+        raw = g["day_t"]
+        if pub is None and not re.search(_YEAR, raw):
+            # Unplaceable without a publication date, but only if it is a real day at all.
+            if parse_day(re.sub(r",\s*$", "", raw) + " 2000", None) is None:
+                return None
+            return period(None, None, "day")
+        day = parse_day(raw, pub)
+        return period(day, day, "day") if day else None
+    if pub is None:
+        return period(None, None, "day")
+    if g["rel_day"]:
+        back = 1 if g["rel_day"].lower() in ("yesterday", "last night") else 0
+        day = pub - dt.timedelta(days=back)
+        return period(day, day, "day")
+    back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
+    if back == 0 and (g["wd_pre"] or "").lower().startswith(("last", "this past")):
+        back = 7
+    day = pub - dt.timedelta(days=back)
+    return period(day, day, "day")
+
+
+def _month(m: re.Match[str], sentence: str, pub: dt.date | None, period) -> Period | None:  # noqa: ANN001
+    """A calendar month: "in October", "October 2023", "in December last year"."""
+    name = m.group("mon") or m.group("mon_ab")
+    pre = (m.group("mon_pre") or "").lower()
+    if not pre and not m.group("mon_y") and not m.group("mon_rel"):
+        # A bare capitalised month right after another capitalised word is most likely a
+        # name ("Theresa May"); "May" alone is too often a verb or a name to read as a month.
+        before = sentence[:m.start()].rstrip()
+        if name == "May" or re.search(r"\b[A-Z][a-z]+$", before) and not re.search(
+                r"(?:^|[.!?]\s*)[A-Z][a-z]+$", before):
+            return None
+    month = _month_num(name)
+    if m.group("mon_y"):
+        year = int(m.group("mon_y"))
+    elif pub is None:
+        return period(None, None, "month")
+    elif m.group("mon_rel"):
+        year = pub.year - (m.group("mon_rel").lower() == "last")
+    elif pre == "this":
+        year = pub.year
+    else:
+        year = _recent_year(month, pub, strictly_before=(pre == "last"))
+    return period(dt.date(year, month, 1), _month_end(year, month), "month")
+
+
+@lru_cache(maxsize=16384)
+def _periods(sentence: str, published: dt.date | None) -> tuple[Period, ...]:
+    out = []
+    for m in _PATTERN.finditer(sentence):
+        try:
+            p = _resolve(m, sentence, published)
+        except Exception:  # noqa: BLE001  (one unreadable expression must not stop the batch)
+            p = None
+        if p is not None:
+            out.append(p)
+    return tuple(out)
 
 
 def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
@@ -232,20 +645,15 @@ def find_periods(sentence: str, published: dt.date | None) -> list[Period]:
     >>> [(p.kind, str(p.start), str(p.end)) for p in find_periods(
     ...     "5,417 crossed in October, 29,437 in 2023.", dt.date(2024, 11, 4))]
     [('month', '2024-10-01', '2024-10-31'), ('year', '2023-01-01', '2023-12-31')]
+    >>> find_periods("the first time in over 50 years", dt.date(2024, 11, 4))
+    []
     """
-    out = []
-    for m in _PATTERN.finditer(sentence):
-        try:
-            p = _resolve(m, published)
-        except (ValueError, OverflowError, KeyError):
-            p = None
-        if p is not None:
-            out.append(p)
-    return out
+    if not isinstance(sentence, str) or not sentence:
+        return []
+    return list(_periods(sentence, _as_date(published)))
 
 
-_CLAUSE = re.compile(r"[;:–—()]|,\s+(?:while|which|but|although|whereas)\b")
-
+# --- choosing the period of one figure ----------------------------------------------------
 
 def _clause_of(sentence: str, pos: int) -> tuple[int, int]:
     lo, hi = 0, len(sentence)
@@ -258,6 +666,26 @@ def _clause_of(sentence: str, pos: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _masked(sentence: str, periods: tuple[Period, ...] | list[Period]) -> str:
+    """The sentence with time expressions blanked, so their digits and commas do not count."""
+    chars = list(sentence)
+    for p in periods:
+        chars[p.span[0]:p.span[1]] = "_" * (p.span[1] - p.span[0])
+    return "".join(chars)
+
+
+def _blocked(p: Period, span: tuple[int, int], masked: str,
+             figures: list[tuple[int, int]]) -> bool:
+    """Whether another figure sits between the figure and ``p`` and starts its own statement."""
+    lo, hi = (span[1], p.span[0]) if p.span[0] >= span[1] else (p.span[1], span[0])
+    for f in figures:
+        if lo <= f[0] and f[1] <= hi:
+            gap = masked[span[1]:f[0]] if f[0] >= span[1] else masked[f[1]:span[0]]
+            if _SEPARATOR.search(gap):
+                return True
+    return False
+
+
 def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) -> Period | None:
     """The period that applies to the figure at ``span`` of ``sentence``, or None.
 
@@ -265,25 +693,46 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
     >>> p = period_for(s, (18, 34), dt.date(2024, 11, 7))
     >>> p.kind, str(p.start), str(p.end), str(p.as_of)
     ('year-to-date', '2024-01-01', '2024-11-02', '2024-11-02')
-    >>> period_for("in over 50 years", (3, 10), dt.date(2024, 11, 4)) is None
+    >>> period_for("in over 50 years", (8, 10), dt.date(2024, 11, 4)) is None
     True
     """
-    periods = [p for p in find_periods(sentence, published)
-               if not (p.span[0] < span[1] and span[0] < p.span[1])]
+    if not isinstance(sentence, str) or not sentence:
+        return None
+    try:
+        fig = (max(0, int(span[0])), min(len(sentence), int(span[1])))
+    except (TypeError, ValueError, IndexError):
+        return None
+    pub = _as_date(published)
+    every = find_periods(sentence, pub)
+    periods = [p for p in every if not (p.span[0] < fig[1] and fig[0] < p.span[1])]
     if not periods:
         return None
-    as_of = next((p.as_of for p in periods if p.as_of), None)
-    spans = [p for p in periods if p.kind]
-    if not spans:
-        return Period(None, as_of, None, as_of, periods[0].text, periods[0].span)
-    lo, hi = _clause_of(sentence, span[0])
-    in_clause = [p for p in spans if lo <= p.span[0] and p.span[1] <= hi]
-    pool = in_clause or spans
 
     def distance(p: Period) -> int:
-        return p.span[0] - span[1] if p.span[0] >= span[1] else span[0] - p.span[1]
+        return p.span[0] - fig[1] if p.span[0] >= fig[1] else fig[0] - p.span[1]
 
+    stamps = [p for p in periods if p.kind is None]
+    as_of = min(stamps, key=distance).as_of if stamps else None
+    masked = _masked(sentence, every)
+    figures = [(f.start(), f.end()) for f in _FIGURE.finditer(masked)
+               if not (f.start() < fig[1] and fig[0] < f.end())]
+    spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)]
+    if not spans:
+        if as_of is None:
+            return None
+        stamp = min(stamps, key=distance)
+        return Period(None, as_of, None, as_of, stamp.text, stamp.span)
+    lo, hi = _clause_of(sentence, fig[0])
+    pool = [p for p in spans if lo <= p.span[0] and p.span[1] <= hi] or spans
     best = min(pool, key=distance)
-    if as_of and best.kind in ("year-to-date", "since"):
-        return Period(best.start, as_of, best.kind, as_of, best.text, best.span)
-    return Period(best.start, best.end, best.kind, as_of or None, best.text, best.span)
+    if as_of is None:
+        return best
+    if best.kind in ("year-to-date", "since"):
+        start = best.start
+        if start is None and best.kind == "year-to-date" and pub is None:
+            start = dt.date(as_of.year, 1, 1)  # the stated date fixes which year it is
+        return Period(start, as_of, best.kind, as_of, best.text, best.span)
+    if best.kind == "year" and best.start and best.end and best.start <= as_of < best.end:
+        # "by 1 November, 30,661 had crossed in 2024": the year so far.
+        return Period(best.start, as_of, "year-to-date", as_of, best.text, best.span)
+    return Period(best.start, best.end, best.kind, as_of, best.text, best.span)

@@ -32,8 +32,11 @@ SAME_RARE_FIGURE_BONUS = 0.15
 # 45,755), while different measures that share a unit are usually far apart (12 vs 23 pirates).
 NEAR_SHARE = 0.10
 NEAR_FIGURE_BONUS = 0.12
-# Both claims count the same specific noun ("democrat", "state", "page").
-SAME_NOUN_BONUS = 0.08
+# Both claims count the same specific noun ("democrat", "state", "page"), say the same thing
+# happened to it ("crossed", "died"), or state periods that match.
+SAME_NOUN_BONUS = 0.10
+SAME_EVENT_BONUS = 0.10
+SAME_PERIOD_BONUS = 0.10
 # rapidfuzz pre-filter on the measure texts (0..100): pairs below it are not scored further.
 PREFILTER_CUTOFF = 20.0
 
@@ -134,8 +137,10 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
                 score += NEAR_FIGURE_BONUS
             if ra["noun"] and ra["noun"] == rb["noun"]:
                 score += SAME_NOUN_BONUS
-            if prel in ("same", "update"):
-                score += 0.05
+            if ra["event"] and ra["event"] == rb["event"]:
+                score += SAME_EVENT_BONUS
+            if prel in ("same", "update") and ra["period_kind"] and rb["period_kind"]:
+                score += SAME_PERIOD_BONUS
             score = min(score, 1.0)
             need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE.get(
                 ra["unit_family"], MIN_SCORE_DIFFERENT_VALUE["default"])

@@ -191,6 +191,7 @@ _ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|(?i:one|two|three|fo
 # A model or code: "AK 47", "F 16", "A 380" (letters, then the number, then a name or nothing).
 _MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]$")
 _MODEL_AFTER = re.compile(r"^(?:\s+[A-Z]|\s*[,.;:)]|\s*$)")
+_MODEL_CODE_BEFORE = re.compile(r"\b[A-Z]{2,4} $")  # "AK 47 rifles": a code, whatever follows
 _VERSION_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was|as|in|for|via|"
                             r"users?|release|update)\b|\s*$)")
@@ -311,7 +312,9 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
         if (len(dig) == 4 and dig.isdigit() and re.search(r"(?i)\bat\s+$", before)
                 and int(dig[:2]) <= 23 and int(dig[2:]) <= 59):
             return True  # "struck at 1353": a 24-hour time
-        if "," not in dig and _MODEL_BEFORE.search(before) and _MODEL_AFTER.match(after):
+        if "," not in dig and "." not in dig and (
+                (_MODEL_BEFORE.search(before) and _MODEL_AFTER.match(after))
+                or (_MODEL_CODE_BEFORE.search(before) and before.rstrip()[-3:].strip() not in _ISO)):
             return True
         if "." in dig and _VERSION_BEFORE.search(before) and _VERSION_AFTER.match(after):
             return True  # "Firefox 3.05": a version

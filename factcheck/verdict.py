@@ -197,7 +197,7 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
     """
     for x, y in ((a, b), (b, a)):
         for other in by_article_unit.get((y["article"], y["unit"]), []):
-            if other["id"] != y["id"] and _compatible(x, other):
+            if other["id"] != y["id"] and not other.get("vague") and _compatible(x, other):
                 return True
     return False
 

@@ -15,13 +15,15 @@ from conftest import SEEDS, shared_path
 from factcheck import match, pipeline
 from factcheck.schema import Article
 
-# (seed file, figure as written, figure written instead, claim text in the other article)
+# (seed file, text as written, text written instead, claim before, claim after, claim in the
+# other article). Near misses: the slips an editor most needs caught.
 SEED_PERTURBATIONS = [
-    ("001_6f21b80cc08b4ea9.txt", "31,094 people", "30,094 people", "more than 31,000"),
-    ("000_fef85eed45f85421.txt", "100 specialist investigators", "120 specialist investigators",
-     "100"),
-    ("000_fef85eed45f85421.txt", "£150million funding pot", "£190million funding pot",
-     "£150 million"),
+    ("001_6f21b80cc08b4ea9.txt", "31,094 people", "30,094 people", "31,094", "30,094",
+     "more than 31,000"),
+    ("000_fef85eed45f85421.txt", "100 specialist investigators", "108 specialist investigators",
+     "100", "108", "100"),
+    ("002_21be18865220f42c.txt", "more than 31,000 have", "more than 32,000 have",
+     "more than 31,000", "more than 32,000", "31,094"),
 ]
 
 
@@ -33,11 +35,11 @@ def _verdicts_between(result, a_text, b_text):
             if ids_a & set(f.claims) and ids_b & set(f.claims)}
 
 
-@pytest.mark.parametrize("name,old,new,other", SEED_PERTURBATIONS, ids=[p[2] for p in
-                                                                        SEED_PERTURBATIONS])
-def test_seed_perturbation_turns_agree_into_contradict(tmp_path, name, old, new, other):
+@pytest.mark.parametrize("name,old,new,old_figure,new_figure,other", SEED_PERTURBATIONS,
+                         ids=[p[4] for p in SEED_PERTURBATIONS])
+def test_seed_perturbation_turns_agree_into_contradict(tmp_path, name, old, new, old_figure,
+                                                       new_figure, other):
     before = pipeline.check([SEEDS])
-    old_figure = old.split(" ")[0]
     assert "agree" in _verdicts_between(before, old_figure, other)
 
     folder = tmp_path / "seeds"
@@ -47,7 +49,7 @@ def test_seed_perturbation_turns_agree_into_contradict(tmp_path, name, old, new,
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
     after = pipeline.check([folder])
-    assert "contradict" in _verdicts_between(after, new.split(" ")[0], other)
+    assert "contradict" in _verdicts_between(after, new_figure, other)
 
 
 _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
