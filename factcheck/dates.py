@@ -113,6 +113,7 @@ _PATTERN = re.compile(
     rf"|(?P<since>\b(?:ever\s+)?since\s+(?P<since_t>{_DAY}|{_ISO}"
     rf"|{_MONB}(?:,?\s+{_YEAR}|\s+(?:this|last)\s+year\b)?|{_MON}\s+{_YEAR}|{_YEAR}(?![/%])"
     rf"|the\s+(?:start|beginning)\s+of\s+(?:the|this|last)\s+year\b|last\s+(?:year|month|week)\b"
+    rf"|(?:last\s+)?{_WD}|yesterday\b"
     rf"|(?P<since_free>(?=[^\W_]))))"
     rf"|(?P<lastyear>\blast\s+year\b)"
     rf"|(?P<decade>\b(?:in\s+)?the\s+(?P<dec>(?:1[89]|20)\d0)s\b)"
@@ -127,7 +128,7 @@ _PATTERN = re.compile(
     rf"|(?P<week>\b(?P<wk>last|this|earlier\s+this)\s+week\b)"
     rf"|(?P<relmonth>\b(?P<rm>last|this|earlier\s+this)\s+month\b)"
     # "in October", "October 2023", "in December last year"
-    rf"|(?P<month>(?:\b(?P<mon_pre>in|during|for|throughout|of|last|this|early|late|mid)[-\s]+)?"
+    rf"|(?P<month>(?:\b(?P<mon_pre>in|during|for|throughout|of|last|this|next|early|late|mid)[-\s]+)?"
     rf"(?:(?P<mon>{_MONB})|(?P<mon_ab>{_MON})(?=,?\s+{_YEAR}))"
     rf"(?:,?\s+(?P<mon_y>{_YEAR})|\s+(?P<mon_rel>this|last)\s+year\b)?"
     rf"(?!\s+{_DAYNUM}(?![,.]\d)))"
@@ -138,7 +139,12 @@ _PATTERN = re.compile(
 
 # Words that cut a free-text "since ..." short: what follows them is another clause.
 _SINCE_STOP = re.compile(r"\s(?:and|but|or|while|which|who|when|as|because|with|than|to|in|"
-                         r"for|from)\b", re.IGNORECASE)
+                         r"on|at|for|from)\b", re.IGNORECASE)
+_SINCE_ADVERB = re.compile(r"(?:\b(?:has|have|had|having|long)|'s|’s|'ve|’ve)\s+$", re.IGNORECASE)
+# Present tense or a modal after "since" makes it "because": "since the supply doesn't have to".
+_CAUSAL = re.compile(r"\b(?:is|are|am|isn't|aren't|isn’t|aren’t|can|can't|can’t|cannot|could|"
+                     r"couldn't|couldn’t|will|won't|won’t|would|wouldn't|wouldn’t|may|might|"
+                     r"must|should|shall|does|do|doesn't|don't|doesn’t|don’t)\b", re.IGNORECASE)
 # Future tense nearby makes "by 1 December" a deadline ahead rather than a date behind.
 _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|'ll|expect(?:s|ed)?|aims?|plans?|target|"
                          r"set\s+to|forecast|projected|due\s+to)\b", re.IGNORECASE)
@@ -543,6 +549,11 @@ def _since(m: re.Match[str], sentence: str, pub: dt.date | None, period) -> Peri
                 start = _shift(pub.replace(day=1), -1)
             else:
                 start = pub - dt.timedelta(days=pub.weekday() + 7)
+    elif low == "yesterday" or low.rsplit(" ", 1)[-1] in _WEEKDAYS:
+        if pub is not None:
+            back = 1 if low == "yesterday" else (
+                pub.weekday() - _WEEKDAYS.index(low.rsplit(" ", 1)[-1])) % 7
+            start = pub - dt.timedelta(days=back or (7 if low.startswith("last") else 0))
     elif m.group("since_free") is None:
         mon = re.fullmatch(rf"({_MON}),?(?:\s+({_YEAR})|\s+(this|last)\s+year)?", raw.strip(),
                            re.IGNORECASE)
@@ -562,12 +573,14 @@ def _since(m: re.Match[str], sentence: str, pub: dt.date | None, period) -> Peri
         dated = False
     text, span = m.group(), (m.start(), m.end())
     if not dated:
+        if _SINCE_ADVERB.search(sentence, 0, m.start()):
+            return None  # "has since been removed": an adverb, no start is named
         # A start that is not a date ("since the election"): the match stops at "since " so
         # that time expressions further on stay visible; the text runs to the next clause.
         rest = re.match(r"[^,.;:()\[\]–—!?“”\"\n]*", sentence[m.end():]).group()
         cut = _SINCE_STOP.search(rest)
         words = list(re.finditer(r"\S+", rest[:cut.start()] if cut else rest))[:6]
-        if not words:
+        if not words or _CAUSAL.search(rest[:words[-1].end()]):
             return None
         span = (m.start(), m.end() + words[-1].end())
         text = sentence[span[0]:span[1]]
@@ -621,6 +634,8 @@ def _month(m: re.Match[str], sentence: str, pub: dt.date | None, period) -> Peri
         year = pub.year - (m.group("mon_rel").lower() == "last")
     elif pre == "this":
         year = pub.year
+    elif pre == "next":
+        year = pub.year + (month <= pub.month)
     else:
         year = _recent_year(month, pub, strictly_before=(pre == "last"))
     return period(dt.date(year, month, 1), _month_end(year, month), "month")

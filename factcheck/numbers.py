@@ -61,7 +61,11 @@ _CURRENCY_WORD = {
     "markka": "FIM", "won": "KRW", "rand": "ZAR", "peso": "MXN", "pesos": "MXN",
     "real": "BRL", "reais": "BRL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
     "kroner": "NOK", "lira": "TRY", "zloty": "PLN", "shekel": "ILS", "shekels": "ILS",
+    "cent": "USD", "cents": "USD", "penny": "GBP", "guilder": "NLG", "guilders": "NLG",
+    "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
 }
+# Subunits: the figure is a hundredth of the currency ("470 pence" = £4.70).
+_SUBUNIT = {"pence", "penny", "cent", "cents"}
 _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
@@ -100,7 +104,7 @@ _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|half
             rf"(?:million|billion|dozen)|a\s+dozen|(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozen)?")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_CUR = (r"(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£$€¥₹]|\b(?:" + "|".join(_ISO)
+_CUR = (r"(?:(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£$€¥₹])\s?|\b(?:" + "|".join(_ISO)
         + r")\s?)")
 _MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|mln|bn|tn|mn)\b"
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
@@ -138,28 +142,32 @@ _MASK = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"(?i)(?:\b(?P<lower>more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"well\s+over|just\s+over|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|above|"
-    r"exceeding|greater\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+    r"exceeding|greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
+    r"(?:larger|bigger|higher|greater|more)\s+or\s+equal\s+(?:than|to)|not\s+less\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
     r"fewer\s+than|less\s+than|under|below|just\s+under|no\s+more\s+than|at\s+most|a\s+maximum\s+"
-    r"of|not\s+quite|shy\s+of|just\s+shy\s+of)|\b(?P<approx>about|around|some|approximately|approx\."
+    r"of|not\s+quite|shy\s+of|just\s+shy\s+of|smaller\s+than|lower\s+than|less\s+than\s+or\s+"
+    r"equal\s+to|(?:smaller|lower|less)\s+or\s+equal\s+(?:than|to)|not\s+more\s+than)|\b(?P<approx>about|around|some|approximately|approx\."
     r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
-    r"of|getting\s+on\s+for)|(?P<tilde>~))\s*$")
+    r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>>\s?=?|≥)|(?P<upper_sign><\s?=?|≤))\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(
     r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
     r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
     r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
     r"by)\b[^.;]{0,40}$")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|and)\s*")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
-    r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cent|percent|pct)\b)")
+    r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
+    r"percentage(?!\s*points?))\b)")
 _AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+over|and\s+above|"
-                               r"-?plus\b|\+)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
+                               r"-?plus\b|\+|and\s+more|and\s+up|or\s+above)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
                                r"(?P<approx>or\s+so))")
 _AFTER_CURRENCY = re.compile(
     r"(?i)\s+(?:of\s+)?(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
-    r"kong|singapore|taiwan|zimbabwean|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
+    r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
     + r")\b(?:\s+sterling)?")
+_AFTER_SIGN = re.compile(r"\s?([£$€¥₹])(?![\w$£€])")
 _AFTER_ISO = re.compile(r"\s?(?P<iso>" + "|".join(_ISO) + r")\b")
 _AFTER_PHYSICAL = re.compile(
     r"\s?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
@@ -375,9 +383,12 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             unit = _CURRENCY_WORD[word]
             if word.startswith("dollar") and nation:
                 unit = _DOLLAR_NATION.get(re.sub(r"\s+", " ", nation), "USD")
-            if word == "pence":
+            if word in _SUBUNIT:
                 value /= 100.0
             pos = mw.end()
+        elif (ms := _AFTER_SIGN.match(text, pos)):
+            unit = _CURRENCY_SIGN[ms.group(1)]
+            pos = ms.end()
         else:
             mi = _AFTER_ISO.match(text, pos)
             if mi:
@@ -430,9 +441,30 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if out and q.start < out[-1].end:
             continue
-        out.append(_lend_magnitude(q, text))
+        q = _lend_magnitude(q, text)
+        if out and _joins_bounds(out[-1], q, scan):
+            q = _merge_bounds(out.pop(), q, text)
+        out.append(q)
         consumed = q.end
     return out
+
+
+_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+$")
+
+
+def _joins_bounds(a: Quantity, b: Quantity, scan: str) -> bool:
+    """ "above 1000 and below 1500": a lower and an upper bound joined by "and" make a range."""
+    return ({a.bound, b.bound} == {"lower", "upper"} and a.unit == b.unit and a.kind == b.kind
+            and bool(_BOUND_JOIN.fullmatch(scan[a.end:b.start]))
+            and (a.low if a.bound == "lower" else b.low) < (b.high if b.bound == "upper"
+                                                            else a.high))
+
+
+def _merge_bounds(a: Quantity, b: Quantity, text: str) -> Quantity:
+    low = a.low if a.bound == "lower" else b.low
+    high = b.high if b.bound == "upper" else a.high
+    return Quantity(a.start, b.end, text[a.start:b.end], low, low, high, "range", a.unit,
+                    a.kind, per=a.per or b.per)
 
 
 def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
@@ -496,7 +528,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         between = _BETWEEN.search(scan, max(0, start - 12), start)
         m2 = _CORE.match(scan, sep.end())
         if m2 and (
-                word in ("-", "–", "—") or (word == "to" and (not between or between.group()
+                word in ("-", "–", "—", "~", "through", "thru") or (word == "to" and (not between or between.group()
                                                               .strip().lower() == "from")
                                             and not _CHANGE_FROM.search(scan, max(0, start - 50),
                                                                         start))
@@ -525,9 +557,9 @@ def _hedge(scan: str, start: int) -> tuple[str, int]:
     h = _HEDGE_BEFORE.search(scan, max(0, start - 30), start)
     if not h:
         return "exact", start
-    if h.group("lower"):
+    if h.group("lower") or h.group("lower_sign"):
         return "lower", h.start()
-    if h.group("upper"):
+    if h.group("upper") or h.group("upper_sign"):
         return "upper", h.start()
     return "approx", h.start()
 

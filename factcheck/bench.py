@@ -1,0 +1,314 @@
+"""Benchmarks: ``python -m factcheck.bench extraction`` scores ``factcheck.extract`` on public
+number/money suites and measures the normaliser's throughput on the real corpora.
+
+Suites are read at run time, never copied into the project: the Recognizers-Text English specs
+from ``../shared/benchmarks/recognizers-text`` and quantulum3's own test suite from its wheel
+(``pip download --no-deps quantulum3==0.10.0``; skipped with a message when offline).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .normalise import extract
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+RT_SPECS = ("benchmarks", "recognizers-text", "Specs")
+QUANTULUM_VERSION = "0.10.0"
+
+# Recognizers-Text / quantulum unit names -> the units factcheck writes.
+UNIT_NAMES = {
+    "dollar": "USD", "united states dollar": "USD", "us dollar": "USD", "euro": "EUR",
+    "pound": "GBP", "british pound": "GBP", "pound sterling": "GBP", "penny": "GBP",
+    "pence": "GBP", "japanese yen": "JPY", "yen": "JPY", "finnish markka": "FIM",
+    "canadian dollar": "CAD", "australian dollar": "AUD", "swiss franc": "CHF",
+    "indian rupee": "INR", "chinese yuan": "CNY", "yuan": "CNY", "renminbi": "CNY",
+    "kilometer": "km", "kilometre": "km", "mile": "mile", "meter": "m", "metre": "m",
+    "centimeter": "cm", "centimetre": "cm", "millimeter": "mm", "millimetre": "mm",
+    "foot": "ft", "inch": "inch", "yard": "yard", "kilogram": "kg", "gram": "g", "ton": "ton",
+    "tonne": "tonne", "metric ton": "tonne", "hectare": "hectare", "acre": "acre",
+    "mile per hour": "mph", "kilometer per hour": "km/h", "kilometre per hour": "km/h",
+    "liter": "litre", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
+    "square kilometer": "km2", "square kilometre": "km2", "square mile": "mile2",
+    "square meter": "m2", "square metre": "m2", "square foot": "ft2",
+    "degree celsius": "degree_celsius", "degree fahrenheit": "degree_fahrenheit",
+    "percentage": "percent", "percent": "percent", "ounce": "oz",
+}
+
+
+_SUBUNITS = {"pence": "pound", "penny": "pound", "cent": "dollar", "cents": "dollar"}
+
+
+@dataclass
+class Case:
+    """One benchmark sentence and the figures it holds."""
+
+    text: str
+    values: list[float]
+    units: list[str | None] = field(default_factory=list)
+    intervals: list[tuple[float | None, float | None]] = field(default_factory=list)
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 of values, plus bound/interval and unit accuracy."""
+
+    suite: str
+    cases: int
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    unit_hits: int = 0
+    unit_total: int = 0
+    interval_hits: int = 0
+    interval_total: int = 0
+
+    @property
+    def precision(self) -> float:
+        """Share of predicted values that are right."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold values found."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall, 0..100."""
+        p, r = self.precision, self.recall
+        return 100 * 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self) -> str:
+        """One printable row."""
+        unit = (f"{100 * self.unit_hits / self.unit_total:5.1f}" if self.unit_total else "  n/a")
+        ivl = (f"{100 * self.interval_hits / self.interval_total:5.1f}"
+               if self.interval_total else "  n/a")
+        return (f"{self.suite:<22}{self.cases:>6}{100 * self.precision:>8.1f}"
+                f"{100 * self.recall:>8.1f}{self.f1:>8.1f}{ivl:>10}{unit:>8}")
+
+
+HEADER = f"{'suite':<22}{'cases':>6}{'P':>8}{'R':>8}{'F1':>8}{'interval':>10}{'unit':>8}"
+
+
+def _num(s: str) -> float | None:
+    try:
+        return float(s)
+    except (TypeError, ValueError):
+        return None
+
+
+def _unit_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = name.lower().strip()
+    return UNIT_NAMES.get(key, UNIT_NAMES.get(key.rstrip("s"), key))
+
+
+def _interval(spec: str) -> tuple[float | None, float | None] | None:
+    """'(20,35]' -> (20, 35); '[30,)' -> (30, None)."""
+    m = re.fullmatch(r"[\[(]\s*([^,]*)\s*,\s*([^\])]*)\s*[\])]", spec.strip())
+    if not m:
+        return None
+    return _num(m.group(1)) if m.group(1) else None, _num(m.group(2)) if m.group(2) else None
+
+
+def load_recognizers(shared: Path, name: str) -> list[Case]:
+    """Cases of one Recognizers-Text English spec (Number, Percent, NumberRange, Currency,
+    Dimension)."""
+    folder = "NumberWithUnit" if name in ("Currency", "Dimension") else "Number"
+    path = shared.joinpath(*RT_SPECS, folder, "English", f"{name}Model.json")
+    data = json.loads(path.read_text(encoding="utf-8-sig"))
+    cases = []
+    for item in data:
+        case = Case(item["Input"], [])
+        for res in item.get("Results", []):
+            r = res.get("Resolution") or {}
+            if name == "NumberRange":
+                ivl = _interval(str(r.get("value", "")))
+                if ivl:
+                    case.intervals.append(ivl)
+                    case.values.append(ivl[0] if ivl[0] is not None else ivl[1])
+                continue
+            v = _num(str(r.get("value", "")).rstrip("%"))
+            if v is None:
+                continue
+            unit_name = str(r.get("unit", "")).lower()
+            if unit_name in _SUBUNITS:
+                # factcheck keeps money in the currency itself: "470 pence" is 4.70 GBP.
+                v, r = v / 100, {**r, "unit": _SUBUNITS[unit_name]}
+            case.values.append(v)
+            case.units.append(_unit_name(r.get("unit")) if name in ("Currency", "Dimension")
+                              else ("percent" if name == "Percent" else None))
+        cases.append(case)
+    return cases
+
+
+def load_quantulum(cache: Path | None = None) -> list[Case] | None:
+    """quantulum3's own English test cases, from its wheel on the package index; None offline."""
+    tmp = Path(cache or tempfile.mkdtemp(prefix="factcheck-bench-"))
+    wheels = list(tmp.glob(f"quantulum3-{QUANTULUM_VERSION}-*.whl"))
+    if not wheels:
+        try:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
+                            f"quantulum3=={QUANTULUM_VERSION}", "-d", str(tmp)],
+                           check=True, capture_output=True, timeout=180)
+        except (subprocess.SubprocessError, OSError):
+            return None
+        wheels = list(tmp.glob(f"quantulum3-{QUANTULUM_VERSION}-*.whl"))
+        if not wheels:
+            return None
+    with zipfile.ZipFile(wheels[0]) as z:
+        data = json.loads(z.read("quantulum3/_lang/en_US/tests/quantities.json"))
+    return [Case(item["req"], [float(r["value"]) for r in item["res"]],
+                 [_unit_name(r.get("unit")) for r in item["res"]]) for item in data]
+
+
+def _predictions(text: str, suite: str) -> list[dict]:
+    """Claims extract() reads in a benchmark sentence, as plain dicts."""
+    rows = extract(text).to_dict("records")
+    if suite == "Currency":
+        rows = [r for r in rows if r["unit_family"] == "money"]
+    elif suite == "Percent":
+        rows = [r for r in rows if r["unit_family"] == "percent"]
+    elif suite == "NumberRange":
+        rows = [r for r in rows if r["bound"] in ("lower", "upper", "range")]
+    return rows
+
+
+def _same(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def score(suite: str, cases: Iterable[Case]) -> Score:
+    """Score extract() on the cases: values matched one to one, then units and intervals."""
+    cases = list(cases)
+    s = Score(suite, len(cases))
+    for case in cases:
+        preds = _predictions(case.text, suite)
+        free = list(range(len(preds)))
+        for i, gold in enumerate(case.values):
+            hit = next((j for j in free if _same(preds[j]["value"], gold)
+                        or (case.intervals and _same(_side(preds[j], case.intervals[i]), gold))),
+                       None)
+            if hit is None:
+                s.fn += 1
+                continue
+            free.remove(hit)
+            s.tp += 1
+            p = preds[hit]
+            if i < len(case.units) and case.units[i]:
+                s.unit_total += 1
+                s.unit_hits += p["unit"] == case.units[i]
+            if case.intervals:
+                s.interval_total += 1
+                s.interval_hits += _interval_matches(p, case.intervals[i])
+        s.fp += len(free)
+    return s
+
+
+def _side(pred: dict, ivl: tuple[float | None, float | None]) -> float:
+    """The end of the predicted interval that corresponds to the gold's stated end."""
+    value = pred["low"] if ivl[0] is not None else pred["high"]
+    return value if isinstance(value, float) and not math.isnan(value) else float("nan")
+
+
+def _interval_matches(pred: dict, ivl: tuple[float | None, float | None]) -> bool:
+    def end(x: float) -> float | None:
+        return None if x is None or (isinstance(x, float) and math.isnan(x)) else x
+    lo, hi = end(pred["low"]), end(pred["high"])
+    return all((g is None and p is None) or (g is not None and p is not None and _same(g, p))
+               for g, p in ((ivl[0], lo), (ivl[1], hi)))
+
+
+def corpus_texts(shared: Path) -> list[str]:
+    """The article texts of the real corpora in ../shared/corpora."""
+    texts = []
+    for f in sorted(shared.joinpath("corpora").glob("*.jsonl")):
+        with f.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    return texts
+
+
+def throughput(fn: Callable[[str], object], texts: list[str], repeats: int = 3) -> float:
+    """Median characters a second of ``fn`` over all texts, over ``repeats`` runs."""
+    chars = sum(len(t) for t in texts)
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for t in texts:
+            fn(t)
+        times.append(time.perf_counter() - start)
+    return chars / statistics.median(times)
+
+
+def _quantulum_parser() -> Callable[[str], object] | None:
+    try:
+        from quantulum3 import parser  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    return parser.parse
+
+
+def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True) -> list[Score]:
+    """Print and return the extraction benchmark."""
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"python {platform.python_version()}, {sys.platform}")
+    scores = [score(name, load_recognizers(shared, name))
+              for name in ("Currency", "Percent", "NumberRange", "Dimension", "Number")]
+    if with_quantulum_suite:
+        q = load_quantulum()
+        if q is None:
+            print(f"quantulum3 suite: skipped (could not download quantulum3=={QUANTULUM_VERSION};"
+                  " offline?)")
+        else:
+            scores.append(score("quantulum3-suite", q))
+    print(HEADER)
+    for s in scores:
+        print(s.line())
+    texts = corpus_texts(shared)
+    mb = sum(len(t) for t in texts) / 1e6
+    ours = throughput(extract, texts, repeats)
+    print(f"throughput: factcheck.extract {ours / 1e6:.2f} MB/s (median of {repeats}, "
+          f"{mb:.1f} MB of real news, one core)")
+    qparse = _quantulum_parser()
+    if qparse:
+        theirs = throughput(qparse, texts[: max(1, len(texts) // 10)], 1)
+        print(f"throughput: quantulum3 {theirs / 1e6:.3f} MB/s; ratio {ours / theirs:.1f}x")
+    else:
+        print("throughput: quantulum3 not installed (pip install quantulum3) - no ratio")
+    return scores
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line of the benchmarks."""
+    p = argparse.ArgumentParser(prog="python -m factcheck.bench",
+                                description="Benchmarks of factcheck (medians, with the machine).")
+    p.add_argument("what", choices=["extraction"], help="which benchmark to run")
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                   help="the shared folder with benchmarks/ and corpora/ (default: ../shared)")
+    p.add_argument("--repeats", type=int, default=3, help="timing runs; the median is reported")
+    p.add_argument("--offline", action="store_true", help="skip the quantulum3 suite download")
+    args = p.parse_args(argv)
+    if not args.shared.joinpath(*RT_SPECS).is_dir():
+        print(f"factcheck.bench: {args.shared} has no benchmarks/recognizers-text", file=sys.stderr)
+        return 1
+    run_extraction(args.shared, args.repeats, not args.offline)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,45 @@
+"""Quality gates: each public suite's score is pinned as a floor. Raise a floor when the
+parser improves; never lower one to make a change pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import SHARED, shared_path
+from factcheck import bench
+
+# suite -> (value F1 floor, interval-accuracy floor or None, unit-accuracy floor or None)
+FLOORS = {
+    "Currency": (77.0, None, 91.0),
+    "Percent": (76.0, None, 100.0),
+    "NumberRange": (82.0, 90.0, None),
+    "Dimension": (58.0, None, 66.0),
+    "Number": (33.0, None, None),
+}
+
+
+@pytest.mark.parametrize("suite", list(FLOORS))
+def test_recognizers_text_floor(suite):
+    shared_path(*bench.RT_SPECS)
+    s = bench.score(suite, bench.load_recognizers(SHARED, suite))
+    f1_floor, interval_floor, unit_floor = FLOORS[suite]
+    assert s.f1 >= f1_floor, s.line()
+    if interval_floor is not None:
+        assert 100 * s.interval_hits / s.interval_total >= interval_floor, s.line()
+    if unit_floor is not None:
+        assert 100 * s.unit_hits / s.unit_total >= unit_floor, s.line()
+
+
+def test_quantulum_suite_floor(tmp_path_factory):
+    cases = bench.load_quantulum(tmp_path_factory.mktemp("quantulum"))
+    if cases is None:
+        pytest.skip("quantulum3 wheel could not be downloaded (offline)")
+    s = bench.score("quantulum3-suite", cases)
+    assert s.f1 >= 65.0, s.line()
+
+
+def test_benchmark_command_runs(capsys):
+    shared_path(*bench.RT_SPECS)
+    assert bench.main(["extraction", "--repeats", "1", "--offline"]) == 0
+    out = capsys.readouterr().out
+    assert "Currency" in out and "MB/s" in out
