@@ -206,6 +206,7 @@ _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was
 _SCORE_CONTEXT = re.compile(r"(?i)\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|"
                             r"defeat|defeated|victory|score|scored|lead|led|trail|trailing)\b")
 
+_DIGIT = re.compile(r"\d")
 _MAX_VALUE = 1e30  # anything larger is an id, a code or noise, not a figure in news
 
 
@@ -429,8 +430,7 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text:
         return []
     # Mask things that are never figures with spaces, so offsets stay the same.
-    scan = _MASK.sub(lambda m: " " * len(m.group()), text) if any(
-        c.isdigit() for c in text) else text
+    scan = _MASK.sub(lambda m: " " * len(m.group()), text) if _DIGIT.search(text) else text
     out: list[Quantity] = []
     consumed = 0
     for m in _MASTER.finditer(scan):
