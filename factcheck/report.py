@@ -180,9 +180,10 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
 
     counts = {
         "articles": len(articles), "claims": len(claims),
-        "contradict": sum(f.verdict == "contradict" for f in findings),
-        "explained": sum(f.verdict == "explained" for f in findings),
-        "agree": sum(f.verdict == "agree" for f in findings),
+        # Verdict counts follow the sections: internal checks are counted on their own.
+        "contradict": sum(f.verdict == "contradict" and f.kind != "internal" for f in findings),
+        "explained": sum(f.verdict == "explained" and f.kind != "internal" for f in findings),
+        "agree": sum(f.verdict == "agree" and f.kind != "internal" for f in findings),
         "internal": sum(f.kind == "internal" for f in findings),
         "single": sum(len(av.single) for av in article_views),
         "problems": len(problems),

@@ -94,6 +94,21 @@ def _when(row: Mapping[str, Any]) -> str:
     return ""
 
 
+def quoted(row: Mapping[str, Any], words: int = 2) -> str:
+    """The figure with the few words before it in its sentence, as the article wrote it.
+
+    >>> quoted({"sentence": "He pledged a further £75 million today.", "text": "£75 million",
+    ...         "start": 121, "sentence_start": 100})
+    'a further £75 million'
+    """
+    at = int(row["start"]) - int(row["sentence_start"])
+    sentence = row["sentence"]
+    if not (0 <= at <= len(sentence)) or not sentence[at:].startswith(row["text"]):
+        return row["text"]
+    before = sentence[:at].split()[-words:]
+    return " ".join(before + [row["text"]])
+
+
 def _days_between(a: Mapping[str, Any], b: Mapping[str, Any]) -> int | None:
     try:
         return (dt.date.fromisoformat(b["as_of"]) - dt.date.fromisoformat(a["as_of"])).days
@@ -119,7 +134,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
             return None  # bounds far apart: compatible, but not evidence of one figure
         if strict:
             if va == vb:
-                text = f"Both report {fa}" if fa == fb else f"{say_a}; {say_b}: the same figure"
+                text = (f"{_who(a)} and {_who(b)} both report {fa}" if fa == fb
+                        else f"{say_a}; {say_b}: the same figure")
                 return Finding(id="", verdict="agree", explanation=text + ".", **base)
             return Finding(id="", verdict="agree", explanation=(
                 f"{say_a}; {say_b}. The wording of one allows the other, so they agree."), **base)
@@ -132,8 +148,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         inc, other = (a, b) if a["role"] == "increment" else (b, a)
         why = _increment_evidence(inc, other, claims)
         return Finding(id="", verdict="explained", relation="increment-of-total", explanation=(
-            f"{say_a}; {say_b}. {formatting.claim(inc).capitalize()} is the additional amount "
-            f"(\"{inc['text']}\"), {formatting.claim(other)} the total it makes{why}."), **base)
+            f"{say_a}; {say_b}. Not a conflict: \"{quoted(inc)}\" is additional money or "
+            f"numbers, {formatting.claim(other)} the total it makes{why}."), **base)
     if "part" in roles and roles != {"part"}:
         part, whole = (a, b) if a["role"] == "part" else (b, a)
         if float(part["value"]) < float(whole["value"]):
@@ -259,8 +275,8 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
                                                             float(other["value"])), 6)},
                         explanation=(
                             f"{_who(inc)} says {formatting.claim(inc)}; {_who(other)} says "
-                            f"{formatting.claim(other)}. {formatting.claim(inc).capitalize()} is "
-                            f"the additional amount (\"{inc['text']}\"); the same report gives the "
-                            f"total as {formatting.claim(t)}, which agrees with "
-                            f"{formatting.claim(other)}: {f.explanation}")))
+                            f"{formatting.claim(other)}. Not a conflict: \"{quoted(inc)}\" is "
+                            f"the new amount, and the same report puts the total at "
+                            f"{formatting.claim(t)}, the figure {_who(other)} gives. "
+                            f"{f.explanation}")))
     return out
