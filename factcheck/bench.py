@@ -50,6 +50,8 @@ UNIT_NAMES = {
 }
 
 
+# Names a Dimension spec means physically where the same word is money elsewhere.
+_DIMENSION_NAMES = {"pound": "lb", "ounce": "oz", "milliliter": "ml", "millilitre": "ml"}
 _SUBUNITS = {"pence": "pound", "penny": "pound", "cent": "dollar", "cents": "dollar"}
 
 
@@ -152,8 +154,12 @@ def load_recognizers(shared: Path, name: str) -> list[Case]:
                 # factcheck keeps money in the currency itself: "470 pence" is 4.70 GBP.
                 v, r = v / 100, {**r, "unit": _SUBUNITS[unit_name]}
             case.values.append(v)
-            case.units.append(_unit_name(r.get("unit")) if name in ("Currency", "Dimension")
-                              else ("percent" if name == "Percent" else None))
+            if name == "Dimension":
+                case.units.append(_DIMENSION_NAMES.get(str(r.get("unit", "")).lower())
+                                  or _unit_name(r.get("unit")))
+            else:
+                case.units.append(_unit_name(r.get("unit")) if name == "Currency"
+                                  else ("percent" if name == "Percent" else None))
         cases.append(case)
     return cases
 
@@ -185,6 +191,8 @@ def _predictions(text: str, suite: str) -> list[dict]:
         rows = [r for r in rows if r["unit_family"] == "money"]
     elif suite == "Percent":
         rows = [r for r in rows if r["unit_family"] == "percent"]
+    elif suite == "Dimension":
+        rows = [r for r in rows if r["unit_family"] == "physical"]
     elif suite == "NumberRange":
         rows = [r for r in rows if r["bound"] in ("lower", "upper", "range")]
     return rows

@@ -47,7 +47,7 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate(
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
-              "hundred": 100}
+              "hundred": 100, "dozen": 12, "dozens": 12}
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD"}
@@ -85,7 +85,7 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
     (r"lbs?", "lb"), (r"ounces?|oz", "oz"),
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
-    (r"litres?|liters?", "litre"), (r"gallons?", "gallon"), (r"barrels?", "barrel"),
+    (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"), (r"barrels?", "barrel"),
     (r"°\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
     (r"°\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
     (r"degrees?", "degree"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
@@ -102,12 +102,14 @@ _NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion")
 _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|half\s+a\s+"
             rf"(?:million|billion|dozen)|a\s+dozen|(?:{_NUMWORD}))"
-            rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozen)?")
+            rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _CUR = (r"(?:(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£$€¥₹])\s?|\b(?:" + "|".join(_ISO)
         + r")\s?)")
-_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|mln|bn|tn|mn)\b"
+_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|mln|bn|tn|mn)\b"
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
+# Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
+_ATTACHED_UNITS = r"(?:lbs?|ml|mm|cm|km|kms|kg|ft|mph|kph|oz|mw|gw|kw|kwh|ha|m²|km²|°[CF])"
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
@@ -120,7 +122,8 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b|\bh
 _MASTER = re.compile(
     rf"(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
     rf"(?<![\w.,/:#@&\-−])(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
-    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![\w]|[.,]\d|/\d|:\d)"
+    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
+    rf"(?!(?!{_ATTACHED_UNITS}\b)\w)"
 )
 # The second end of a range ("10-20", "£1.5bn-£2bn") follows a dash, so no lookbehind.
 _CORE = re.compile(
@@ -170,7 +173,7 @@ _AFTER_CURRENCY = re.compile(
 _AFTER_SIGN = re.compile(r"\s?([£$€¥₹])(?![\w$£€])")
 _AFTER_ISO = re.compile(r"\s?(?P<iso>" + "|".join(_ISO) + r")\b")
 _AFTER_PHYSICAL = re.compile(
-    r"\s?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
+    r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
     re.IGNORECASE)
 _AFTER_PER = re.compile(r"(?i)\s*(?:per|an?|each|every|/)\s*(?P<per>year|annum|yr|month|week|"
                         r"day|hour|hr|minute|second)\b")
@@ -185,6 +188,9 @@ _ID_BEFORE = re.compile(
     r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
+_MIXED_FRACTION = re.compile(r"\s+(\d)/(\d{1,2})(?![\d/])")
+_LENGTH_AFTER = re.compile(r"\s+(?:tall|high|long|wide|deep|away|above|below|across|sprint|"
+                           r"race|wall|fence|drop|in\s+(?:height|length|diameter|depth))\b")
 _ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm|bit)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
@@ -231,7 +237,7 @@ def _words_value(s: str) -> float | None:
         elif tok in _TENS:
             current += _TENS[tok]
             seen = True
-        elif tok == "dozen":
+        elif tok in ("dozen", "dozens"):
             current = (current or 1) * 12
             seen = True
         elif tok == "hundred":
@@ -516,7 +522,22 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     currency = _currency_of(m.group("cur"))
     if m.group("mag") and m.group("mag").strip() == "p" and not currency:
         currency = "GBP"
-    pos, value, unit, per, post = _suffix(scan, end, value, currency, bool(m.group("mag")))
+    mag = m.group("mag")
+    if (mag == "m" and not currency and m.group("dig") is not None
+            and _LENGTH_AFTER.match(scan, end)):
+        # "1.8m tall", "a 10m wall": metres, not millions.
+        value = float(m.group("dig").replace(",", ""))
+        return _plain_quantity(scan, text, start, end, value, "m")
+    mixed = _MIXED_FRACTION.match(scan, end) if m.group("dig") and not mag else None
+    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
+        # "10 1/2 miles": a whole number and a fraction.
+        value += int(mixed.group(1)) / int(mixed.group(2))
+        end = mixed.end()
+    # A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
+    # does.
+    letter_mag = bool(mag) and mag.strip().lower() not in ("million", "billion", "trillion",
+                                                          "thousand")
+    pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)
     if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
         unit = "magnitude"  # "a magnitude 6.1 quake"
     bound, qstart = _hedge(scan, start)
@@ -550,6 +571,14 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         bound = post
     low, high = _interval(value, bound)
     return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+def _plain_quantity(scan: str, text: str, start: int, end: int, value: float,
+                    unit: str) -> Quantity:
+    """An unranged figure with a fixed unit, hedged by the words before it."""
+    bound, qstart = _hedge(scan, start)
+    low, high = _interval(value, bound)
+    return Quantity(qstart, end, text[qstart:end], value, low, high, bound, unit)
 
 
 def _hedge(scan: str, start: int) -> tuple[str, int]:

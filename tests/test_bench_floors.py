@@ -13,8 +13,8 @@ FLOORS = {
     "Currency": (77.0, None, 91.0),
     "Percent": (76.0, None, 100.0),
     "NumberRange": (82.0, 90.0, None),
-    "Dimension": (58.0, None, 66.0),
-    "Number": (33.0, None, None),
+    "Dimension": (64.0, None, 87.0),
+    "Number": (37.0, None, None),
 }
 
 
