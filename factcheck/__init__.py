@@ -1,8 +1,8 @@
 """factcheck: a cross-source fact consistency checker for news.
 
 >>> import factcheck
->>> factcheck.extract("A total of 29,437 people crossed in 2023.")["value"].tolist()
-[29437.0]
+>>> factcheck.extract("A total of 8,215 people crossed in 2023.")["value"].tolist()
+[8215.0]
 """
 
 __version__ = "1.0.0"

@@ -18,7 +18,7 @@ examples:
       reports/seeds/report.html, findings.json and claims.csv
   factcheck check a.html b.txt feed.jsonl --manifest meta.csv --out out/
   factcheck check inbox/ --out out/ --fail-on contradict     # exit 3 if any contradiction
-  factcheck claims seeds/001_6f21b80cc08b4ea9.txt --published 2024-11-04
+  factcheck claims article.txt --published 2024-11-04
       print the claim table of one article
 
 exit codes:

@@ -1,4 +1,4 @@
-"""Figures written back for people: "£150m", "more than 31,000 people", "12%".
+"""Figures written back for people: "£240m", "more than 12,000 people", "12%".
 
 Used by the verdict explanations and the report, so both say a figure the same way.
 """
@@ -15,8 +15,8 @@ CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "�
 def number(value: float) -> str:
     """A number with thousands separators and no needless decimals.
 
-    >>> number(31094.0), number(1.25), number(60900000.0)
-    ('31,094', '1.25', '60,900,000')
+    >>> number(12417.0), number(1.25), number(48300000.0)
+    ('12,417', '1.25', '48,300,000')
     """
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "?"
@@ -28,8 +28,8 @@ def number(value: float) -> str:
 def amount(value: float, unit: str) -> str:
     """A value in its unit, as a reader would write it.
 
-    >>> amount(150e6, "GBP"), amount(2.5e9, "USD"), amount(12.0, "percent"), amount(31094, "person")
-    ('£150m', '$2.5bn', '12%', '31,094 people')
+    >>> amount(240e6, "GBP"), amount(2.5e9, "USD"), amount(12.0, "percent"), amount(12417, "person")
+    ('£240m', '$2.5bn', '12%', '12,417 people')
     >>> amount(75e6, "CHF"), amount(3, "boat"), amount(1, "boat")
     ('CHF 75m', '3 boats', '1 boat')
     """
@@ -61,11 +61,11 @@ _BOUND_WORDS = {"lower": "at least ", "upper": "at most ", "approx": "about "}
 
 
 def claim(row: Mapping[str, Any]) -> str:
-    """A claim's figure with its hedge: "at least 31,000 people", "£1.5bn–£2bn".
+    """A claim's figure with its hedge: "at least 12,000 people", "£1.5bn–£2bn".
 
-    >>> claim({"value": 31000.0, "low": 31000.0, "high": float("nan"), "unit": "person",
+    >>> claim({"value": 12000.0, "low": 12000.0, "high": float("nan"), "unit": "person",
     ...        "bound": "lower"})
-    'at least 31,000 people'
+    'at least 12,000 people'
     """
     unit, bound = row["unit"], row["bound"]
     if bound == "range":

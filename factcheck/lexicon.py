@@ -6,8 +6,8 @@ logic so a reviewer can read (and extend) them in one place.
 
 from __future__ import annotations
 
-# Nouns that count people. A claim about any of them has the unit "person", so "31,000 migrants"
-# and "31,094 people" can be compared.
+# Nouns that count people. A claim about any of them has the unit "person", so "12,000 migrants"
+# and "12,417 people" can be compared.
 PERSON_NOUNS = frozenset(
     """
     people person persons individual individuals man men woman women child children kid kids
@@ -75,7 +75,7 @@ NP_BREAKERS = frozenset(
     """.split()
 )
 
-# Verbs (and auxiliaries) that follow a bare count of people: "more than 31,000 have crossed".
+# Verbs (and auxiliaries) that follow a bare count of people: "more than 12,000 have crossed".
 PERSON_VERBS = frozenset(
     """
     died killed injured wounded crossed arrived fled drowned perished evacuated arrested

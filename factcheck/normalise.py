@@ -156,7 +156,7 @@ def _noun_after(after: str) -> _Noun | None:
     words = [w for w in _TOKEN.findall(after[:80]) if not any(c.isdigit() for c in w)]
     m = re.match(r"\s*([^\sA-Za-z])", after)
     if m and m.group(1) not in "-–":
-        # Punctuation right after the number ("31,000, a record"): no noun.
+        # Punctuation right after the number ("12,000, a record"): no noun.
         return None
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
@@ -190,13 +190,13 @@ def _noun_after(after: str) -> _Noun | None:
 
 
 def _implicit_person(after: str) -> bool:
-    """True when the figure is followed by a verb that only people do ("31,000 have crossed")."""
+    """True when the figure is followed by a verb that only people do ("12,000 have crossed")."""
     words = [w.lower() for w in _WORD.findall(after[:40])][:3]
     words = [w for w in words if w not in AUXILIARIES and w not in ("also", "now", "reportedly")]
     return bool(words) and words[0] in PERSON_VERBS
 
 
-# What follows a bare count that stands for a noun said just before ("..., more than 31,000
+# What follows a bare count that stands for a noun said just before ("..., more than 12,000
 # have crossed"): a verb or the end of the clause, not a preposition or another noun.
 _BARE_COUNT_FOLLOWS = re.compile(r"\s*(?:$|[.;,:]|(?:have|has|had|were|are|was|is|will|would|"
                                  r"more|of\s+them|of\s+whom)\b)", re.IGNORECASE)
@@ -323,9 +323,9 @@ def extract(text: str, published: dt.date | str | None = None, article_id: str =
             source: str | None = None) -> pd.DataFrame:
     """Return the claim table of one text (columns: ``schema.CLAIM_COLUMNS``).
 
-    >>> df = extract("More than 31,000 people have crossed this year.", "2024-11-04")
+    >>> df = extract("More than 12,000 people have crossed this year.", "2024-11-04")
     >>> df[["text", "value", "low", "unit", "bound", "period_start"]].values.tolist()
-    [['More than 31,000', 31000.0, 31000.0, 'person', 'lower', '2024-01-01']]
+    [['More than 12,000', 12000.0, 12000.0, 'person', 'lower', '2024-01-01']]
     """
     if isinstance(published, str):
         published = dt.date.fromisoformat(published[:10])
@@ -386,7 +386,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                     unit, family = "person", "person"
                 elif (recent_count_unit and s_idx - recent_count_unit[2] <= 2
                       and _BARE_COUNT_FOLLOWS.match(after)):
-                    # An anaphoric bare count ("more than 31,000 have crossed") counts what the
+                    # An anaphoric bare count ("more than 12,000 have crossed") counts what the
                     # figure just before it counted.
                     unit, family = recent_count_unit[0], recent_count_unit[1]
                 else:
@@ -394,7 +394,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             role = _role(before, after, q)
             if role is None and "other" in phrase:
                 role = "part"  # "two other rifles": some of a larger set
-            # "1,225 more than the 4,192 migrants": a difference, counted in the next noun.
+            # "1,310 more than the 3,870 migrants": a difference, counted in the next noun.
             if qi + 1 < len(quantities) and _COMPARISON.search(
                     sentence[q.end: quantities[qi + 1].start]):
                 role = "difference"

@@ -21,7 +21,7 @@ class Quantity:
     start: int              # offsets into the scanned text; the span covers hedge words,
     end: int                # currency marks, magnitude words and percent signs
     text: str               # text[start:end]
-    value: float            # as stated, in base units: "£150million" -> 150e6; range -> low end
+    value: float            # as stated, in base units: "£240million" -> 240e6; range -> low end
     low: float | None       # interval the wording allows; None = unbounded on that side
     high: float | None
     bound: str              # exact | approx | lower | upper | range
@@ -31,7 +31,7 @@ class Quantity:
                              # None when the counted thing is a noun the normaliser must find
     kind: str = "cardinal"  # cardinal | multiplier ("doubling" = 2) | fraction ("half" = 0.5)
     vague: bool = False     # "tens of thousands", "hundreds", "dozens", "millions of pounds"
-    per: str | None = None  # rate denominator: "£4billion per year" -> "year"
+    per: str | None = None  # rate denominator: "£3billion per year" -> "year"
 
 
 # Hedged figures ("about 200") are read as this share either side.
@@ -255,10 +255,10 @@ def _words_value(s: str) -> float | None:
 def parse_number(s: str) -> float | None:
     """Read one number written as news writes it; None if it is not one.
 
-    >>> parse_number("1,234"), parse_number("2.5bn"), parse_number("five"), parse_number("£150m")
-    (1234.0, 2500000000.0, 5.0, 150000000.0)
-    >>> parse_number("one hundred and twenty"), parse_number("1.084 million")
-    (120.0, 1084000.0)
+    >>> parse_number("1,234"), parse_number("2.5bn"), parse_number("five"), parse_number("£240m")
+    (1234.0, 2500000000.0, 5.0, 240000000.0)
+    >>> parse_number("one hundred and twenty"), parse_number("2.316 million")
+    (120.0, 2316000.0)
     >>> parse_number("foo") is None, parse_number("") is None
     (True, True)
     """
@@ -425,9 +425,9 @@ def find_quantities(text: str) -> list[Quantity]:
     """Return the claim-worthy number expressions in ``text``, in order.
 
     >>> [(q.text, q.value, q.bound, q.unit) for q in find_quantities(
-    ...     "More than 31,000 people crossed, up from 29,437 in 2023, at a cost of £150million.")]
-    [('More than 31,000', 31000.0, 'lower', None), ('29,437', 29437.0, 'exact', None), \
-('£150million', 150000000.0, 'exact', 'GBP')]
+    ...     "More than 12,000 people crossed, up from 8,215 in 2023, at a cost of £240million.")]
+    [('More than 12,000', 12000.0, 'lower', None), ('8,215', 8215.0, 'exact', None), \
+('£240million', 240000000.0, 'exact', 'GBP')]
     >>> [(q.text, q.low, q.high) for q in find_quantities("between 10 and 20 boats, 1.5-2bn")]
     [('between 10 and 20', 10.0, 20.0), ('1.5-2bn', 1500000000.0, 2000000000.0)]
     >>> find_quantities("On November 2 at 10:30, the G7 met in 2023 (page 3).")

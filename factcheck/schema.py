@@ -19,7 +19,7 @@ FINDINGS_SCHEMA = "factcheck/findings@1"
 CLAIM_COLUMNS: dict[str, str] = {
     "id": "object",            # "<article id>#<n>", n counts claims in text order
     "article": "object",       # Article.id
-    "value": "float64",        # the figure as stated, in base units (£150m -> 150000000)
+    "value": "float64",        # the figure as stated, in base units (£240m -> 150000000)
     "low": "float64",          # lower end of the interval the wording allows (NaN = unbounded)
     "high": "float64",         # upper end (NaN = unbounded)
     "unit": "object",          # ISO 4217 code, 'percent', 'percentage_point', or singular noun

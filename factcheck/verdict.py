@@ -20,7 +20,7 @@ from . import formatting
 from .schema import Finding
 
 # Point values further apart than this (relative) are not called an agreement even when the
-# intervals overlap: "more than 1,100" and "more than 31,000" are both true of 31,094, but an
+# intervals overlap: "more than 700" and "more than 12,000" are both true of 12,417, but an
 # editor gains nothing from seeing them paired.
 AGREE_MAX_REL_DIFF = 0.12
 # A round figure stands for anything it rounds from, but never for more than this share of it.
@@ -36,7 +36,7 @@ def _finite(x: Any) -> bool:
 def rounding_tolerance(value: float) -> float:
     """Half a unit of the last non-zero digit of a round figure, capped at 5% of it.
 
-    >>> rounding_tolerance(31000.0), rounding_tolerance(31094.0), rounding_tolerance(150e6)
+    >>> rounding_tolerance(12000.0), rounding_tolerance(12417.0), rounding_tolerance(240e6)
     (500.0, 0.0, 5000000.0)
     >>> rounding_tolerance(100.0)
     5.0
@@ -97,9 +97,9 @@ def _when(row: Mapping[str, Any]) -> str:
 def quoted(row: Mapping[str, Any], words: int = 2) -> str:
     """The figure with the few words before it in its sentence, as the article wrote it.
 
-    >>> quoted({"sentence": "He pledged a further £75 million today.", "text": "£75 million",
+    >>> quoted({"sentence": "He pledged a further £40 million today.", "text": "£40 million",
     ...         "start": 121, "sentence_start": 100})
-    'a further £75 million'
+    'a further £40 million'
     """
     at = int(row["start"]) - int(row["sentence_start"])
     sentence = row["sentence"]
