@@ -92,23 +92,34 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
     # Ratios ("doubling") and vague amounts ("hundreds") say too little to align on their own.
     eligible = claims[(claims["unit_family"] != "ratio") & ~claims["vague"].astype(bool)]
     contexts = [c.split() for c in eligible["context"].tolist()]
-    idf = _idf(contexts)
     ctx_sets = dict(zip(eligible.index, (set(c) for c in contexts)))
+    stories = [st if isinstance(st, str) else "" for st in eligible["story"]]
+    # IDF within each story: a story's topic words are in every claim of it and say nothing
+    # about which figures measure the same thing.
+    by_story: dict[str, list[list[str]]] = defaultdict(list)
+    for story, ctx in zip(stories, contexts):
+        by_story[story].append(ctx)
+    idf_of = {story: _idf(ctxs) for story, ctxs in by_story.items()}
 
     # How many articles state each (unit, value): the same figure in two reports is evidence of
     # the same measure only when that figure is rare in the run.
-    rarity = eligible.groupby(["unit", "value"])["article"].nunique().to_dict()
+    rarity = (eligible.assign(story=stories).groupby(["story", "unit", "value"])["article"]
+              .nunique().to_dict())
 
     blocks: dict[tuple, list] = defaultdict(list)
-    for idx, unit, role in zip(eligible.index, eligible["unit"], eligible["role"]):
-        blocks[(unit, role_class(role))].append(idx)
+    # Articles that name their story are only compared with the same story; articles that
+    # name none form one story together (a folder given for one event).
+    for idx, story, unit, role in zip(eligible.index, eligible["story"], eligible["unit"],
+                                      eligible["role"]):
+        blocks[(story if isinstance(story, str) else "", unit, role_class(role))].append(idx)
 
     # best[(claim, other article)] = (score, pair); kept if best from either side.
     best: dict[tuple, tuple[float, tuple]] = {}
     records = eligible.to_dict("index")
-    for members in blocks.values():
+    for (story, _, _), members in blocks.items():
         if len(members) < 2:
             continue
+        idf = idf_of[story]
         articles = [records[i]["article"] for i in members]
         if len(set(articles)) < 2:
             continue
@@ -131,7 +142,7 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
             score = 0.7 * overlap + 0.3 * fuzzy
             close = values_close(ra, rb)
             if (close and ra["bound"] == "exact" and rb["bound"] == "exact"
-                    and rarity.get((ra["unit"], ra["value"]), 0) <= MAX_ARTICLES_FOR_RARE):
+                    and rarity.get((story, ra["unit"], ra["value"]), 0) <= MAX_ARTICLES_FOR_RARE):
                 score += SAME_RARE_FIGURE_BONUS
             elif _near(ra, rb):
                 score += NEAR_FIGURE_BONUS

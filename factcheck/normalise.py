@@ -337,7 +337,7 @@ def extract_articles(articles: Iterable[Article]) -> pd.DataFrame:
     """Return the claim table of many articles, built column-wise in one go."""
     rows: list[dict] = []
     for art in articles:
-        rows.extend(_claim_rows(art.text, art.published, art.id, art.source))
+        rows.extend(_claim_rows(art.text, art.published, art.id, art.source, art.story))
     return _table(rows)
 
 
@@ -356,7 +356,7 @@ def _table(rows: list[dict]) -> pd.DataFrame:
 
 
 def _claim_rows(text: str, published: dt.date | None, article_id: str,
-                source: str | None) -> list[dict]:
+                source: str | None, story: str | None = None) -> list[dict]:
     """The claim rows of one article, in text order."""
     rows: list[dict] = []
     pub_iso = _iso(published)
@@ -448,6 +448,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 "vague": q.vague,
                 "source": source,
                 "published": pub_iso,
+                "story": story,
             })
         rows.extend(sentence_rows)
     for n, row in enumerate(rows, 1):

@@ -42,6 +42,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "vague": "bool",           # a vague amount ("hundreds", "tens of thousands"), never aligned
     "source": "object",        # Article.source, copied for matching and the report
     "published": "object",     # Article.published as YYYY-MM-DD or None
+    "story": "object",         # Article.story: claims of different stories are never compared
 }
 
 BOUNDS = ("exact", "approx", "lower", "upper", "range")
