@@ -91,3 +91,13 @@ def test_internal_percent_change():
     wrong = _run(("Sales rose 25% from 200 units to 230 units, the firm said.", "2024-11-04"),
                  ("Nothing to compare.", "2024-11-04"))
     assert [f.verdict for f in wrong.findings if f.kind == "internal"] == ["contradict"]
+
+
+def test_different_stories_are_never_compared():
+    arts = [Article(id=f"a{i}", text="A record 45,774 people crossed the border in 2022.",
+                    path="x", source=f"Outlet {i}", published=dt.date(2023, 1, 5), story=story)
+            for i, story in enumerate(["flood", "election"])]
+    arts[1].text = arts[1].text.replace("45,774", "45,755")
+    assert check_articles(arts).findings == []
+    arts[1].story = "flood"
+    assert [f.verdict for f in check_articles(arts).findings] == ["contradict"]
