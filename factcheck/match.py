@@ -37,6 +37,10 @@ NEAR_FIGURE_BONUS = 0.12
 SAME_NOUN_BONUS = 0.10
 SAME_EVENT_BONUS = 0.10
 SAME_PERIOD_BONUS = 0.10
+# A would-be contradiction between figures from a sentence holding this many figures needs this
+# much more evidence.
+CROWDED_SENTENCE = 3
+CROWDED_EXTRA = 0.10
 # rapidfuzz pre-filter on the measure texts (0..100): pairs below it are not scored further.
 PREFILTER_CUTOFF = 20.0
 
@@ -106,6 +110,11 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
     rarity = (eligible.assign(story=stories).groupby(["story", "unit", "value"])["article"]
               .nunique().to_dict())
 
+    # Figures per sentence: lists and stat lines ("13 homers and 43 RBIs in 54 games") pack
+    # many alike figures, and the words near each no longer say which is which.
+    per_sentence = eligible.groupby(["article", "sentence_start"])["id"].transform("size")
+    crowd = dict(zip(eligible.index, per_sentence))
+
     blocks: dict[tuple, list] = defaultdict(list)
     # Articles that name their story are only compared with the same story; articles that
     # name none form one story together (a folder given for one event).
@@ -155,6 +164,8 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
             score = min(score, 1.0)
             need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE.get(
                 ra["unit_family"], MIN_SCORE_DIFFERENT_VALUE["default"])
+            if not close and max(crowd[ia], crowd[ib]) >= CROWDED_SENTENCE:
+                need += CROWDED_EXTRA
             if score < need:
                 continue
             pair = (ia, ib, score, fuzzy, overlap, prel)
