@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from collections.abc import Sequence
 
-from . import __version__, pipeline
+from . import __version__, ingest, normalise, pipeline
 from .errors import FactcheckError
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_FAIL_ON = 0, 1, 2, 3
@@ -81,10 +82,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_claims(args: argparse.Namespace) -> int:
-    import datetime as dt
-
-    from . import ingest, normalise
-
     articles, problems = ingest.load_articles([args.file])
     for p in problems:
         print(f"factcheck: {p}", file=sys.stderr)
@@ -100,8 +97,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     elif args.format == "json":
         print(df.to_json(orient="records", force_ascii=False, indent=2))
     else:
-        with_pd_options = df[cols].to_string(index=False, max_colwidth=40)
-        print(with_pd_options)
+        print(df[cols].to_string(index=False, max_colwidth=40) if len(df) else "no claims")
     return EXIT_OK
 
 

@@ -226,6 +226,17 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and)\s*)*|[A-Z][a
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|$|\.)")
 
 
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause holding sentence[start:end]: other clauses speak of other things."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and hi == len(sentence):
+            hi = m.start()
+    return lo, hi
+
+
 def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
     return (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
             and float(q.value).is_integer() and bool(_AGE_BEFORE.search(before))
@@ -234,12 +245,7 @@ def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
 
 def _event(sentence: str, start: int, end: int) -> str:
     """The outcome word nearest the figure in its clause ("died" -> death), or ''."""
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end and hi == len(sentence):
-            hi = m.start()
+    lo, hi = _clause_bounds(sentence, start, end)
     best, best_d = "", 10**9
     for m in _WORD.finditer(sentence, lo, hi):
         ev = EVENT_OF_WORD.get(m.group().lower())
@@ -280,12 +286,7 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
 def _context_words(sentence: str, start: int, end: int, limit: int = 12) -> list[str]:
     """Content words nearest the figure within its clause, nearest first, stemmed."""
     # Restrict to the clause holding the figure: other clauses often speak of other figures.
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end and hi == len(sentence):
-            hi = m.start()
+    lo, hi = _clause_bounds(sentence, start, end)
     left = [(start - m.end(), m.group()) for m in _WORD.finditer(sentence, lo, start)]
     right = [(m.start() - end, m.group()) for m in _WORD.finditer(sentence, end, hi)]
     scored = sorted(left + right, key=lambda t: t[0])
