@@ -47,6 +47,12 @@ UNIT_NAMES = {
     "square meter": "m2", "square metre": "m2", "square foot": "ft2",
     "degree celsius": "degree_celsius", "degree fahrenheit": "degree_fahrenheit",
     "percentage": "percent", "percent": "percent", "ounce": "oz",
+    # Currencies named unambiguously in the specs (a bare "franc" or "rupee" is left as is:
+    # the name alone does not say whose).
+    "bitcoin": "BTC", "turkish lira": "TRY", "mexican peso": "MXN", "hong kong dollar": "HKD",
+    "peseta": "ESP", "netherlands guilder": "NLG", "costa rican colón": "CRC",
+    "georgian lari": "GEL", "lao kip": "LAK", "new zealand dollar": "NZD",
+    "south korean won": "KRW", "russian ruble": "RUB", "nigerian naira": "NGN",
 }
 
 

@@ -2,35 +2,50 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import math
 import os
+from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from .fsutil import atomic_write_text
-from .schema import CLAIM_COLUMNS, FINDINGS_SCHEMA, Article, Finding
+from .schema import CLAIM_COLUMNS, FINDINGS_SCHEMA, Article, Finding, check_claims
 
-_INT_COLUMNS = {"start", "end", "sentence_start"}
+_INT_COLUMNS = ("start", "end", "sentence_start")
 
 
 def _plain(value: Any) -> Any:
-    """A JSON-ready Python value: NaN -> None, numpy scalars -> Python."""
-    if value is None:
+    """A JSON-ready Python value: NaN/NA -> None, numpy scalars -> Python, dates -> ISO.
+
+    >>> import numpy as np
+    >>> _plain(np.float64("nan")), _plain(np.int64(3)), _plain({"b": [np.bool_(True)], "a": 1.5})
+    (None, 3, {'a': 1.5, 'b': [True]})
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
         return None
+    if isinstance(value, Mapping):
+        # Sorted keys: the same details give the same JSON text whatever their insertion order.
+        return {str(k): _plain(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):   # pd.Timestamp is a datetime
+        return value.isoformat()
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
-        value = value.item()
+        value = value.item()   # numpy scalar -> Python scalar
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
 
 
 def claim_records(claims: pd.DataFrame) -> list[dict[str, Any]]:
-    """The claim table as JSON-ready dicts in contract column order."""
+    """The claim table as JSON-ready dicts with every contract column, in contract order."""
+    table = check_claims(claims)[list(CLAIM_COLUMNS)]
     out = []
-    for row in claims[list(CLAIM_COLUMNS)].itertuples(index=False):
+    for row in table.itertuples(index=False, name=None):
         rec = {c: _plain(v) for c, v in zip(CLAIM_COLUMNS, row)}
         for c in _INT_COLUMNS:
             rec[c] = int(rec[c])
@@ -39,31 +54,38 @@ def claim_records(claims: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
+def _article_record(a: Article) -> dict[str, Any]:
+    return {"id": a.id, "source": a.source, "title": a.title, "published": a.published_iso,
+            "url": a.url, "path": str(a.path), "story": a.story}
+
+
+def _finding_record(f: Finding) -> dict[str, Any]:
+    return {"id": f.id, "kind": f.kind, "verdict": f.verdict, "relation": f.relation,
+            "claims": [str(c) for c in f.claims], "measure": f.measure,
+            "explanation": f.explanation, "score": _plain(f.score),
+            "details": _plain(dict(f.details))}
+
+
 def findings_document(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
                       generated_at: str) -> dict[str, Any]:
     """The findings.json document; the same inputs give the same document but for generated_at."""
     return {
         "schema": FINDINGS_SCHEMA,
         "generated_at": generated_at,
-        "articles": [{"id": a.id, "source": a.source, "title": a.title,
-                      "published": a.published_iso, "url": a.url, "path": a.path,
-                      "story": a.story} for a in articles],
+        "articles": [_article_record(a) for a in articles],
         "claims": claim_records(claims),
-        "findings": [{"id": f.id, "kind": f.kind, "verdict": f.verdict, "relation": f.relation,
-                      "claims": list(f.claims), "measure": f.measure,
-                      "explanation": f.explanation, "score": _plain(f.score),
-                      "details": {k: _plain(v) for k, v in sorted(f.details.items())}}
-                     for f in findings],
+        "findings": [_finding_record(f) for f in findings],
     }
 
 
 def write_findings_json(path: str | os.PathLike, doc: dict[str, Any]) -> None:
-    """Write the findings document atomically as UTF-8 JSON."""
+    """Write the findings document atomically as UTF-8 JSON (NaN refused, not written)."""
     atomic_write_text(path, json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
 
 
 def write_claims_csv(path: str | os.PathLike, claims: pd.DataFrame) -> None:
-    """Write the claim table atomically as CSV, contract columns first."""
+    """Write the claim table atomically as CSV with the contract columns in contract order."""
     buf = io.StringIO()
-    claims[list(CLAIM_COLUMNS)].to_csv(buf, index=False)
+    # lineterminator fixed: pandas defaults to os.linesep, which would make the file platform-bound.
+    check_claims(claims)[list(CLAIM_COLUMNS)].to_csv(buf, index=False, lineterminator="\n")
     atomic_write_text(path, buf.getvalue())

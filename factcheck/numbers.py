@@ -47,8 +47,12 @@ _TENS = {w: 10 * (i + 2) for i, w in enumerate(
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
-              "hundred": 100, "dozen": 12, "dozens": 12}
+              "hundred": 100, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5,
+              "crore": 1e7, "crores": 1e7}
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
+                  "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
+                  "₫": "VND", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC", "usd$": "USD",
+                  "mex$": "MXN", "mxn$": "MXN", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD"}
 _ISO = ("USD", "GBP", "EUR", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "NZD", "HKD", "SGD",
@@ -61,6 +65,7 @@ _CURRENCY_WORD = {
     "markka": "FIM", "won": "KRW", "rand": "ZAR", "peso": "MXN", "pesos": "MXN",
     "real": "BRL", "reais": "BRL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
     "kroner": "NOK", "lira": "TRY", "zloty": "PLN", "shekel": "ILS", "shekels": "ILS",
+    "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC",
     "cent": "USD", "cents": "USD", "penny": "GBP", "guilder": "NLG", "guilders": "NLG",
     "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
 }
@@ -100,23 +105,27 @@ _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
 _NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
             "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion")
-_WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|half\s+a\s+"
-            rf"(?:million|billion|dozen)|a\s+dozen|(?:{_NUMWORD}))"
+_WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a\s+)?(?:half|"
+            rf"quarter|three\s+quarters?)(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
+            rf"(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-_CUR = (r"(?:(?:US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|[£$€¥₹])\s?|\b(?:" + "|".join(_ISO)
+_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+           r"\d+(?:\.\d+)?|\.\d+")  # Indian grouping ("12,34,567") first
+_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|"
+        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿])\s?|\b(?:" + "|".join(_ISO)
         + r")\s?)")
-_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|mln|bn|tn|mn)\b"
+_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakhs?|crores?|mln|bn|tn|mn)\b"
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
-_ATTACHED_UNITS = r"(?:lbs?|ml|mm|cm|km|kms|kg|ft|mph|kph|oz|mw|gw|kw|kwh|ha|m²|km²|°[CF])"
+_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|ft|mph|kph|oz|mw|gw|kw|kwh|ha|m²|km²|°[CF])"
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
 _MULT = (r"(?i:\b(?:doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing|es)|quadrupl(?:ed|ing|es)"
          r"|halv(?:ed|ing|es)|double(?=\s+(?:the|its|their|to|from)\b)))")
 _TIMES = rf"(?i:\b(?P<tn>\d+(?:\.\d+)?|{_NUMWORD})\s+times\s+(?:as\s+(?:many|much|high|large|big)|more|higher|larger|bigger|greater|the)\b)"
-_FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
+_FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
+             r"(?!\s+(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
 
 _MASTER = re.compile(
@@ -170,8 +179,10 @@ _AFTER_CURRENCY = re.compile(
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
     + r")\b(?:\s+sterling)?")
-_AFTER_SIGN = re.compile(r"\s?([£$€¥₹])(?![\w$£€])")
-_AFTER_ISO = re.compile(r"\s?(?P<iso>" + "|".join(_ISO) + r")\b")
+_AFTER_SIGN = re.compile(r"\s?([£$€¥₹元₩₽₺₦₱₫₡₾₭₿])(?![\w$£€])")
+_AFTER_ISO = re.compile(r"\s?(?P<mega>M)?(?P<iso>" + "|".join(_ISO)
+                        + r"|(?i:usd|eur|gbp|jpy|cny|aud|cad|chf|inr))\b(?P<mag>\s+(?:million|"
+                        r"billion|thousand)\b)?")
 _AFTER_PHYSICAL = re.compile(
     r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
     re.IGNORECASE)
@@ -245,6 +256,9 @@ def _words_value(s: str) -> float | None:
             seen = True
         elif tok == "half":
             current = 0.5
+            seen = True
+        elif tok in ("quarter", "quarters"):
+            current = (current or 1) * 0.25
             seen = True
         elif tok in _SMALL:
             current += _SMALL[tok]
@@ -414,7 +428,11 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
         else:
             mi = _AFTER_ISO.match(text, pos)
             if mi:
-                unit = mi.group("iso")
+                unit = mi.group("iso").upper()
+                if mi.group("mega"):
+                    value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
+                if mi.group("mag"):
+                    value *= _MAGNITUDE[mi.group("mag").strip().lower()]  # "75 USD million"
                 pos = mi.end()
             elif not has_mag:
                 mp = _AFTER_PHYSICAL.match(text, pos)

@@ -6,9 +6,12 @@ highlighted sentence, is prepared here, and autoescaping covers each part.
 
 from __future__ import annotations
 
+import math
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import pandas as pd
@@ -33,7 +36,8 @@ class ClaimView:
 
     outlet: str
     published: str
-    article: str
+    article: str               # the article's title, or its id when untitled
+    article_id: str
     figure: str
     period: str
     before: str
@@ -53,7 +57,8 @@ class FindingView:
     measure: str
     explanation: str
     score: str
-    severity: str
+    severity: str              # rel_diff as a percentage, "" when none
+    rel_diff: float            # sort key of the contradictions, 0.0 when none
     claims: list[ClaimView]
     outlets: str
     unit: str
@@ -67,6 +72,7 @@ class SectionView:
     title: str
     blurb: str
     findings: list[FindingView]
+    count: int = 0
 
 
 @dataclass(slots=True)
@@ -79,6 +85,7 @@ class ArticleView:
     title: str
     url: str | None
     single: list[ClaimView] = field(default_factory=list)
+    count: int = 0
 
 
 @dataclass(slots=True)
@@ -90,6 +97,7 @@ class ReportData:
     counts: dict[str, int]
     sections: list[SectionView]
     articles: list[ArticleView]
+    single: list[ArticleView]  # articles holding claims in no finding, in article order
     problems: list[str]
 
 
@@ -110,86 +118,130 @@ def safe_url(url: str | None) -> str | None:
 
 def split_highlight(sentence: str, text: str, start: int, end: int, sentence_start: int
                     ) -> tuple[str, str, str]:
-    """(before, figure, after) of a sentence, from the claim's offsets.
+    """(before, figure, after) of a sentence, from the claim's offsets, else by finding the text.
 
     >>> split_highlight("It rose to 12%.", "12%", 111, 114, 100)
     ('It rose to ', '12%', '.')
+    >>> split_highlight("It rose to 12%.", "12%", 5, 8, 0)
+    ('It rose to ', '12%', '.')
+    >>> split_highlight("No figure here.", "12%", 5, 8, 0)
+    ('No figure here.', '', '')
     """
     a, b = start - sentence_start, end - sentence_start
     if 0 <= a < b <= len(sentence) and sentence[a:b] == text:
         return sentence[:a], sentence[a:b], sentence[b:]
-    at = sentence.find(text)
+    at = sentence.find(text) if text else -1
     if at >= 0:
         return sentence[:at], text, sentence[at + len(text):]
-    return sentence + " ", text, ""
+    # The span is not in the sentence: show the sentence unmarked rather than mark a wrong part.
+    return sentence, "", ""
 
 
-def _period(row: dict) -> str:
-    ps, pe, kind = row.get("period_start"), row.get("period_end"), row.get("period_kind")
-    if isinstance(ps, str) and isinstance(pe, str):
-        span = ps if ps == pe else f"{ps} – {pe}"
+def _text(value: Any) -> str:
+    """A cell as display text: NaN/None -> ''."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    return str(value)
+
+
+def _number(value: Any) -> float | None:
+    """A finite float, or None."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _period(row: Mapping[str, Any]) -> str:
+    """The period a figure covers: "2023-01-01 – 2023-12-31", "as of 2024-03-01", or ""."""
+    ps, pe = _text(row.get("period_start")), _text(row.get("period_end"))
+    kind, as_of = _text(row.get("period_kind")), _text(row.get("as_of"))
+    if ps or pe:
+        span = ps if ps == pe else f"{ps or '…'} – {pe or '…'}"
         return f"{kind}: {span}" if kind else span
-    if isinstance(kind, str):
-        return kind
-    return ""
+    if as_of:
+        return f"as of {as_of}"
+    return kind
 
 
-def _claim_view(row: dict, art: Article | None) -> ClaimView:
-    before, mark, after = split_highlight(row["sentence"], row["text"], int(row["start"]),
-                                          int(row["end"]), int(row["sentence_start"]))
+def _claim_view(row: Mapping[str, Any], art: Article | None) -> ClaimView:
+    sentence, text = _text(row.get("sentence")), _text(row.get("text"))
+    before, mark, after = split_highlight(sentence, text, int(row["start"]), int(row["end"]),
+                                          int(row["sentence_start"]))
+    outlet = (art.source if art else None) or _text(row.get("source")) or "unknown outlet"
+    published = (art.published_iso if art else None) or _text(row.get("published")) or "undated"
+    article_id = _text(row.get("article"))
     return ClaimView(
-        outlet=(art.source if art and art.source else "unknown outlet"),
-        published=(art.published_iso if art and art.published else "undated"),
-        article=(art.title if art and art.title else row["article"]),
+        outlet=outlet, published=published,
+        article=(art.title if art and art.title else article_id), article_id=article_id,
         figure=formatting.claim(row), period=_period(row), before=before, highlight=mark,
         after=after, url=safe_url(art.url) if art else None)
+
+
+def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
+                  by_article: Mapping[str, Article]) -> FindingView:
+    present = [rows[c] for c in f.claims if c in rows]
+    views = [_claim_view(r, by_article.get(r["article"])) for r in present]
+    rel = _number(f.details.get("rel_diff"))
+    score = _number(f.score)
+    units = sorted({_text(r["unit"]) for r in present})
+    return FindingView(
+        id=f.id, verdict=f.verdict, kind=f.kind, relation=f.relation or "",
+        measure=f.measure or "", explanation=f.explanation,
+        score=f"{score:.2f}" if score is not None else "",
+        severity=f"{rel:.1%}" if rel is not None and rel > 0 else "",
+        rel_diff=rel if rel is not None else 0.0,
+        claims=views, outlets=" | ".join(sorted({v.outlet for v in views})),
+        unit=" ".join(units))
 
 
 def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
                       problems: list[Problem], generated_at: str,
                       title: str = "factcheck report") -> ReportData:
-    """Assemble the page's data from the run's results."""
+    """Assemble the page's data from the run's results; the template only lays it out."""
     by_article = {a.id: a for a in articles}
     rows = {r["id"]: r for r in claims.to_dict("records")}
-    in_finding: set[str] = set()
+    in_finding = {c for f in findings for c in f.claims}
     sections = {key: SectionView(key, t, blurb, []) for key, t, blurb in _SECTION_ORDER}
     for f in findings:
-        in_finding.update(f.claims)
-        views = [_claim_view(rows[c], by_article.get(rows[c]["article"])) for c in f.claims]
-        rel = f.details.get("rel_diff")
-        view = FindingView(
-            id=f.id, verdict=f.verdict, kind=f.kind, relation=f.relation or "",
-            measure=f.measure or "", explanation=f.explanation,
-            score=f"{f.score:.2f}" if f.score is not None else "",
-            severity=f"{rel:.1%}" if isinstance(rel, float) and rel > 0 else "",
-            claims=views, outlets=" | ".join(sorted({v.outlet for v in views})),
-            unit=str(rows[f.claims[0]]["unit"]))
-        sections["internal" if f.kind == "internal" else f.verdict].findings.append(view)
-    sections["contradict"].findings.sort(key=lambda v: -float(v.severity.rstrip("%") or 0))
+        key = "internal" if f.kind == "internal" else f.verdict
+        sections[key].findings.append(_finding_view(f, rows, by_article))
+    # Most severe first; sort is stable, so equal differences keep the pipeline's order.
+    sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
+    for section in sections.values():
+        section.count = len(section.findings)
 
-    article_views = []
-    for a in articles:
-        av = ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
-                         a.title or a.id, safe_url(a.url))
-        article_views.append(av)
+    article_views = [ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
+                                 a.title or a.id, safe_url(a.url)) for a in articles]
     views_by_id = {av.id: av for av in article_views}
     for cid, row in rows.items():
-        if cid not in in_finding and row["article"] in views_by_id:
-            views_by_id[row["article"]].single.append(
-                _claim_view(row, by_article.get(row["article"])))
+        if cid in in_finding:
+            continue
+        av = views_by_id.get(row["article"])
+        if av is None:   # a claim of an article we were not given: still list it, on its own
+            av = views_by_id[row["article"]] = ArticleView(
+                _text(row["article"]), _text(row.get("source")) or "unknown outlet",
+                _text(row.get("published")) or "undated", _text(row["article"]), None)
+            article_views.append(av)
+        av.single.append(_claim_view(row, by_article.get(row["article"])))
+    for av in article_views:
+        av.count = len(av.single)
 
     counts = {
         "articles": len(articles), "claims": len(claims),
         # Verdict counts follow the sections: internal checks are counted on their own.
-        "contradict": sum(f.verdict == "contradict" and f.kind != "internal" for f in findings),
-        "explained": sum(f.verdict == "explained" and f.kind != "internal" for f in findings),
-        "agree": sum(f.verdict == "agree" and f.kind != "internal" for f in findings),
-        "internal": sum(f.kind == "internal" for f in findings),
-        "single": sum(len(av.single) for av in article_views),
+        "contradict": len(sections["contradict"].findings),
+        "explained": len(sections["explained"].findings),
+        "agree": len(sections["agree"].findings),
+        "internal": len(sections["internal"].findings),
+        "single": sum(av.count for av in article_views),
         "problems": len(problems),
     }
     return ReportData(title=title, generated_at=generated_at, counts=counts,
-                      sections=list(sections.values()), articles=article_views,
+                      sections=list(sections.values()),
+                      articles=[av for av in article_views if av.id in by_article],
+                      single=[av for av in article_views if av.single],
                       problems=[str(p) for p in problems])
 
 

@@ -1,0 +1,174 @@
+"""The HTML report: its data first, then the rendered page, on a hand-made run."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pandas as pd
+import pytest
+
+from factcheck import report
+from factcheck.schema import CLAIM_COLUMNS, Problem
+from test_export import _claim, make_articles, make_claims, make_findings
+
+_S4 = "Some 40 boats were stopped <script>alert(1)</script> at sea."
+SECTIONS = ["contradict", "explained", "agree", "internal", "single", "problems", "articles"]
+
+
+def claims_with_single() -> pd.DataFrame:
+    """The four shared claims plus one of article b that no finding uses."""
+    extra = _claim("b#2", "b", 40.0, 40.0, 40.0, "boat", "approx", "Some 40 boats", _S4, 200,
+                   None, None)
+    return pd.concat([make_claims(), pd.DataFrame([extra], columns=list(CLAIM_COLUMNS))],
+                     ignore_index=True).astype(CLAIM_COLUMNS)
+
+
+def make_data(**changes) -> report.ReportData:
+    """Report data of the hand-made run; keyword arguments change the first article."""
+    articles = make_articles()
+    for key, value in changes.items():
+        setattr(articles[0], key, value)
+    return report.build_report_data(articles, claims_with_single(), make_findings(),
+                                    [Problem("in/c.pdf", "unsupported file type .pdf")],
+                                    "2024-01-06T00:00:00+00:00", title="Channel check")
+
+
+@pytest.fixture(scope="module")
+def html() -> str:
+    return report.render_report(make_data())
+
+
+def test_data_is_built_before_rendering():
+    data = make_data()
+    assert [s.key for s in data.sections] == ["contradict", "explained", "agree", "internal"]
+    assert [[f.id for f in s.findings] for s in data.sections] == [
+        ["F0001"], ["F0002"], ["F0003"], ["F0004"]]
+    assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 1,
+                           "agree": 1, "internal": 1, "single": 1, "problems": 1}
+    contra = data.sections[0].findings[0]
+    assert contra.severity == "5.3%" and contra.score == "0.91"
+    assert contra.outlets == "The Daily | unknown outlet" and contra.unit == "person"
+    first, second = contra.claims
+    assert (first.outlet, first.published, first.article) == (
+        "The Daily", "2024-01-05", "Crossings hit record")
+    assert (second.outlet, second.published, second.article) == ("unknown outlet", "undated", "b")
+    assert first.figure == "at least 31,000 people"
+    assert first.period == "year: 2023-01-01 – 2023-12-31"
+    assert (first.before, first.highlight, first.after) == (
+        "Officials said ", "more than 31,000", " people crossed in 2023.")
+    assert data.sections[1].findings[0].claims[0].period == "as of 2024-01-05"
+    assert [(a.id, [c.highlight for c in a.single]) for a in data.single] == [
+        ("b", ["Some 40 boats"])]
+
+
+def test_contradictions_sorted_by_rel_diff():
+    findings = make_findings()
+    findings[1].verdict, findings[1].details = "contradict", {"rel_diff": 0.4}
+    findings[2].verdict, findings[2].details = "contradict", {}
+    data = report.build_report_data(make_articles(), make_claims(), findings, [], "T")
+    assert [f.id for f in data.sections[0].findings] == ["F0002", "F0001", "F0003"]
+
+
+def test_internal_checks_take_any_verdict():
+    findings = make_findings()
+    findings[3].verdict = "contradict"
+    data = report.build_report_data(make_articles(), make_claims(), findings, [], "T")
+    assert [f.id for f in data.sections[3].findings] == ["F0004"]
+    assert data.counts["contradict"] == 1
+
+
+@pytest.mark.parametrize("sentence,text,start,end,sentence_start,expected", [
+    ("It rose to 12%.", "12%", 111, 114, 100, ("It rose to ", "12%", ".")),
+    ("It rose to 12%.", "12%", 0, 3, 0, ("It rose to ", "12%", ".")),        # stale offsets
+    ("12% then 12%.", "12%", 9, 12, 0, ("12% then ", "12%", ".")),           # offsets pick
+    ("No figure here.", "12%", 3, 6, 0, ("No figure here.", "", "")),        # never mark wrong
+], ids=["offsets", "find", "second-occurrence", "absent"])
+def test_split_highlight(sentence, text, start, end, sentence_start, expected):
+    assert report.split_highlight(sentence, text, start, end, sentence_start) == expected
+
+
+def test_sections_in_order(html):
+    positions = [html.index(f'<section id="{key}"') for key in SECTIONS]
+    assert positions == sorted(positions)
+    titles = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
+    assert titles == ["Contradictions", "Explained differences", "Agreements", "Internal checks",
+                      "Single-source figures", "Inputs not read", "Articles"]
+    for key in SECTIONS:   # the table of contents links each section
+        assert f'href="#{key}"' in html
+
+
+def test_header_counts_and_title(html):
+    assert html.startswith("<!DOCTYPE html>")
+    assert "<title>Channel check</title>" in html and "2024-01-06T00:00:00+00:00" in html
+    assert "<b>1</b>contradictions" in html and "<b>1</b>single-source figures" in html
+
+
+def test_findings_show_figure_sentence_and_explanation(html):
+    assert "<mark>more than 31,000</mark> people crossed in 2023." in html
+    assert "at least 31,000 people" in html
+    assert "1,200 is this week&#39;s increment; 29,437 is the year&#39;s total." in html
+    assert "increment-of-total" in html and "0.91" in html and "5.3%" in html
+    assert "2023-01-01 – 2023-12-31" in html
+    assert "in/c.pdf: unsupported file type .pdf" in html
+
+
+def test_finding_elements_carry_filter_attributes(html):
+    tag = re.search(r'<article [^>]*id="F0001"[^>]*>', html).group(0)
+    assert 'data-verdict="contradict"' in tag
+    assert 'data-outlets="The Daily | unknown outlet"' in tag and 'data-unit="person"' in tag
+    assert re.search(r'<article [^>]*id="F0004"[^>]*data-kind="internal"', html)
+
+
+def test_single_source_figures_are_grouped_in_details(html):
+    single = html[html.index('<section id="single"'):html.index('<section id="problems"')]
+    assert "<details>" in single and "<mark>Some 40 boats</mark>" in single
+    assert "more than 31,000" not in single
+
+
+def test_hostile_text_is_escaped():
+    hostile = "<script>alert(1)</script>"
+    html = report.render_report(make_data(title=hostile, source='"><img src=x onerror=alert(2)>'))
+    assert "<script" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html   # title and sentence, escaped
+
+
+def test_only_http_urls_become_links(html):
+    assert "javascript:" not in html
+    assert report.safe_url(" HTTPS://example.com/x ") == "HTTPS://example.com/x"
+    assert report.safe_url("data:text/html,x") is None and report.safe_url(float("nan")) is None
+    html = report.render_report(make_data(url="javascript:alert(1)"))
+    assert "javascript:" not in html and "<a href=\"http" not in html
+
+
+def test_self_contained(html):
+    refs = re.findall(r'(?:src|href)\s*=\s*"([^"]*)"', html)
+    external = [r for r in refs if not r.startswith("#")]
+    assert external == ["https://example.com/a"] * external.count("https://example.com/a")
+    assert "https://example.com/a" in external
+    assert "src=" not in html and "<link" not in html and "@import" not in html
+    assert "url(" not in html and "<script" not in html
+    assert "@media print" in html
+
+
+def test_write_report_is_atomic(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "report.html"
+    report.write_report(target, make_data())
+    assert target.read_text(encoding="utf-8") == report.render_report(make_data())
+    target.write_text("old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        report.write_report(target, make_data())
+    assert target.read_text() == "old"
+    assert [p.name for p in target.parent.iterdir()] == ["report.html"]
+
+
+def test_environment_escapes_and_is_strict():
+    env = report._environment()
+    assert env.autoescape is True
+    with pytest.raises(Exception, match="undefined"):
+        env.from_string("{{ nothing }}").render()
