@@ -130,7 +130,7 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
 
 _MASTER = re.compile(
     rf"(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
-    rf"(?<![\w.,/:#@&\-−])(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
+    rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
     rf"(?!(?!{_ATTACHED_UNITS}\b)\w)"
 )
@@ -167,7 +167,7 @@ _CHANGE_FROM = re.compile(
     r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
     r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
     r"by)\b[^.;]{0,40}$")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|~|to|and|through|thru)\s*")
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
     r"percentage(?!\s*points?))\b)")
@@ -199,6 +199,7 @@ _ID_BEFORE = re.compile(
     r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
+_NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
 _MIXED_FRACTION = re.compile(r"\s+(\d)/(\d{1,2})(?![\d/])")
 _LENGTH_AFTER = re.compile(r"\s+(?:tall|high|long|wide|deep|away|above|below|across|sprint|"
                            r"race|wall|fence|drop|in\s+(?:height|length|diameter|depth))\b")
@@ -385,7 +386,8 @@ def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
     if bound == "upper":
         return None, value
     if bound == "approx":
-        return value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE)
+        ends = (value * (1 - APPROX_SHARE), value * (1 + APPROX_SHARE))
+        return min(ends), max(ends)
     return value, value
 
 
@@ -574,6 +576,15 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
         unit = "magnitude"  # "a magnitude 6.1 quake"
     bound, qstart = _hedge(scan, start)
+    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
+    if neg and not currency and unit in (None, "percent", "percentage_point", "degree_celsius",
+                                         "degree_fahrenheit"):
+        # "minus 0.5%", "−3°C": below zero.
+        value = -value
+        bound, qstart = _hedge(scan, neg.start())
+        qstart = min(qstart, neg.start())
+        low, high = _interval(value, bound)
+        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
 
     # A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn".
     sep = _RANGE_SEP.match(scan, end)
@@ -582,7 +593,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         between = _BETWEEN.search(scan, max(0, start - 12), start)
         m2 = _CORE.match(scan, sep.end())
         if m2 and (
-                word in ("-", "–", "—", "~", "through", "thru") or (word == "to" and (not between or between.group()
+                word in ("-", "–", "—", "−", "~", "through", "thru") or (word == "to" and (not between or between.group()
                                                               .strip().lower() == "from")
                                             and not _CHANGE_FROM.search(scan, max(0, start - 50),
                                                                         start))

@@ -53,6 +53,18 @@ POSITIVES = [
     ("a 50p levy", "50p", 0.5, 0.5, 0.5, "exact", "GBP"),
     ("420 million Finnish markka", "420 million Finnish markka", 420e6, 420e6, 420e6, "exact",
      "FIM"),
+    ("inflation of minus 0.5% in May", "minus 0.5%", -0.5, -0.5, -0.5, "exact", "percent"),
+    ("above minus 5 percent", "above minus 5 percent", -5, -5, INF, "lower", "percent"),
+    ("a low of −3°C overnight", "−3°C", -3, -3, -3, "exact", "degree_celsius"),
+    ("Am I eligible for a loan of 35 lakh rupees", "35 lakh rupees", 3.5e6, 3.5e6, 3.5e6, "exact",
+     "INR"),
+    ("losses in excess of 30 MUSD were reported", "in excess of 30 MUSD", 30e6, 30e6, INF,
+     "lower", "USD"),
+    ("more than 10 1/2 miles of cable", "more than 10 1/2 miles", 10.5, 10.5, INF, "lower",
+     "mile"),
+    ("I'm 1.8m tall.", "1.8m", 1.8, 1.8, 1.8, "exact", "m"),
+    ("It cost 1.8M dollars.", "1.8M dollars", 1.8e6, 1.8e6, 1.8e6, "exact", "USD"),
+    ("two dozen people were hurt", "two dozen", 24, 24, 24, "exact", None),
 ]
 
 # Sentences that must give no quantity at all.
