@@ -44,7 +44,8 @@ UNIT_NAMES = {
     "mile per hour": "mph", "kilometer per hour": "km/h", "kilometre per hour": "km/h",
     "liter": "litre", "litre": "litre", "gallon": "gallon", "barrel": "barrel",
     "square kilometer": "km2", "square kilometre": "km2", "square mile": "mile2",
-    "square meter": "m2", "square metre": "m2", "square foot": "ft2",
+    "square meter": "m2", "square metre": "m2", "square foot": "ft2", "cubic foot": "ft3",
+    "cubic meter": "m3", "cubic metre": "m3",
     "degree celsius": "degree_celsius", "degree fahrenheit": "degree_fahrenheit",
     "percentage": "percent", "percent": "percent", "ounce": "oz",
     # Currencies named unambiguously in the specs (a bare "franc" or "rupee" is left as is:

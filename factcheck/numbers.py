@@ -80,6 +80,7 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"square\s+miles?|sq\.?\s*miles?", "mile2"),
     (r"square\s+(?:metres?|meters?)|sq\.?\s*m\b|m2|m²", "m2"),
     (r"square\s+feet|sq\.?\s*ft", "ft2"),
+    (r"cubic\s+(?:metres?|meters?)|m3|m³", "m3"), (r"cubic\s+feet|cu\.?\s*ft", "ft3"),
     (r"kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour|km/h|kph|kmh", "km/h"),
     (r"miles?\s+(?:per|an)\s+hour|mph", "mph"),
     (r"kilometres?|kilometers?|kms?", "km"), (r"miles?", "mile"),
@@ -200,6 +201,9 @@ _ID_BEFORE = re.compile(
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
 _NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
+_INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
+_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
+                            r"dropped|gain|gained|heavy|heavier|lighter)\b[^.;]{0,30}$")
 _MIXED_FRACTION = re.compile(r"\s+(\d)/(\d{1,2})(?![\d/])")
 _LENGTH_AFTER = re.compile(r"\s+(?:tall|high|long|wide|deep|away|above|below|across|sprint|"
                            r"race|wall|fence|drop|in\s+(?:height|length|diameter|depth))\b")
@@ -442,6 +446,15 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
                     idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None)
                     unit = _PHYSICAL[idx][1]
                     pos = mp.end()
+    if unit == "ft":
+        inches = _INCHES_AFTER.match(text, pos)
+        if inches:
+            # "5 feet 2 inches", "12 ft 2 in": one length, in feet.
+            value += float(inches.group(1)) / 12
+            pos = inches.end()
+    elif unit == "GBP" and _WEIGHT_BEFORE.search(text, max(0, pos - 60), pos):
+        # "drop 25 pounds", "weighing 200 pounds": weight, not money.
+        unit, value = "lb", value
     mh = _AFTER_POST_HEDGE.match(text, pos)
     if mh:
         post = "lower" if mh.group("lower") else "upper" if mh.group("upper") else "approx"

@@ -13,7 +13,7 @@ FLOORS = {
     "Currency": (88.0, None, 93.0),
     "Percent": (84.0, None, 100.0),
     "NumberRange": (82.0, 90.0, None),
-    "Dimension": (64.0, None, 87.0),
+    "Dimension": (72.0, None, 88.0),
     "Number": (39.0, None, None),
 }
 
