@@ -201,6 +201,7 @@ _ID_BEFORE = re.compile(
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
 _NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
+_CENTS_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2})(?:\s*(?:cents?|pence|p)\b|(?=\s*[.,;!?)]|\s*$))")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
 _WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
                             r"dropped|gain|gained|heavy|heavier|lighter)\b[^.;]{0,30}$")
@@ -428,6 +429,11 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             if word in _SUBUNIT:
                 value /= 100.0
             pos = mw.end()
+            cents = _CENTS_AFTER.match(text, pos) if word not in _SUBUNIT else None
+            if cents and float(value).is_integer():
+                # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
+                value += int(cents.group(1)) / 100.0
+                pos = cents.end()
         elif (ms := _AFTER_SIGN.match(text, pos)):
             unit = _CURRENCY_SIGN[ms.group(1)]
             pos = ms.end()
