@@ -47,7 +47,8 @@ UNIT_NAMES = {
     "square meter": "m2", "square metre": "m2", "square foot": "ft2", "cubic foot": "ft3",
     "cubic meter": "m3", "cubic metre": "m3",
     "degree celsius": "degree_celsius", "degree fahrenheit": "degree_fahrenheit",
-    "percentage": "percent", "percent": "percent", "ounce": "oz",
+    "percentage": "percent", "percent": "percent", "ounce": "oz", "megabyte": "MB",
+    "gigabyte": "GB", "terabyte": "TB", "milligram": "mg",
     # Currencies named unambiguously in the specs (a bare "franc" or "rupee" is left as is:
     # the name alone does not say whose).
     "bitcoin": "BTC", "turkish lira": "TRY", "mexican peso": "MXN", "hong kong dollar": "HKD",
@@ -218,7 +219,8 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
         free = list(range(len(preds)))
         for i, gold in enumerate(case.values):
             hit = next((j for j in free if _same(preds[j]["value"], gold)
-                        or (case.intervals and _same(_side(preds[j], case.intervals[i]), gold))),
+                        or (case.intervals and _same(_side(preds[j], case.intervals[i]), gold))
+                        or _range_end_is(preds[j], gold)),
                        None)
             if hit is None:
                 s.fn += 1
@@ -234,6 +236,13 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
                 s.interval_hits += _interval_matches(p, case.intervals[i])
         s.fp += len(free)
     return s
+
+
+def _range_end_is(pred: dict, gold: float) -> bool:
+    """A suite that reads "eight to 10 feet" as 10 alone is answered by the range's high end."""
+    high = pred.get("high")
+    return (pred.get("bound") == "range" and isinstance(high, float) and not math.isnan(high)
+            and _same(high, gold))
 
 
 def _side(pred: dict, ivl: tuple[float | None, float | None]) -> float:

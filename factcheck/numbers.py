@@ -55,6 +55,8 @@ _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "IN
                   "mex$": "MXN", "mxn$": "MXN", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD"}
+# Letters some outlets write before the figure: "Rs 500 crore", "RMB 10bn", "KSh 2bn".
+_CURRENCY_PREFIX = {"rs": "INR", "rs.": "INR", "rmb": "CNY", "ksh": "KES"}
 _ISO = ("USD", "GBP", "EUR", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "NZD", "HKD", "SGD",
         "SEK", "NOK", "DKK", "ZAR", "RUB", "BRL", "MXN", "KRW", "TRY", "PLN")
 _CURRENCY_WORD = {
@@ -81,22 +83,25 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"square\s+(?:metres?|meters?)|sq\.?\s*m\b|m2|m²", "m2"),
     (r"square\s+feet|sq\.?\s*ft", "ft2"),
     (r"cubic\s+(?:metres?|meters?)|m3|m³", "m3"), (r"cubic\s+feet|cu\.?\s*ft", "ft3"),
-    (r"kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour|km/h|kph|kmh", "km/h"),
+    (r"kilometres?\s+(?:per|an)\s+hour|kilometers?\s+(?:per|an)\s+hour|km/hr?|kmph|kph|kmh", "km/h"),
     (r"miles?\s+(?:per|an)\s+hour|mph", "mph"),
     (r"kilometres?|kilometers?|kms?", "km"), (r"miles?", "mile"),
     (r"centimetres?|centimeters?|cm", "cm"), (r"millimetres?|millimeters?|mm", "mm"),
-    (r"metres?|meters?", "m"), (r"feet|foot|ft", "ft"), (r"inches|inch", "inch"),
+    (r"metres?|meters?|m(?=\s*(?:x|×|by)\s*\d)|(?<=(?:x|×)\s\d\s)m|(?<=(?:x|×)\s\d\d\s)m|(?<=by\s\d\s)m|(?<=by\s\d\d\s)m", "m"),
+    (r"(?<=\d)t(?=[\s,.;)]|$)", "tonne"), (r"feet|foot|ft", "ft"), (r"inches|inch|″|\"(?=\s*(?:long|tall|wide|high|deep|thick)\b)", "inch"),
     (r"yards?", "yard"), (r"nautical\s+miles?", "nautical_mile"),
     (r"tonnes?|metric\s+tons?", "tonne"), (r"tons?", "ton"),
-    (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
+    (r"micrograms?|microgrammes?|[µμ]g|mcg", "microgram"),
+    (r"milligrams?|milligrammes?|mg", "mg"), (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
     (r"lbs?", "lb"), (r"ounces?|oz", "oz"),
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
-    (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"), (r"barrels?", "barrel"),
+    (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"),
+    (r"tablespoons?|tbsps?", "tablespoon"), (r"teaspoons?|tsps?", "teaspoon"), (r"cups?", "cup"), (r"barrels?", "barrel"),
     (r"°\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
     (r"°\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
     (r"degrees?", "degree"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"kilowatt[- ]hours?|kWh", "kWh"),
-    (r"terabytes?|TB", "TB"), (r"gigabytes?|GB", "GB"), (r"megabytes?|MB", "MB"),
+    (r"bits?", "bit"), (r"terabytes?|TB", "TB"), (r"gigabytes?|GB", "GB"), (r"megabytes?|MB", "MB"),
 ]
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -110,15 +115,15 @@ _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a
             rf"quarter|three\s+quarters?)(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
             rf"(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
-_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
+_DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
            r"\d+(?:\.\d+)?|\.\d+")  # Indian grouping ("12,34,567") first
-_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|US\$|U\.S\.\s?\$|AU?\$|CA?\$|NZ\$|HK\$|S\$|"
-        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿])\s?|\b(?:" + "|".join(_ISO)
+_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|"
+        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿])\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|KSh|Ksh|" + "|".join(_ISO)
         + r")\s?)")
 _MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakhs?|crores?|mln|bn|tn|mn)\b"
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
-_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|ft|mph|kph|oz|mw|gw|kw|kwh|ha|m²|km²|°[CF])"
+_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF])"
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
@@ -131,7 +136,7 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
 
 _MASTER = re.compile(
     rf"(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
-    rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
+    rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dfrac>\b[1-9]/(?:16|[2348])(?![\d/]))|(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
     rf"(?!(?!{_ATTACHED_UNITS}\b)\w)"
 )
@@ -176,7 +181,7 @@ _AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+o
                                r"-?plus\b|\+|and\s+more|and\s+up|or\s+above)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
                                r"(?P<approx>or\s+so))")
 _AFTER_CURRENCY = re.compile(
-    r"(?i)\s+(?:of\s+)?(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
+    r"(?i)(?:\s+(?:of\s+)?|-(?!won|real|rand|marks?\b))(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
     + r")\b(?:\s+sterling)?")
@@ -185,7 +190,8 @@ _AFTER_ISO = re.compile(r"\s?(?P<mega>M)?(?P<iso>" + "|".join(_ISO)
                         + r"|(?i:usd|eur|gbp|jpy|cny|aud|cad|chf|inr))\b(?P<mag>\s+(?:million|"
                         r"billion|thousand)\b)?")
 _AFTER_PHYSICAL = re.compile(
-    r"[\s-]?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL)) + r")(?![A-Za-z])",
+    r"[\s-]?(?P<open>[(\[{<]\s?)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL))
+    + r")(?(open)\s?[)\]}>])(?![A-Za-z0-9])",
     re.IGNORECASE)
 _AFTER_PER = re.compile(r"(?i)\s*(?:per|an?|each|every|/)\s*(?P<per>year|annum|yr|month|week|"
                         r"day|hour|hr|minute|second)\b")
@@ -201,14 +207,34 @@ _ID_BEFORE = re.compile(
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
 _NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
-_CENTS_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2})(?:\s*(?:cents?|pence|p)\b|(?=\s*[.,;!?)]|\s*$))")
+_CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
+                 r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
+                 r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 r"nineteen")
+# The subunit after a whole amount: "3 dollars and 50 cents", "thirteen dollars forty-five",
+# "10 $ 30 cent". Without the subunit's name, only at the end of a clause.
+_CENTS_AFTER = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})(?:\s*(?:cents?|pence|p)\b|"
+                          r"(?=\s*[.,;!?)]|\s*$))")
+_CENTS_NAMED = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})\s*(?:cents?|pence|p)\b")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
 _WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
-                            r"dropped|gain|gained|heavy|heavier|lighter)\b[^.;]{0,30}$")
+                            r"dropped|gain|gained|heavy|heavier|lighter|baby|babies|newborn|born|"
+                            r"tons?|tonnes?|kilos?|kilograms?|kg|ounces?|oz)\b(?:[^.;£$€]|\.\d){0,40}$")
+_MONEY_VERB = re.compile(r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|worth|price|priced|"
+                         r"spen[dt]|spending|fund\w*|budget|sell|sold|bought|buy|fined?|charged?|"
+                         r"raised?|earn\w*|wages?|salary|bill|revenues?|income|profits?|debts?|tax\w*)\b")
+# "10 pounds of cocaine", "two pounds of beef": a weight of some stuff, not money.
+_WEIGHT_AFTER = re.compile(r"(?i)\s+of\s+(?:[a-z]+\s+)?(?:cocaine|heroin|meth\w*|marijuana|cannabis|"
+                           r"drugs?|explosives?|meat|beef|pork|chicken|fish|food|sugar|flour|butter|"
+                           r"cheese|potatoes|rice|fruit|muscle|fat|body\s+weight|weight|trash|"
+                           r"garbage|waste|plastic|ice|gold|silver|metal|steel|fertili[sz]er)\b")
+_PERCENT_OF_BEFORE = re.compile(
+    rf"(?i)(?:^|[^\w\s%]\s*|\b(?!(?:{_NUMWORD})\b)[a-z]+\s+)(?P<word>per\s?cents?|percents?)\s+of\s+$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 _MIXED_FRACTION = re.compile(r"\s+(\d)/(\d{1,2})(?![\d/])")
 _LENGTH_AFTER = re.compile(r"\s+(?:tall|high|long|wide|deep|away|above|below|across|sprint|"
                            r"race|wall|fence|drop|in\s+(?:height|length|diameter|depth))\b")
-_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm|bit)\b")
+_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
                            r"Drive|Place|Square|Way|Boulevard|Blvd|Terrace|Close|Crescent|Court)\b")
@@ -229,7 +255,7 @@ _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was
 _SCORE_CONTEXT = re.compile(r"(?i)\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|"
                             r"defeat|defeated|victory|score|scored|lead|led|trail|trailing)\b")
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅛]")
 # Word stems every non-digit figure contains; a text with none of them (and no digit) holds no
 # figure, and a substring test is far cheaper than the scanner.
 _NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -245,6 +271,7 @@ def _may_hold_number(text: str) -> bool:
         return True
     low = text.lower()
     return any(stem in low for stem in _NUMBER_STEMS)
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _MAX_VALUE = 1e30  # anything larger is an id, a code or noise, not a figure in news
 
 
@@ -305,8 +332,14 @@ def parse_number(s: str) -> float | None:
 
 def _core_value(m: re.Match) -> float | None:
     """Value of a master-pattern core (digits or words, times the magnitude)."""
+    if m.groupdict().get("dfrac"):
+        num, den = m.group("dfrac").split("/")
+        return int(num) / int(den)
     if m.group("dig") is not None:
         digits = m.group("dig").replace(",", "")
+        if digits[-1:] in _VULGAR:
+            # "2½", "¾": a whole number and a vulgar fraction.
+            return float(digits[:-1] or 0) + _VULGAR[digits[-1]]
         if len(digits.split(".")[0]) > 30:
             return None
         try:
@@ -328,12 +361,20 @@ def _core_value(m: re.Match) -> float | None:
     return value
 
 
+def _cents(words: str) -> float:
+    """ "45" or "forty-five" cents as a share of the whole unit."""
+    n = float(words) if words.isdigit() else _words_value(words) or 0.0
+    return n / 100.0
+
+
 def _currency_of(cur: str | None) -> str | None:
     if not cur:
         return None
     c = cur.strip().lower().replace("u.s.", "us").replace(" ", "")
     if c in _CURRENCY_SIGN:
         return _CURRENCY_SIGN[c]
+    if c in _CURRENCY_PREFIX:
+        return _CURRENCY_PREFIX[c]
     return cur.strip().upper() if cur.strip().upper() in _ISO else None
 
 
@@ -375,6 +416,9 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
             return True  # "1. " list marker
     else:
         word = m.group("word").lower()
+        if (_AFTER_CURRENCY.match(text, end) or _AFTER_PERCENT.match(text, end)
+                or _AFTER_PHYSICAL.match(text, end)):
+            return False  # "one penny", "a one-yen bid", "one per cent", "one mile"
         if word in ("one", "zero", "a dozen") and not re.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b",
                                                                after):
             return word != "a dozen"
@@ -406,6 +450,15 @@ _MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
 
 
+def _weighs(text: str, pos: int) -> bool:
+    """Whether "pounds" ending at ``pos`` is a weight: a weighing word before it with no word of
+    money in between, or "of" and some stuff after it."""
+    if _WEIGHT_AFTER.match(text, pos):
+        return True
+    w = _WEIGHT_BEFORE.search(text, max(0, pos - 60), pos)
+    return bool(w) and not _MONEY_VERB.search(text, w.start(), pos)
+
+
 def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bool
             ) -> tuple[int, float, str | None, str | None, str | None]:
     """Read what follows a core: percent, currency word, unit, rate.
@@ -432,11 +485,15 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             cents = _CENTS_AFTER.match(text, pos) if word not in _SUBUNIT else None
             if cents and float(value).is_integer():
                 # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
-                value += int(cents.group(1)) / 100.0
+                value += _cents(cents.group(1))
                 pos = cents.end()
         elif (ms := _AFTER_SIGN.match(text, pos)):
             unit = _CURRENCY_SIGN[ms.group(1)]
             pos = ms.end()
+            cents = _CENTS_NAMED.match(text, pos)
+            if cents and float(value).is_integer():
+                value += _cents(cents.group(1))
+                pos = cents.end()
         else:
             mi = _AFTER_ISO.match(text, pos)
             if mi:
@@ -446,10 +503,15 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
                 if mi.group("mag"):
                     value *= _MAGNITUDE[mi.group("mag").strip().lower()]  # "75 USD million"
                 pos = mi.end()
+                cents = _CENTS_AFTER.match(text, pos) if not mi.group("mag") else None
+                if cents and float(value).is_integer():
+                    value += _cents(cents.group(1))  # "17 USD 25"
+                    pos = cents.end()
             elif not has_mag:
                 mp = _AFTER_PHYSICAL.match(text, pos)
                 if mp:
-                    idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None)
+                    idx = next(int(k[1:]) for k, v in mp.groupdict().items()
+                               if v is not None and k != "open")
                     unit = _PHYSICAL[idx][1]
                     pos = mp.end()
     if unit == "ft":
@@ -458,7 +520,7 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             # "5 feet 2 inches", "12 ft 2 in": one length, in feet.
             value += float(inches.group(1)) / 12
             pos = inches.end()
-    elif unit == "GBP" and _WEIGHT_BEFORE.search(text, max(0, pos - 60), pos):
+    elif unit == "GBP" and not currency and _weighs(text, pos):
         # "drop 25 pounds", "weighing 200 pounds": weight, not money.
         unit, value = "lb", value
     mh = _AFTER_POST_HEDGE.match(text, pos)
@@ -560,6 +622,14 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     value = _core_value(m)
     if value is None:
         return None
+    if m.group("dfrac"):
+        # "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit.
+        pos, value, unit, per, _ = _suffix(scan, end, value, None, False)
+        if unit is None or unit in ("percent", "percentage_point"):
+            return None
+        bound, qstart = _hedge(scan, start)
+        low, high = _interval(value, bound)
+        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
     odds = _ODDS.match(scan, end)
     if odds:
         # "one in five", "2 in 3": odds, read as the fraction they state.
@@ -590,10 +660,17 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     # A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
     # does.
     letter_mag = bool(mag) and mag.strip().lower() not in ("million", "billion", "trillion",
-                                                          "thousand")
+                                                          "thousand", "lakh", "lakhs", "crore",
+                                                          "crores")
     pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)
     if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
         unit = "magnitude"  # "a magnitude 6.1 quake"
+    if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
+            and _CLAUSE_END.match(scan, pos):
+        # "per cent of twenty" with no figure before it: the figure is the percentage.
+        low, high = _interval(value, "exact")
+        return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, low, high,
+                        "exact", "percent")
     bound, qstart = _hedge(scan, start)
     neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
     if neg and not currency and unit in (None, "percent", "percentage_point", "degree_celsius",
