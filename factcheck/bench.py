@@ -71,6 +71,7 @@ class Case:
     values: list[float]
     units: list[str | None] = field(default_factory=list)
     intervals: list[tuple[float | None, float | None]] = field(default_factory=list)
+    bounds: list[str | None] = field(default_factory=list)  # where the suite says it
 
 
 @dataclass
@@ -86,6 +87,8 @@ class Score:
     unit_total: int = 0
     interval_hits: int = 0
     interval_total: int = 0
+    bound_hits: dict[str, int] = field(default_factory=dict)
+    bound_total: dict[str, int] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -108,11 +111,21 @@ class Score:
         unit = (f"{100 * self.unit_hits / self.unit_total:5.1f}" if self.unit_total else "  n/a")
         ivl = (f"{100 * self.interval_hits / self.interval_total:5.1f}"
                if self.interval_total else "  n/a")
+        total = sum(self.bound_total.values())
+        bound = f"{100 * sum(self.bound_hits.values()) / total:5.1f}" if total else "  n/a"
         return (f"{self.suite:<22}{self.cases:>6}{100 * self.precision:>8.1f}"
-                f"{100 * self.recall:>8.1f}{self.f1:>8.1f}{ivl:>10}{unit:>8}")
+                f"{100 * self.recall:>8.1f}{self.f1:>8.1f}{bound:>8}{ivl:>10}{unit:>8}")
+
+    def bound_line(self) -> str | None:
+        """Bound accuracy per kind of bound the suite states, or None if it states none."""
+        if not self.bound_total:
+            return None
+        parts = [f"{b} {self.bound_hits.get(b, 0)}/{n}" for b, n in sorted(self.bound_total.items())]
+        return f"  {self.suite} bounds right: " + ", ".join(parts)
 
 
-HEADER = f"{'suite':<22}{'cases':>6}{'P':>8}{'R':>8}{'F1':>8}{'interval':>10}{'unit':>8}"
+HEADER = (f"{'suite':<22}{'cases':>6}{'P':>8}{'R':>8}{'F1':>8}{'bound':>8}{'interval':>10}"
+          f"{'unit':>8}")
 
 
 def _num(s: str) -> float | None:
@@ -153,6 +166,7 @@ def load_recognizers(shared: Path, name: str) -> list[Case]:
                 if ivl:
                     case.intervals.append(ivl)
                     case.values.append(ivl[0] if ivl[0] is not None else ivl[1])
+                    case.bounds.append(_bound_of(ivl))
                 continue
             v = _num(str(r.get("value", "")).rstrip("%"))
             if v is None:
@@ -188,8 +202,21 @@ def load_quantulum(cache: Path | None = None) -> list[Case] | None:
             return None
     with zipfile.ZipFile(wheels[0]) as z:
         data = json.loads(z.read("quantulum3/_lang/en_US/tests/quantities.json"))
+    # The suite marks a range ("8- to 16-meter") by an uncertainty; other bounds it leaves unsaid.
     return [Case(item["req"], [float(r["value"]) for r in item["res"]],
-                 [_unit_name(r.get("unit")) for r in item["res"]]) for item in data]
+                 [_unit_name(r.get("unit")) for r in item["res"]],
+                 bounds=["range" if r.get("uncertainty") else None for r in item["res"]])
+            for item in data]
+
+
+def _bound_of(ivl: tuple[float | None, float | None]) -> str:
+    """The bound a gold interval states: (30, None) is a lower bound, (20, 35) a range."""
+    low, high = ivl
+    if high is None:
+        return "lower"
+    if low is None:
+        return "upper"
+    return "exact" if _same(low, high) else "range"
 
 
 def _predictions(text: str, suite: str) -> list[dict]:
@@ -234,15 +261,22 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
             if case.intervals:
                 s.interval_total += 1
                 s.interval_hits += _interval_matches(p, case.intervals[i])
+            if i < len(case.bounds) and case.bounds[i]:
+                b = case.bounds[i]
+                s.bound_total[b] = s.bound_total.get(b, 0) + 1
+                s.bound_hits[b] = s.bound_hits.get(b, 0) + (p["bound"] == b)
         s.fp += len(free)
     return s
 
 
 def _range_end_is(pred: dict, gold: float) -> bool:
     """A suite that reads "eight to 10 feet" as 10 alone is answered by the range's high end."""
-    high = pred.get("high")
-    return (pred.get("bound") == "range" and isinstance(high, float) and not math.isnan(high)
-            and _same(high, gold))
+    low, high = pred.get("low"), pred.get("high")
+    if pred.get("bound") != "range" or not all(isinstance(x, float) and not math.isnan(x)
+                                               for x in (low, high)):
+        return False
+    # quantulum3's suite writes a range as its middle ("8- to 16-meter" is 12 +/- 4).
+    return _same(high, gold) or _same((low + high) / 2, gold)
 
 
 def _side(pred: dict, ivl: tuple[float | None, float | None]) -> float:
@@ -309,6 +343,9 @@ def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True
     print(HEADER)
     for s in scores:
         print(s.line())
+    for s in scores:
+        if s.bound_line():
+            print(s.bound_line())
     texts = corpus_texts(shared)
     mb = sum(len(t) for t in texts) / 1e6
     # The whole normaliser as a batch run uses it: every article into one claim table.

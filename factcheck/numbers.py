@@ -135,18 +135,22 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
 
 _MASTER = re.compile(
-    rf"(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
+    rf"(?<!\w)(?=[\w.£$€¥₹元₩₽₺₦₱₫₡₾₭₿½¼¾⅓⅔⅛])(?:(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
     rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dfrac>\b[1-9]/(?:16|[2348])(?![\d/]))|(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
-    rf"(?!(?!{_ATTACHED_UNITS}\b)\w)"
+    rf"(?!(?!{_ATTACHED_UNITS}\b)\w))"
 )
 # The second end of a range ("10-20", "£1.5bn-£2bn") follows a dash, so no lookbehind.
 _CORE = re.compile(
     rf"(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![\w]|[.,]\d|/\d|:\d)")
 # Things that look like numbers but are not claims; masked before the scan.
+# Web addresses: masked only in texts that hold "://", "www." or "@" (a cheap test first).
+_MASK_WEB = re.compile(r"https?://\S+|www\.\S+|[^\s@]+@\S+\.\w+")
+# Every alternative below starts with a digit, a capital (postcodes), "+" or "(": the lookahead
+# lets the scanner skip all other positions at once.
 _MASK = re.compile(
-    r"https?://\S+|www\.\S+|\S+@\S+\.\w+|"                              # URLs, e-mail
+    r"(?=[\d+(]|(?-i:[A-Z]))(?:"
     r"(?<!\d)(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|"  # phone
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|ET|PT|UTC|hrs)\b|"  # times
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
@@ -154,7 +158,7 @@ _MASK = re.compile(
     r"\b[A-Z]{1,4}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|"                         # UK postcodes
     r"\b\d+(?:st|nd|rd|th)\b|"                                          # ordinals
     r"\b\d+\s+/\s+\d+\b|"                                                # "41 / 2" (a broken ½)
-    r"\b(?:19|20)\d{2}s\b|\b(?:19|20)\d{2}[/–-]\d{2,4}\b",              # decades, 2023/24
+    r"\b(?:19|20)\d{2}s\b|\b(?:19|20)\d{2}[/–-]\d{2,4}\b)",             # decades, 2023/24
     re.IGNORECASE)
 
 _HEDGE_BEFORE = re.compile(
@@ -265,12 +269,14 @@ _NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
                  "trebl", "quadrupl", "halv", "score", "zero")
 
 
+_STEM_RE = re.compile("|".join(_NUMBER_STEMS), re.IGNORECASE)
+
+
 def _may_hold_number(text: str) -> bool:
     """Cheap pre-check: a digit or a number word stem somewhere in the text."""
     if _DIGIT.search(text):
         return True
-    low = text.lower()
-    return any(stem in low for stem in _NUMBER_STEMS)
+    return _STEM_RE.search(text) is not None
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _MAX_VALUE = 1e30  # anything larger is an id, a code or noise, not a figure in news
 
@@ -537,6 +543,10 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     return pos, value, unit, per, post
 
 
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Return the claim-worthy number expressions in ``text``, in order.
 
@@ -552,7 +562,11 @@ def find_quantities(text: str) -> list[Quantity]:
     if not text or not _may_hold_number(text):
         return []
     # Mask things that are never figures with spaces, so offsets stay the same.
-    scan = _MASK.sub(lambda m: " " * len(m.group()), text) if _DIGIT.search(text) else text
+    scan = text
+    if _DIGIT.search(text):
+        if "://" in text or "www." in text or "@" in text:
+            scan = _MASK_WEB.sub(_blank, scan)
+        scan = _MASK.sub(_blank, scan)
     out: list[Quantity] = []
     consumed = 0
     for m in _MASTER.finditer(scan):

@@ -65,6 +65,36 @@ POSITIVES = [
     ("I'm 1.8m tall.", "1.8m", 1.8, 1.8, 1.8, "exact", "m"),
     ("It cost 1.8M dollars.", "1.8M dollars", 1.8e6, 1.8e6, 1.8e6, "exact", "USD"),
     ("two dozen people were hurt", "two dozen", 24, 24, 24, "exact", None),
+    ("Mr Bowder said the C $ 300 million charge would hit earnings",
+     "C $ 300 million", 300e6, 300e6, 300e6, "exact", "CAD"),
+    ("exports fell 19% to HK $ 10.05 billion", "HK $ 10.05 billion", 10.05e9, 10.05e9, 10.05e9,
+     "exact", "HKD"),
+    ("the state will spend Rs 500 crore on roads", "Rs 500 crore", 5e9, 5e9, 5e9, "exact", "INR"),
+    ("a 12-cent-a-share dividend", "12-cent", 0.12, 0.12, 0.12, "exact", "USD"),
+    ("Fujitsu withdrew its one-yen bid", "one-yen", 1, 1, 1, "exact", "JPY"),
+    ("its shares slid to close one penny lower", "one penny", 0.01, 0.01, 0.01, "exact", "GBP"),
+    ("it only cost thirteen dollars and forty-five cents",
+     "thirteen dollars and forty-five cents", 13.45, 13.45, 13.45, "exact", "USD"),
+    ("the subscription will rise to 17 USD 25.", "17 USD 25", 17.25, 17.25, 17.25, "exact", "USD"),
+    ("a 1/4 mile paved oval", "1/4 mile", 0.25, 0.25, 0.25, "exact", "mile"),
+    ("add ½ teaspoon baking powder", "½ teaspoon", 0.5, 0.5, 0.5, "exact", "teaspoon"),
+    ("the drought lasted 2½ years", "2½", 2.5, 2.5, 2.5, "exact", None),
+    ("The weight is 20 (kg)", "20 (kg)", 20, 20, 20, "exact", "kg"),
+    ("a dose of 150 micrograms", "150 micrograms", 150, 150, 150, "exact", "microgram"),
+    ("officers seized 10 pounds of cocaine", "10 pounds", 10, 10, 10, "exact", "lb"),
+    ("the baby is over two pounds", "over two pounds", 2, 2, INF, "lower", "lb"),
+    ("a 40t lorry overturned", "40t", 40, 40, 40, "exact", "tonne"),
+    ("a 3 m by 4 m room", "4 m", 4, 4, 4, "exact", "m"),
+    ("the 16-bit 8088 chip", "16-bit", 16, 16, 16, "exact", "bit"),
+    ("at 10km/hr", "10km/hr", 10, 10, 10, "exact", "km/h"),
+    ("per cent of twenty-two", "per cent of twenty-two", 22, 22, 22, "exact", "percent"),
+]
+
+# "pounds" stays money where money is the subject, even next to a weighing word.
+MONEY_NOT_WEIGHT = [
+    "the tonnes of aid cost 5 million pounds",
+    "the lost revenue of 20 pounds",
+    "raised 10 pounds of funding",
 ]
 
 # Sentences that must give no quantity at all.
@@ -97,6 +127,20 @@ def test_reads_figure(sentence, text, value, low, high, bound, unit):
 @pytest.mark.parametrize("sentence", NEGATIVES)
 def test_no_false_claims(sentence):
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", MONEY_NOT_WEIGHT)
+def test_pounds_stay_money(sentence):
+    assert [q.unit for q in find_quantities(sentence)] == ["GBP"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "20 per cent of 10 schools", "the percent of 10 schools", "it was 3/4 done", "on 1/4/2023",
+    "the World Cup final"])
+def test_no_percent_or_fraction_out_of_thin_air(sentence):
+    assert all(q.unit not in ("percent", "cup") or q.text.startswith("20")
+               for q in find_quantities(sentence))
+    assert all(q.value not in (0.75, 0.25) for q in find_quantities(sentence))
 
 
 @pytest.mark.parametrize("sentence,values", [
