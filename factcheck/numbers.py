@@ -569,9 +569,9 @@ def find_quantities(text: str) -> list[Quantity]:
         scan = _MASK.sub(_blank, scan)
     out: list[Quantity] = []
     consumed = 0
-    for m in _MASTER.finditer(scan):
-        if m.start() < consumed:
-            continue
+    pos = 0
+    while (m := _MASTER.search(scan, pos)) is not None:
+        pos = m.end()
         q = _read(scan, text, m)
         if q is None:
             continue
@@ -581,7 +581,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if out and _joins_bounds(out[-1], q, scan):
             q = _merge_bounds(out.pop(), q, text)
         out.append(q)
-        consumed = q.end
+        # Scan on from where this figure's words end (a trailing "$" may start the next one).
+        pos = max(q.end, m.start() + 1)
     return out
 
 
