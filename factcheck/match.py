@@ -73,8 +73,9 @@ def _weighted_overlap(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     """IDF-weighted Jaccard of two word sets: shared rare words count most."""
     if not a or not b:
         return 0.0
-    inter = sum(idf.get(w, 1.0) for w in a & b)
-    union = sum(idf.get(w, 1.0) for w in a | b)
+    # fsum: exactly rounded whatever the set's order, so scores do not move with the hash seed.
+    inter = math.fsum(idf.get(w, 1.0) for w in a & b)
+    union = math.fsum(idf.get(w, 1.0) for w in a | b)
     return inter / union if union else 0.0
 
 

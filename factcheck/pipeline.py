@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import arithmetic, export, ingest, match, normalise, report, verdict
+from . import arithmetic, export, ingest, match, normalise, report, stories, verdict
+from .engine import Engine, SerialEngine, chunked
 from .errors import InputError
+from .progress import Progress
 from .schema import Article, Finding, Problem
+
+# Articles per extraction task: large enough that a worker process is busy, not pickling.
+EXTRACT_CHUNK = 200
+# Claims per matching task; a task holds whole stories, so no pair is ever split across two.
+MATCH_CHUNK = 2_000
 
 _VERDICT_ORDER = {"contradict": 0, "explained": 1, "agree": 2}
 
@@ -26,6 +34,7 @@ class CheckResult:
     findings: list[Finding]
     problems: list[Problem] = field(default_factory=list)
     generated_at: str = ""
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict, plus articles and claims."""
@@ -47,16 +56,71 @@ def _order(findings: list[Finding]) -> list[Finding]:
     return ordered
 
 
-def check_articles(articles: list[Article], problems: list[Problem] | None = None,
-                   generated_at: str | None = None) -> CheckResult:
-    """Run normalise -> match -> verdict over articles already read."""
-    claims = normalise.extract_articles(articles)
+def extract_chunk(articles: Sequence[Article]) -> pd.DataFrame:
+    """The claim table of a chunk of articles (a task for any engine)."""
+    return normalise.extract_articles(articles)
+
+
+def story_findings(claims: pd.DataFrame) -> list[Finding]:
+    """Cross-source and internal findings over the claims of whole stories (a task for any
+    engine): matching never crosses a story, so stories can be checked apart."""
     pairs = match.candidate_pairs(claims)
     cross = verdict.cross_source_findings(claims, pairs)
     internal = arithmetic.internal_findings(claims)
-    findings = cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
+    return cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
+
+
+def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataFrame]:
+    """The claim table cut into tasks of whole stories, about ``size`` claims each."""
+    if claims.empty:
+        return []
+    story = claims["story"].fillna("").astype(str)
+    groups = sorted(claims.groupby(story, sort=True).indices.items())
+    chunks, current, n = [], [], 0
+    for _, idx in groups:
+        current.append(idx)
+        n += len(idx)
+        if n >= size:
+            chunks.append(claims.iloc[sorted(i for part in current for i in part)])
+            current, n = [], 0
+    if current:
+        chunks.append(claims.iloc[sorted(i for part in current for i in part)])
+    return chunks
+
+
+def check_articles(articles: list[Article], problems: list[Problem] | None = None,
+                   generated_at: str | None = None, engine: Engine | None = None,
+                   progress: Progress | None = None, group: bool = False) -> CheckResult:
+    """Run (group ->) normalise -> match -> verdict over articles already read.
+
+    ``engine`` runs extraction and matching (default: this process); ``group`` finds stories
+    for articles that name none (otherwise those form one story together, as a folder given
+    for one event does).
+    """
+    engine = engine or SerialEngine()
+    progress = progress or Progress(enabled=False)
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    if group:
+        articles = stories.group_stories(articles)
+        timings["group"] = time.perf_counter() - t
+        t = time.perf_counter()
+    chunks = list(chunked(articles, EXTRACT_CHUNK))
+    with progress.stage("extract", len(articles)) as bar:
+        parts = engine.map(extract_chunk, chunks, bar)
+    claims = (pd.concat(parts, ignore_index=True) if len(parts) > 1
+              else parts[0] if parts else normalise.extract_articles([]))
+    timings["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    tasks = story_chunks(claims)
+    findings: list[Finding] = []
+    with progress.stage("match", len(claims)) as bar:
+        for part in engine.map(story_findings, tasks, bar):
+            findings.extend(part)
+    timings["match"] = time.perf_counter() - t
     stamp = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    return CheckResult(articles, claims, _order(findings), list(problems or []), stamp)
+    return CheckResult(articles, claims, _order(findings), list(problems or []), stamp,
+                       timings)
 
 
 def check(paths: Sequence[str | os.PathLike], manifest: str | os.PathLike | None = None,
@@ -72,8 +136,11 @@ def check(paths: Sequence[str | os.PathLike], manifest: str | os.PathLike | None
 
 
 def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
-                  title: str = "factcheck report") -> dict[str, Path]:
-    """Write report.html, findings.json and claims.csv into out_dir; return their paths."""
+                  title: str = "factcheck report", limit: int | None = None) -> dict[str, Path]:
+    """Write report.html, findings.json and claims.csv into out_dir; return their paths.
+
+    ``limit`` caps the agreements and single-source figures the HTML page shows (the JSON and
+    CSV files always hold everything)."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"report": out / "report.html", "findings": out / "findings.json",
@@ -83,6 +150,7 @@ def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
     export.write_findings_json(paths["findings"], doc)
     export.write_claims_csv(paths["claims"], result.claims)
     data = report.build_report_data(result.articles, result.claims, result.findings,
-                                    result.problems, result.generated_at, title=title)
+                                    result.problems, result.generated_at, title=title,
+                                    limit=limit)
     report.write_report(paths["report"], data)
     return paths

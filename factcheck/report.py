@@ -62,6 +62,7 @@ class FindingView:
     claims: list[ClaimView]
     outlets: str
     unit: str
+    new: bool = False          # first made in this run (nightly runs against a history store)
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class SectionView:
     blurb: str
     findings: list[FindingView]
     count: int = 0
+    omitted: int = 0           # findings left out of the page (all are in findings.json)
 
 
 @dataclass(slots=True)
@@ -99,6 +101,7 @@ class ReportData:
     articles: list[ArticleView]
     single: list[ArticleView]  # articles holding claims in no finding, in article order
     problems: list[str]
+    single_omitted: int = 0    # articles with single-source figures left out of the page
 
 
 def safe_url(url: str | None) -> str | None:
@@ -193,13 +196,18 @@ def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
         severity=f"{rel:.1%}" if rel is not None and rel > 0 else "",
         rel_diff=rel if rel is not None else 0.0,
         claims=views, outlets=" | ".join(sorted({v.outlet for v in views})),
-        unit=" ".join(units))
+        unit=" ".join(units), new=bool(f.details.get("new")))
 
 
 def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
                       problems: list[Problem], generated_at: str,
-                      title: str = "factcheck report") -> ReportData:
-    """Assemble the page's data from the run's results; the template only lays it out."""
+                      title: str = "factcheck report", limit: int | None = None) -> ReportData:
+    """Assemble the page's data from the run's results; the template only lays it out.
+
+    ``limit`` caps the agreements, internal checks and single-source articles shown (a nightly
+    run over thousands of articles); contradictions and explained differences are always shown
+    in full, and every finding stays in findings.json.
+    """
     by_article = {a.id: a for a in articles}
     rows = {r["id"]: r for r in claims.to_dict("records")}
     in_finding = {c for f in findings for c in f.claims}
@@ -211,6 +219,9 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
     sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
     for section in sections.values():
         section.count = len(section.findings)
+        if limit is not None and section.key in ("agree", "internal"):
+            section.omitted = max(0, section.count - limit)
+            del section.findings[limit:]
 
     article_views = [ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
                                  a.title or a.id, safe_url(a.url)) for a in articles]
@@ -237,12 +248,15 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         "internal": len(sections["internal"].findings),
         "single": sum(av.count for av in article_views),
         "problems": len(problems),
+        "new": sum(1 for f in findings if f.details.get("new")),
     }
+    single = [av for av in article_views if av.single]
+    single_omitted = max(0, len(single) - limit) if limit is not None else 0
     return ReportData(title=title, generated_at=generated_at, counts=counts,
                       sections=list(sections.values()),
                       articles=[av for av in article_views if av.id in by_article],
-                      single=[av for av in article_views if av.single],
-                      problems=[str(p) for p in problems])
+                      single=single[:limit] if limit is not None else single,
+                      problems=[str(p) for p in problems], single_omitted=single_omitted)
 
 
 def _environment() -> Environment:

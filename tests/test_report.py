@@ -46,7 +46,7 @@ def test_data_is_built_before_rendering():
     assert [[f.id for f in s.findings] for s in data.sections] == [
         ["F0001"], ["F0002"], ["F0003"], ["F0004"]]
     assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 1,
-                           "agree": 1, "internal": 1, "single": 1, "problems": 1}
+                           "agree": 1, "internal": 1, "single": 1, "problems": 1, "new": 0}
     contra = data.sections[0].findings[0]
     assert contra.severity == "5.3%" and contra.score == "0.91"
     assert contra.outlets == "The Daily | unknown outlet" and contra.unit == "person"

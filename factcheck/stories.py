@@ -1,0 +1,155 @@
+"""Story grouping: articles about the same event, so that claims are only compared within one.
+
+Comparing every claim of a night's feed with every other is quadratic; comparing claims within
+a story is about linear in the number of articles, because stories stay small as the feed grows.
+An article that names its story (a JSONL ``cluster_id``, a manifest ``story``) keeps it. The
+others are linked when their signatures share words and their vocabularies are alike (a
+signature is the words of an article that are rarest in the batch: names of people, places,
+bodies), and only articles published within ``WINDOW_DAYS`` of each other are linked. Links are found through
+an inverted index keyed by (word, week), so the cost grows with the number of articles, not
+with its square.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .lexicon import STOPWORDS
+from .schema import Article
+
+# How much of an article is read for its words: the title and (nearly always) the whole text.
+LEAD_CHARS = 8000
+# Words per signature, and how many two signatures must share to be the same story.
+SIGNATURE_WORDS = 30
+MIN_SHARED = 2
+# ... and how alike their vocabularies must be (IDF-weighted Jaccard, 0..1).
+MIN_SIMILARITY = 0.10
+# A word in more than this share of the batch's articles (or this many) names no single event.
+MAX_DOC_SHARE = 0.02
+MIN_DOC_CAP = 25
+# Articles further apart than this are different events even when their words agree.
+WINDOW_DAYS = 7
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]{2,}")
+# Words that open news copy on every subject; they would link unrelated stories.
+_FURNITURE = {"said", "says", "told", "news", "report", "reports", "reported", "according",
+              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "january", "february", "march", "april", "june", "july", "august", "september",
+              "october", "november", "december", "year", "years", "people", "time", "new",
+              "first", "last", "week", "day", "today", "yesterday", "updated", "published"}
+
+
+def _words(article: Article) -> set[str]:
+    """The distinct content words of an article's title and text, lower-cased."""
+    text = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
+    out = set()
+    for w in _WORD.findall(text):
+        low = w.lower().strip("'’-")
+        if len(low) > 2 and low not in STOPWORDS and low not in _FURNITURE:
+            out.add(low)
+    return out
+
+
+def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
+    """IDF-weighted Jaccard of two word sets: shared names count, shared common words barely."""
+    # fsum: exactly rounded whatever the set's order, so links do not move with the hash seed.
+    inter = math.fsum(idf[w] for w in a & b)
+    union = math.fsum(idf[w] for w in a | b)
+    return inter / union if union else 0.0
+
+
+def _week(article: Article) -> int | None:
+    return article.published.toordinal() // WINDOW_DAYS if article.published else None
+
+
+class _Components:
+    """Union-find over article indexes."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def _close_in_time(a: Article, b: Article) -> bool:
+    if a.published is None or b.published is None:
+        return True
+    return abs((a.published - b.published).days) <= WINDOW_DAYS
+
+
+def group_stories(articles: Sequence[Article]) -> list[Article]:
+    """Return the articles with ``story`` set: kept where given, found where missing.
+
+    A found story is named ``auto-`` and a short hash of its first article's id, so the same
+    input gives the same names run after run.
+    """
+    todo = [i for i, a in enumerate(articles) if not a.story]
+    if not todo:
+        return list(articles)
+    words = {i: _words(articles[i]) for i in todo}
+    df = Counter(w for ws in words.values() for w in ws)
+    cap = max(MIN_DOC_CAP, int(MAX_DOC_SHARE * len(todo)))
+    signature: dict[int, list[str]] = {}
+    for i, ws in words.items():
+        # Rarest first (but seen at least twice: a word no other article has links nothing);
+        # ties broken by the word so that the signature is deterministic.
+        shared = sorted((w for w in ws if 2 <= df[w] <= cap), key=lambda w: (df[w], w))
+        signature[i] = shared[:SIGNATURE_WORDS]
+
+    n_docs = len(todo)
+    idf = {w: math.log(n_docs / c) for w, c in df.items()}
+    index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
+    for i in todo:
+        wk = _week(articles[i])
+        for w in signature[i]:
+            index[(w, wk)].append(i)
+
+    comp = _Components(len(articles))
+    for i in todo:
+        wk = _week(articles[i])
+        weeks = (wk,) if wk is None else (wk - 1, wk, wk + 1)
+        counts: Counter[int] = Counter()
+        for w in signature[i]:
+            for k in weeks:
+                for j in index.get((w, k), ()):
+                    if j > i:
+                        counts[j] += 1
+        for j, n in counts.items():
+            if (n >= MIN_SHARED and _close_in_time(articles[i], articles[j])
+                    and _similarity(words[i], words[j], idf) >= MIN_SIMILARITY):
+                comp.union(i, j)
+
+    names: dict[int, str] = {}
+    out = list(articles)
+    for i in todo:
+        root = comp.find(i)
+        if root not in names:
+            names[root] = "auto-" + hashlib.sha1(articles[root].id.encode("utf-8")).hexdigest()[:10]
+        out[i] = replace(articles[i], story=names[root])
+    return out
+
+
+def pair_scores(truth: Sequence[str], found: Sequence[str]) -> tuple[float, float]:
+    """Pairwise precision and recall of a grouping against true labels (for the benchmark)."""
+    def same_pairs(groups: Counter) -> int:
+        return sum(n * (n - 1) // 2 for n in groups.values())
+
+    both = same_pairs(Counter(zip(truth, found)))
+    in_found, in_truth = same_pairs(Counter(found)), same_pairs(Counter(truth))
+    precision = both / in_found if in_found else 1.0
+    recall = both / in_truth if in_truth else 1.0
+    return precision, recall
