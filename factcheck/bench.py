@@ -1,5 +1,7 @@
 """Benchmarks: ``python -m factcheck.bench extraction`` scores ``factcheck.extract`` on public
-number/money suites and measures the normaliser's throughput on the real corpora.
+number/money suites and measures the normaliser's throughput on the real corpora;
+``python -m factcheck.bench scale`` runs the whole pipeline on synthetic feeds of growing size
+built from those corpora, one fresh process per size, and reports time per stage and peak memory.
 
 Suites are read at run time, never copied into the project: the Recognizers-Text English specs
 from ``../shared/benchmarks/recognizers-text`` and quantulum3's own test suite from its wheel
@@ -9,10 +11,15 @@ from ``../shared/benchmarks/recognizers-text`` and quantulum3's own test suite f
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import math
+import multiprocessing
+import os
 import platform
+import queue
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,13 +27,23 @@ import tempfile
 import time
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .engine import ProcessEngine
+from .ingest import load_articles
 from .normalise import extract, extract_articles
+from .pipeline import check_articles, write_outputs
 from .schema import Article
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DEFAULT_SIZES = (1_000, 10_000, 50_000)
+# Replica k of the base set is moved 10*k days later; undated articles are put at this date + 10*k.
+REPLICA_SHIFT_DAYS = 10
+UNDATED_BASE = dt.date(2024, 1, 1)
+# Findings the scale run's HTML page lists in full; the JSON and CSV files still hold everything.
+SCALE_REPORT_LIMIT = 500
 RT_SPECS = ("benchmarks", "recognizers-text", "Specs")
 QUANTULUM_VERSION = "0.10.0"
 
@@ -366,16 +383,139 @@ def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True
     return scores
 
 
+SCALE_STAGES = ("read", "group", "extract", "match", "report")
+SCALE_HEADER = (f"{'articles':>9}{'claims':>9}{'findings':>9}{'total s':>9}{'art/s':>8}"
+                f"{'claims/s':>9}" + "".join(f"{s:>8}" for s in SCALE_STAGES)
+                + f"{'ms/art':>8}{'peak MB':>9}")
+
+
+def base_articles(shared: Path) -> list[Article]:
+    """The project's seed articles, then every article of the real corpora in ../shared."""
+    seeds, _ = load_articles([SEEDS])
+    # The JSONL files by name: the folder itself also holds a README that ingest would read
+    # as one more article. Records ingest cannot use (no text, odd dates) are its problems.
+    corpora, _ = load_articles(sorted(shared.joinpath("corpora").glob("*.jsonl")))
+    return seeds + corpora
+
+
+def build_feed(shared: Path, n: int) -> list[Article]:
+    """A feed of ``n`` articles: replicas of the base set, each with its own ids and dates."""
+    base = base_articles(shared)
+    if not base:
+        raise ValueError(f"no article could be read from {shared / 'corpora'} or {SEEDS}")
+    feed: list[Article] = []
+    k = 0
+    while len(feed) < n:
+        shift = dt.timedelta(days=REPLICA_SHIFT_DAYS * k)
+        for a in base[: n - len(feed)]:
+            # story=None: the corpora's cluster ids would make grouping free; the pipeline
+            # must find the stories itself, and the date shift keeps replicas apart in time.
+            feed.append(replace(
+                a, id=a.id if k == 0 else f"{a.id}~r{k}", story=None,
+                published=(a.published or UNDATED_BASE) + shift))
+        k += 1
+    return feed
+
+
+def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) -> None:
+    """One size, end to end, in a fresh process (so ru_maxrss is this size's peak alone)."""
+    try:
+        t = time.perf_counter()
+        articles = build_feed(Path(shared), n)
+        read = time.perf_counter() - t
+        engine = ProcessEngine(workers)
+        try:
+            result = check_articles(articles, engine=engine, group=True)
+        finally:
+            # Closed before measuring: RUSAGE_CHILDREN only covers workers already waited for.
+            engine.close()
+        t = time.perf_counter()
+        with tempfile.TemporaryDirectory(prefix="factcheck-scale-") as tmp:
+            write_outputs(result, tmp, limit=SCALE_REPORT_LIMIT)
+        report = time.perf_counter() - t
+        # ru_maxrss is in KB on Linux. For RUSAGE_CHILDREN it is the largest single worker, not
+        # a sum: the peak reported is the biggest one process (this one or a worker) reached.
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out.put({"articles": len(result.articles), "claims": len(result.claims),
+                 "findings": len(result.findings), "read": read,
+                 "group": result.timings.get("group", 0.0),
+                 "extract": result.timings.get("extract", 0.0),
+                 "match": result.timings.get("match", 0.0), "report": report,
+                 "rss_main_mb": own, "rss_workers_mb": kids, "peak_mb": max(own, kids)})
+    except BaseException as exc:  # the parent must hear of it, not wait for a row forever
+        out.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def _run_one(shared: Path, n: int, workers: int) -> dict:
+    """The row of one size, measured in a spawned child process."""
+    # spawn, not fork: a forked child would start with this process's memory already counted.
+    ctx = multiprocessing.get_context("spawn")
+    out = ctx.Queue()
+    child = ctx.Process(target=_scale_child, args=(str(shared), n, workers, out))
+    child.start()
+    while True:
+        try:
+            row = out.get(timeout=1)
+            break
+        except queue.Empty:
+            if not child.is_alive():
+                raise RuntimeError(f"scale run of {n} articles died (exit {child.exitcode})")
+    child.join()
+    if "error" in row:
+        raise RuntimeError(f"scale run of {n} articles failed: {row['error']}")
+    row["total"] = sum(row[s] for s in SCALE_STAGES)
+    row["articles_per_s"] = row["articles"] / row["total"]
+    row["claims_per_s"] = row["claims"] / row["total"]
+    row["ms_per_article"] = 1000 * row["total"] / row["articles"]
+    row["workers"] = workers
+    return row
+
+
+def scale_line(row: dict) -> str:
+    """One printable row of the scale benchmark."""
+    return (f"{row['articles']:>9}{row['claims']:>9}{row['findings']:>9}{row['total']:>9.2f}"
+            f"{row['articles_per_s']:>8.0f}{row['claims_per_s']:>9.0f}"
+            + "".join(f"{row[s]:>8.2f}" for s in SCALE_STAGES)
+            + f"{row['ms_per_article']:>8.2f}{row['peak_mb']:>9.0f}")
+
+
+def run_scale(shared: Path, sizes: list[int], workers: int) -> list[dict]:
+    """Print and return the scale benchmark: one row per feed size."""
+    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
+          f"{os.cpu_count()} cpus, python {platform.python_version()}, {sys.platform}; "
+          f"{workers} workers")
+    print(SCALE_HEADER)
+    rows = []
+    for n in sizes:
+        rows.append(_run_one(shared, n, workers))
+        print(scale_line(rows[-1]), flush=True)
+    print("stages in seconds; read = building the feed from the corpora; "
+          "peak MB = largest single process (the run or one worker)")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line of the benchmarks."""
     p = argparse.ArgumentParser(prog="python -m factcheck.bench",
                                 description="Benchmarks of factcheck (medians, with the machine).")
-    p.add_argument("what", choices=["extraction"], help="which benchmark to run")
+    p.add_argument("what", choices=["extraction", "scale"], help="which benchmark to run")
     p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
                    help="the shared folder with benchmarks/ and corpora/ (default: ../shared)")
     p.add_argument("--repeats", type=int, default=3, help="timing runs; the median is reported")
     p.add_argument("--offline", action="store_true", help="skip the quantulum3 suite download")
+    p.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES),
+                   help="scale: articles per synthetic feed (default: 1000 10000 50000)")
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                   help="scale: worker processes of the engine (default: one per cpu)")
     args = p.parse_args(argv)
+    if args.what == "scale":
+        if not args.shared.joinpath("corpora").is_dir():
+            print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
+            return 1
+        run_scale(args.shared, args.sizes, max(1, args.workers))
+        return 0
     if not args.shared.joinpath(*RT_SPECS).is_dir():
         print(f"factcheck.bench: {args.shared} has no benchmarks/recognizers-text", file=sys.stderr)
         return 1

@@ -7,8 +7,11 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
-from . import __version__, ingest, normalise, pipeline
+from . import __version__, ingest, nightly, normalise, pipeline
+from .engine import ENGINES, make_engine
 from .errors import FactcheckError
+from .progress import Progress
+from .store import StoreError
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_FAIL_ON = 0, 1, 2, 3
 
@@ -21,6 +24,10 @@ examples:
   factcheck check inbox/ --out out/ --fail-on contradict     # exit 3 if any contradiction
   factcheck claims article.txt --published 2024-11-04
       print the claim table of one article
+  factcheck nightly inbox/2024-11-04/ --store history.sqlite --out reports/nightly
+      check tonight's articles against each other and the last 7 days in the store; write
+      reports/nightly/<date>/ with findings first made tonight flagged "new"
+  factcheck nightly feed.jsonl --store h.sqlite --out r/ --engine dask --scheduler tcp://sched:8786
 
 exit codes:
   0  the run completed (whatever it found)
@@ -53,7 +60,37 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--title", default="factcheck report", help="title of the HTML report")
     c.add_argument("--fail-on", choices=["contradict", "explained"], default=None,
                    help="exit with code 3 when a finding with this verdict is made (for CI)")
+    c.add_argument("--group-stories", action="store_true",
+                   help="find stories for articles that name none (default: articles without a "
+                        "story are all one story, as a folder given for one event is)")
+    _engine_options(c)
     c.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+
+    n = sub.add_parser(
+        "nightly", help="check a day's inbox against itself and the last days' history",
+        description="Read tonight's inbox, group articles into stories, check them against each "
+                    "other and against the articles of the last --days days kept in the --store "
+                    "(an SQLite file, created if missing), and write a dated report folder "
+                    "OUT/YYYY-MM-DD/ (report.html, findings.json, claims.csv). Findings first "
+                    "made tonight are flagged new. Running the same night again gives the same "
+                    "findings and adds no rows.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    n.add_argument("paths", nargs="+", metavar="INBOX", help="folders or files of tonight's articles")
+    n.add_argument("--store", required=True, metavar="FILE", help="the history store (SQLite)")
+    n.add_argument("--out", required=True, metavar="DIR",
+                   help="root of the dated report folders")
+    n.add_argument("--date", metavar="YYYY-MM-DD", help="the night's date (default: today)")
+    n.add_argument("--days", type=int, default=nightly.DEFAULT_DAYS, metavar="N",
+                   help=f"days of history to check against (default: {nightly.DEFAULT_DAYS})")
+    n.add_argument("--manifest", metavar="FILE", help="CSV of file,id,source,published,...")
+    n.add_argument("--report-limit", type=int, default=nightly.REPORT_LIMIT, metavar="N",
+                   help="agreements and single-source articles shown in the page (default: "
+                        f"{nightly.REPORT_LIMIT}; every finding is in findings.json)")
+    n.add_argument("--fail-on", choices=["contradict", "explained"], default=None,
+                   help="exit with code 3 when a NEW finding with this verdict is made")
+    _engine_options(n)
+    n.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary (errors still go to stderr)")
 
     cl = sub.add_parser("claims", help="print the claim table of one article",
                         description="Print the numeric claims factcheck reads in one text file.")
@@ -64,11 +101,38 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where extraction and matching run: local worker processes (default) "
+                        "or an existing Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler's address, e.g. tcp://10.0.0.5:8786 (--engine dask)")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="local worker processes (default: one per core)")
+
+
+def _positive(value: int | None, name: str) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"{name} must be at least 1")
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     def problem(p: object) -> None:
         print(f"factcheck: skipped {p}", file=sys.stderr)
 
-    result = pipeline.check(args.paths, manifest=args.manifest, on_problem=problem)
+    _positive(args.workers, "--workers")
+    articles, problems = ingest.load_articles(args.paths, manifest=args.manifest)
+    for p in problems:
+        problem(p)
+    if not articles:
+        raise FactcheckError("no article could be read from " + ", ".join(args.paths))
+    engine = make_engine(args.engine, args.workers, args.scheduler)
+    try:
+        result = pipeline.check_articles(articles, problems, engine=engine,
+                                         progress=Progress(None if not args.quiet else False),
+                                         group=args.group_stories)
+    finally:
+        engine.close()
     paths = pipeline.write_outputs(result, args.out, title=args.title)
     counts = result.counts()
     if not args.quiet:
@@ -77,6 +141,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
               f"{counts['agree']} agree")
         print(f"report: {paths['report']}")
     if args.fail_on and counts[args.fail_on]:
+        return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _cmd_nightly(args: argparse.Namespace) -> int:
+    _positive(args.workers, "--workers")
+    if args.days < 0:
+        raise ValueError("--days must be 0 or more")
+    night = dt.date.fromisoformat(args.date) if args.date else None
+    engine = make_engine(args.engine, args.workers, args.scheduler)
+    try:
+        run = nightly.run_nightly(args.paths, args.store, args.out, run_date=night,
+                                  days=args.days, manifest=args.manifest, engine=engine,
+                                  progress=Progress(None if not args.quiet else False),
+                                  limit=args.report_limit)
+    finally:
+        engine.close()
+    for p in run.result.problems:
+        print(f"factcheck: skipped {p}", file=sys.stderr)
+    counts = run.result.counts()
+    new = [f for f in run.result.findings if f.details.get("new")]
+    if not args.quiet:
+        since = f" since {run.previous_run}" if run.previous_run else ""
+        print(f"{run.run_date}: {run.tonight} articles tonight, {run.history} from the last "
+              f"{args.days} days; {counts['contradict']} contradict, {counts['explained']} "
+              f"explained, {counts['agree']} agree; {len(new)} new{since}")
+        print(f"report: {run.paths['report']}")
+    if args.fail_on and any(f.verdict == args.fail_on for f in new):
         return EXIT_FAIL_ON
     return EXIT_OK
 
@@ -112,7 +204,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        return _cmd_check(args) if args.command == "check" else _cmd_claims(args)
+        command = {"check": _cmd_check, "nightly": _cmd_nightly, "claims": _cmd_claims}
+        return command[args.command](args)
+    except StoreError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except FactcheckError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_NO_INPUT

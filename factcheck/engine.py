@@ -94,18 +94,15 @@ class DaskEngine:
     def map(self, fn: Callable[[Any], Any], chunks: Sequence[Any],
             progress: Callable[[int], None] | None = None) -> list[Any]:
         """Scatter the chunks to the cluster, run ``fn`` on each, gather in order."""
-        from distributed import as_completed as dask_completed
-
         if not chunks:
             return []
         # pure=False: two equal chunks are still two tasks (no silent de-duplication).
         futures = self.client.map(fn, list(chunks), pure=False)
-        index = {f.key: i for i, f in enumerate(futures)}
-        out: list[Any] = [None] * len(futures)
-        for fut in dask_completed(futures):
-            out[index[fut.key]] = fut.result()
+        out: list[Any] = []
+        for chunk, fut in zip(chunks, futures):  # all run at once; collected in order
+            out.append(fut.result())
             if progress:
-                progress(len(chunks[index[fut.key]]))
+                progress(len(chunk))
         return out
 
     def close(self) -> None:

@@ -88,6 +88,40 @@ def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataF
     return chunks
 
 
+def extract_all(articles: Sequence[Article], engine: Engine | None = None,
+                progress: Progress | None = None) -> pd.DataFrame:
+    """The claim table of all articles, extracted in chunks by the engine."""
+    engine = engine or SerialEngine()
+    progress = progress or Progress(enabled=False)
+    chunks = list(chunked(articles, EXTRACT_CHUNK))
+    with progress.stage("extract", len(articles)) as bar:
+        parts = engine.map(extract_chunk, chunks, bar)
+    if not parts:
+        return normalise.extract_articles([])
+    return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+
+
+def find_all(claims: pd.DataFrame, engine: Engine | None = None,
+             progress: Progress | None = None, focus: set[str] | None = None) -> list[Finding]:
+    """All findings over the claim table, story by story; with ``focus`` (article ids), only
+    the stories holding one of those articles are checked, and only findings that involve
+    one of them are kept (a nightly run checks tonight's articles against the history)."""
+    engine = engine or SerialEngine()
+    progress = progress or Progress(enabled=False)
+    if focus is not None:
+        stories_in_focus = set(claims.loc[claims["article"].isin(focus), "story"].fillna(""))
+        claims = claims[claims["story"].fillna("").isin(stories_in_focus)]
+    tasks = story_chunks(claims)
+    findings: list[Finding] = []
+    with progress.stage("match", len(claims)) as bar:
+        for part in engine.map(story_findings, tasks, bar):
+            findings.extend(part)
+    if focus is not None:
+        article_of = dict(zip(claims["id"], claims["article"]))
+        findings = [f for f in findings if any(article_of.get(c) in focus for c in f.claims)]
+    return findings
+
+
 def check_articles(articles: list[Article], problems: list[Problem] | None = None,
                    generated_at: str | None = None, engine: Engine | None = None,
                    progress: Progress | None = None, group: bool = False) -> CheckResult:
@@ -97,30 +131,29 @@ def check_articles(articles: list[Article], problems: list[Problem] | None = Non
     for articles that name none (otherwise those form one story together, as a folder given
     for one event does).
     """
-    engine = engine or SerialEngine()
-    progress = progress or Progress(enabled=False)
     timings: dict[str, float] = {}
     t = time.perf_counter()
     if group:
         articles = stories.group_stories(articles)
         timings["group"] = time.perf_counter() - t
         t = time.perf_counter()
-    chunks = list(chunked(articles, EXTRACT_CHUNK))
-    with progress.stage("extract", len(articles)) as bar:
-        parts = engine.map(extract_chunk, chunks, bar)
-    claims = (pd.concat(parts, ignore_index=True) if len(parts) > 1
-              else parts[0] if parts else normalise.extract_articles([]))
+    claims = extract_all(articles, engine, progress)
     timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    tasks = story_chunks(claims)
-    findings: list[Finding] = []
-    with progress.stage("match", len(claims)) as bar:
-        for part in engine.map(story_findings, tasks, bar):
-            findings.extend(part)
+    findings = find_all(claims, engine, progress)
     timings["match"] = time.perf_counter() - t
-    stamp = generated_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
-    return CheckResult(articles, claims, _order(findings), list(problems or []), stamp,
-                       timings)
+    return CheckResult(articles, claims, _order(findings), list(problems or []),
+                       generated_at or now_iso(), timings)
+
+
+def now_iso() -> str:
+    """The current UTC time, to the second, as ISO 8601."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def order_findings(findings: list[Finding]) -> list[Finding]:
+    """Findings in report order with ids F0001...: contradictions first, most severe first."""
+    return _order(findings)
 
 
 def check(paths: Sequence[str | os.PathLike], manifest: str | os.PathLike | None = None,

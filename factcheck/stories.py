@@ -16,7 +16,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .lexicon import STOPWORDS
@@ -44,7 +44,7 @@ _FURNITURE = {"said", "says", "told", "news", "report", "reports", "reported", "
               "first", "last", "week", "day", "today", "yesterday", "updated", "published"}
 
 
-def _words(article: Article) -> set[str]:
+def article_words(article: Article) -> set[str]:
     """The distinct content words of an article's title and text, lower-cased."""
     text = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
     out = set()
@@ -91,16 +91,20 @@ def _close_in_time(a: Article, b: Article) -> bool:
     return abs((a.published - b.published).days) <= WINDOW_DAYS
 
 
-def group_stories(articles: Sequence[Article]) -> list[Article]:
+def group_stories(articles: Sequence[Article],
+                  known_words: Mapping[str, set[str]] | None = None) -> list[Article]:
     """Return the articles with ``story`` set: kept where given, found where missing.
 
-    A found story is named ``auto-`` and a short hash of its first article's id, so the same
-    input gives the same names run after run.
+    ``known_words`` gives the content words of articles whose text is not at hand (the history
+    store keeps words, not texts, in memory). A found story is named ``auto-`` and a short hash
+    of its smallest article id, so the same articles give the same names in any order.
     """
     todo = [i for i, a in enumerate(articles) if not a.story]
     if not todo:
         return list(articles)
-    words = {i: _words(articles[i]) for i in todo}
+    known = known_words or {}
+    words = {i: known[articles[i].id] if articles[i].id in known else article_words(articles[i])
+             for i in todo}
     df = Counter(w for ws in words.values() for w in ws)
     cap = max(MIN_DOC_CAP, int(MAX_DOC_SHARE * len(todo)))
     signature: dict[int, list[str]] = {}
@@ -111,7 +115,10 @@ def group_stories(articles: Sequence[Article]) -> list[Article]:
         signature[i] = shared[:SIGNATURE_WORDS]
 
     n_docs = len(todo)
-    idf = {w: math.log(n_docs / c) for w, c in df.items()}
+    # Words no other article of the batch uses cannot be shared; leaving them out keeps a long
+    # article from looking unlike a short one about the same event.
+    idf = {w: math.log(1 + n_docs / c) for w, c in df.items() if c >= 2}
+    words = {i: {w for w in ws if w in idf} for i, ws in words.items()}
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for i in todo:
         wk = _week(articles[i])
@@ -133,13 +140,18 @@ def group_stories(articles: Sequence[Article]) -> list[Article]:
                     and _similarity(words[i], words[j], idf) >= MIN_SIMILARITY):
                 comp.union(i, j)
 
-    names: dict[int, str] = {}
-    out = list(articles)
+    # A story is named after the smallest id among its articles: the same articles give the
+    # same name whatever order they come in.
+    first_id: dict[int, str] = {}
     for i in todo:
         root = comp.find(i)
-        if root not in names:
-            names[root] = "auto-" + hashlib.sha1(articles[root].id.encode("utf-8")).hexdigest()[:10]
-        out[i] = replace(articles[i], story=names[root])
+        aid = articles[i].id
+        if root not in first_id or aid < first_id[root]:
+            first_id[root] = aid
+    out = list(articles)
+    for i in todo:
+        name = "auto-" + hashlib.sha1(first_id[comp.find(i)].encode("utf-8")).hexdigest()[:10]
+        out[i] = replace(articles[i], story=name)
     return out
 
 

@@ -1,0 +1,130 @@
+"""The nightly batch: tonight's inbox checked against itself and the last days' reporting.
+
+read inbox -> group stories (tonight + history) -> extract tonight -> match stories that hold
+a new article -> verdicts -> store (one transaction) -> dated report folder. The history store
+keeps what earlier nights read, so old articles are not re-read or re-extracted, and a finding
+first made tonight is flagged "new since last run".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import ingest, pipeline, stories
+from .engine import Engine
+from .errors import InputError
+from .progress import Progress
+from .schema import Article, Problem
+from .store import Store, finding_key
+
+DEFAULT_DAYS = 7
+# The nightly page shows every contradiction and explained difference, and this many
+# agreements and single-source articles (all of them are in findings.json and claims.csv).
+REPORT_LIMIT = 500
+
+
+@dataclass(slots=True)
+class NightlyResult:
+    """What one night's run did, for the command line and the tests."""
+
+    run_date: str
+    previous_run: str | None
+    out_dir: Path
+    result: pipeline.CheckResult
+    tonight: int
+    history: int
+    new_findings: int
+    paths: dict[str, Path] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLike,
+                out_root: str | os.PathLike, run_date: dt.date | None = None,
+                days: int = DEFAULT_DAYS, manifest: str | os.PathLike | None = None,
+                engine: Engine | None = None, progress: Progress | None = None,
+                limit: int | None = REPORT_LIMIT) -> NightlyResult:
+    """Check tonight's inbox against itself and the store's last ``days`` days; write the
+    store and ``out_root/YYYY-MM-DD/``. Raise InputError when the inbox holds no article."""
+    timings: dict[str, float] = {}
+    t = time.perf_counter()
+    started = pipeline.now_iso()
+    night = (run_date or dt.date.today()).isoformat()
+    articles, problems = ingest.load_articles(inbox, manifest=manifest)
+    if not articles:
+        raise InputError("no article could be read from " + ", ".join(map(str, inbox)))
+    articles = _unique(articles, problems)
+    timings["read"] = time.perf_counter() - t
+
+    with Store(store_path) as store:
+        t = time.perf_counter()
+        tonight_ids = {a.id for a in articles}
+        history, history_words = store.history(night, days, exclude=tonight_ids)
+        given = {a.id for a in articles if a.story}
+        words = {a.id: stories.article_words(a) for a in articles}
+        grouped = stories.group_stories(articles + history, {**history_words, **words})
+        story_of = {a.id: a.story for a in grouped}
+        tonight = grouped[:len(articles)]
+        timings["group"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        claims = pipeline.extract_all(tonight, engine, progress)
+        timings["extract"] = time.perf_counter() - t
+        t = time.perf_counter()
+        focus_stories = {story_of[a.id] for a in tonight}
+        past_ids = [a.id for a in history if story_of[a.id] in focus_stories]
+        past = store.claims_of(past_ids)
+        if len(past):
+            past["story"] = past["article"].map(story_of)
+        table = pd.concat([claims, past], ignore_index=True) if len(past) else claims
+        findings = pipeline.find_all(table, engine, progress, focus=tonight_ids)
+        known = store.known_findings(night)
+        new_keys = set()
+        for f in findings:
+            key = finding_key(f)
+            f.details["new"] = key not in known
+            if f.details["new"]:
+                new_keys.add(key)
+        findings = pipeline.order_findings(findings)
+        timings["match"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        previous = store.previous_run(night)
+        store.save_run(night, started, tonight, words, given, claims, findings, new_keys)
+        timings["store"] = time.perf_counter() - t
+
+    # The report shows tonight's articles and the past ones a finding cites.
+    cited = {c for f in findings for c in f.claims}
+    past_rows = table.iloc[len(claims):] if len(table) > len(claims) else table.iloc[0:0]
+    past_cited = past_rows[past_rows["id"].isin(cited)]
+    cited_articles = set(past_cited["article"])
+    shown = tonight + [a for a in history if a.id in cited_articles]
+    shown_claims = (pd.concat([claims, past_cited], ignore_index=True) if len(past_cited)
+                    else claims)
+    result = pipeline.CheckResult(shown, shown_claims, findings, problems, pipeline.now_iso(),
+                                  timings)
+    t = time.perf_counter()
+    out_dir = Path(out_root) / night
+    title = f"factcheck nightly {night}" + (f" (since {previous})" if previous else "")
+    paths = pipeline.write_outputs(result, out_dir, title=title, limit=limit)
+    timings["report"] = time.perf_counter() - t
+    return NightlyResult(night, previous, out_dir, result, len(tonight), len(history),
+                         len(new_keys), paths, timings)
+
+
+def _unique(articles: list[Article], problems: list[Problem]) -> list[Article]:
+    """One article per id: a second with the same id is reported, not silently merged."""
+    seen: dict[str, Article] = {}
+    for a in articles:
+        if a.id in seen:
+            problems.append(Problem(a.path or a.id, f"duplicate article id {a.id!r}; the first "
+                                                    f"one read ({seen[a.id].path}) is kept"))
+            continue
+        seen[a.id] = a
+    return list(seen.values())
