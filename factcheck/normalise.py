@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -85,6 +86,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words; a cache hit is cheaper than the rules
 def singular(word: str) -> str:
     """Singular, lower-case form of a counted noun.
 
@@ -103,6 +105,7 @@ def singular(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Crude stem for matching context words across outlets ("crossings" ~ "crossing").
 

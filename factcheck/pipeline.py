@@ -61,6 +61,14 @@ def extract_chunk(articles: Sequence[Article]) -> pd.DataFrame:
     return normalise.extract_articles(articles)
 
 
+def extract_chunk_with_words(articles: Sequence[Article]
+                             ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+    """The claim table of a chunk and each article's content words for story grouping: both
+    read the whole text, so the workers that extract do the grouping's heavy part too."""
+    return (normalise.extract_articles(articles),
+            {a.id: stories.article_words(a) for a in articles})
+
+
 def story_findings(claims: pd.DataFrame) -> list[Finding]:
     """Cross-source and internal findings over the claims of whole stories (a task for any
     engine): matching never crosses a story, so stories can be checked apart."""
@@ -96,6 +104,10 @@ def extract_all(articles: Sequence[Article], engine: Engine | None = None,
     chunks = list(chunked(articles, EXTRACT_CHUNK))
     with progress.stage("extract", len(articles)) as bar:
         parts = engine.map(extract_chunk, chunks, bar)
+    return _concat(parts)
+
+
+def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
     if not parts:
         return normalise.extract_articles([])
     return pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
@@ -134,11 +146,21 @@ def check_articles(articles: list[Article], problems: list[Problem] | None = Non
     timings: dict[str, float] = {}
     t = time.perf_counter()
     if group:
-        articles = stories.group_stories(articles)
-        timings["group"] = time.perf_counter() - t
+        engine = engine or SerialEngine()
+        chunks = list(chunked(articles, EXTRACT_CHUNK))
+        with (progress or Progress(enabled=False)).stage("extract", len(articles)) as bar:
+            parts = engine.map(extract_chunk_with_words, chunks, bar)
+        claims = _concat([p[0] for p in parts])
+        words = {k: v for p in parts for k, v in p[1].items()}
+        timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
-    claims = extract_all(articles, engine, progress)
-    timings["extract"] = time.perf_counter() - t
+        articles = stories.group_stories(articles, words)
+        story_of = {a.id: a.story for a in articles}
+        claims["story"] = claims["article"].map(story_of).astype(object)
+        timings["group"] = time.perf_counter() - t
+    else:
+        claims = extract_all(articles, engine, progress)
+        timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
     findings = find_all(claims, engine, progress)
     timings["match"] = time.perf_counter() - t

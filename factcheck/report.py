@@ -212,50 +212,58 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
     rows = {r["id"]: r for r in claims.to_dict("records")}
     in_finding = {c for f in findings for c in f.claims}
     sections = {key: SectionView(key, t, blurb, []) for key, t, blurb in _SECTION_ORDER}
+    chosen: dict[str, list[Finding]] = {key: [] for key in sections}
     for f in findings:
-        key = "internal" if f.kind == "internal" else f.verdict
-        sections[key].findings.append(_finding_view(f, rows, by_article))
+        chosen["internal" if f.kind == "internal" else f.verdict].append(f)
+    for key, section in sections.items():
+        section.count = len(chosen[key])
+        shown = chosen[key]
+        if limit is not None and key in ("agree", "internal"):
+            # Views are built only for what the page shows: a nightly run has tens of
+            # thousands of agreements.
+            shown = shown[:limit]
+            section.omitted = section.count - len(shown)
+        section.findings = [_finding_view(f, rows, by_article) for f in shown]
     # Most severe first; sort is stable, so equal differences keep the pipeline's order.
     sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
-    for section in sections.values():
-        section.count = len(section.findings)
-        if limit is not None and section.key in ("agree", "internal"):
-            section.omitted = max(0, section.count - limit)
-            del section.findings[limit:]
 
     article_views = [ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
                                  a.title or a.id, safe_url(a.url)) for a in articles]
     views_by_id = {av.id: av for av in article_views}
+    single_rows: dict[str, list[Mapping[str, Any]]] = {}
     for cid, row in rows.items():
         if cid in in_finding:
             continue
-        av = views_by_id.get(row["article"])
-        if av is None:   # a claim of an article we were not given: still list it, on its own
-            av = views_by_id[row["article"]] = ArticleView(
-                _text(row["article"]), _text(row.get("source")) or "unknown outlet",
-                _text(row.get("published")) or "undated", _text(row["article"]), None)
-            article_views.append(av)
-        av.single.append(_claim_view(row, by_article.get(row["article"])))
+        aid = row["article"]
+        if aid not in views_by_id:   # a claim of an article we were not given: list it anyway
+            views_by_id[aid] = ArticleView(
+                _text(aid), _text(row.get("source")) or "unknown outlet",
+                _text(row.get("published")) or "undated", _text(aid), None)
+            article_views.append(views_by_id[aid])
+        single_rows.setdefault(aid, []).append(row)
+    with_single = [av for av in article_views if av.id in single_rows]
+    shown_single = with_single[:limit] if limit is not None else with_single
+    for av in shown_single:
+        av.single = [_claim_view(r, by_article.get(r["article"])) for r in single_rows[av.id]]
     for av in article_views:
-        av.count = len(av.single)
+        av.count = len(single_rows.get(av.id, ()))
 
     counts = {
         "articles": len(articles), "claims": len(claims),
         # Verdict counts follow the sections: internal checks are counted on their own.
-        "contradict": len(sections["contradict"].findings),
-        "explained": len(sections["explained"].findings),
-        "agree": len(sections["agree"].findings),
-        "internal": len(sections["internal"].findings),
+        "contradict": sections["contradict"].count,
+        "explained": sections["explained"].count,
+        "agree": sections["agree"].count,
+        "internal": sections["internal"].count,
         "single": sum(av.count for av in article_views),
         "problems": len(problems),
         "new": sum(1 for f in findings if f.details.get("new")),
     }
-    single = [av for av in article_views if av.single]
-    single_omitted = max(0, len(single) - limit) if limit is not None else 0
+    single_omitted = len(with_single) - len(shown_single)
     return ReportData(title=title, generated_at=generated_at, counts=counts,
                       sections=list(sections.values()),
                       articles=[av for av in article_views if av.id in by_article],
-                      single=single[:limit] if limit is not None else single,
+                      single=shown_single,
                       problems=[str(p) for p in problems], single_omitted=single_omitted)
 
 

@@ -55,12 +55,14 @@ def article_words(article: Article) -> set[str]:
     return out
 
 
-def _similarity(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    """IDF-weighted Jaccard of two word sets: shared names count, shared common words barely."""
+def _similarity(a: set[str], b: set[str], idf: dict[str, float], weight_a: float,
+                weight_b: float) -> float:
+    """IDF-weighted Jaccard of two word sets (given each set's total weight): shared names
+    count, shared common words barely."""
     # fsum: exactly rounded whatever the set's order, so links do not move with the hash seed.
     inter = math.fsum(idf[w] for w in a & b)
-    union = math.fsum(idf[w] for w in a | b)
-    return inter / union if union else 0.0
+    union = weight_a + weight_b - inter
+    return inter / union if union > 0 else 0.0
 
 
 def _week(article: Article) -> int | None:
@@ -119,6 +121,7 @@ def group_stories(articles: Sequence[Article],
     # article from looking unlike a short one about the same event.
     idf = {w: math.log(1 + n_docs / c) for w, c in df.items() if c >= 2}
     words = {i: {w for w in ws if w in idf} for i, ws in words.items()}
+    weight = {i: math.fsum(idf[w] for w in ws) for i, ws in words.items()}
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for i in todo:
         wk = _week(articles[i])
@@ -137,7 +140,8 @@ def group_stories(articles: Sequence[Article],
                         counts[j] += 1
         for j, n in counts.items():
             if (n >= MIN_SHARED and _close_in_time(articles[i], articles[j])
-                    and _similarity(words[i], words[j], idf) >= MIN_SIMILARITY):
+                    and _similarity(words[i], words[j], idf, weight[i], weight[j])
+                    >= MIN_SIMILARITY):
                 comp.union(i, j)
 
     # A story is named after the smallest id among its articles: the same articles give the

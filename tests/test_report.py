@@ -173,3 +173,18 @@ def test_environment_escapes_and_is_strict():
     assert env.autoescape is True
     with pytest.raises(jinja2.UndefinedError):
         env.from_string("{{ nothing }}").render()
+
+
+def test_limit_caps_agreements_but_not_contradictions_or_counts(seeds_result):
+    from factcheck import report
+
+    r = seeds_result
+    full = report.build_report_data(r.articles, r.claims, r.findings, r.problems, "t")
+    capped = report.build_report_data(r.articles, r.claims, r.findings, r.problems, "t", limit=1)
+    assert capped.counts == full.counts
+    sec = {s.key: s for s in capped.sections}
+    assert len(sec["agree"].findings) == 1
+    assert sec["agree"].omitted == sec["agree"].count - 1 > 0
+    assert len(sec["contradict"].findings) == sec["contradict"].count
+    assert len(capped.single) <= 1 and capped.single_omitted == len(full.single) - len(capped.single)
+    assert "more not shown here" in report.render_report(capped)
