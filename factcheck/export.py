@@ -7,12 +7,12 @@ import io
 import json
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pandas as pd
 
-from .fsutil import atomic_write_text
+from .fsutil import atomic_write_text, atomic_writer
 from .schema import CLAIM_COLUMNS, FINDINGS_SCHEMA, Article, Finding, check_claims
 
 _INT_COLUMNS = ("start", "end", "sentence_start")
@@ -43,7 +43,17 @@ def _plain(value: Any) -> Any:
 
 def claim_records(claims: pd.DataFrame) -> list[dict[str, Any]]:
     """The claim table as JSON-ready dicts with every contract column, in contract order."""
+    return [rec for part in _record_slices(claims) for rec in part]
+
+
+def _record_slices(claims: pd.DataFrame, size: int = 5000) -> Iterator[list[dict[str, Any]]]:
+    """JSON-ready claim records, a slice of the table at a time (bounded memory)."""
     table = check_claims(claims)[list(CLAIM_COLUMNS)]
+    for i in range(0, len(table), size):
+        yield _records_of(table.iloc[i:i + size])
+
+
+def _records_of(table: pd.DataFrame) -> list[dict[str, Any]]:
     # Column-wise to Python scalars (NaN/NA -> None) in one pass; a per-cell conversion costs
     # seconds on a nightly run.
     columns = {}
@@ -87,6 +97,32 @@ def findings_document(articles: list[Article], claims: pd.DataFrame, findings: l
         "claims": claim_records(claims),
         "findings": [_finding_record(f) for f in findings],
     }
+
+
+def write_findings_stream(path: str | os.PathLike, articles: list[Article],
+                          claims: pd.DataFrame, findings: list[Finding],
+                          generated_at: str) -> None:
+    """Write findings.json record by record (the same text as ``dumps_document`` of
+    ``findings_document``), atomically, without holding the document in memory."""
+    def one(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    def records() -> Iterator[tuple[str, Iterator[Any]]]:
+        yield "articles", (_article_record(a) for a in articles)
+        yield "claims", (rec for part in _record_slices(claims) for rec in part)
+        yield "findings", (_finding_record(f) for f in findings)
+
+    with atomic_writer(path) as fh:
+        fh.write(f"{{\n  {one('schema')}: {one(FINDINGS_SCHEMA)},\n"
+                 f"  {one('generated_at')}: {one(generated_at)}")
+        for key, items in records():
+            fh.write(f",\n  {one(key)}: ")
+            first = True
+            for item in items:
+                fh.write(("[\n    " if first else ",\n    ") + one(item))
+                first = False
+            fh.write("[]" if first else "\n  ]")
+        fh.write("\n}\n")
 
 
 def dumps_document(doc: dict[str, Any]) -> str:

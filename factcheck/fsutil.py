@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 
 def _current_umask() -> int:
@@ -16,15 +19,24 @@ def _current_umask() -> int:
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename."""
+    with atomic_writer(path, binary=True) as fh:
+        fh.write(data)
+
+
+@contextmanager
+def atomic_writer(path: str | os.PathLike, binary: bool = False) -> Iterator[IO[Any]]:
+    """A file handle whose content replaces ``path`` only when the block ends without error
+    (UTF-8 text unless ``binary``): large outputs are streamed, never held whole in memory."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     # Same folder as the target, so os.replace is a rename on one file system, never a copy.
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb" if binary else "w", **({} if binary else {
+                "encoding": "utf-8", "newline": "\n"})) as fh:
             # mkstemp makes the file private (0600); give it the mode a plain open() would.
             os.chmod(tmp, 0o666 & ~_current_umask())
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -62,7 +62,7 @@ def extract_chunk(articles: Sequence[Article]) -> pd.DataFrame:
 
 
 def extract_chunk_with_words(articles: Sequence[Article]
-                             ) -> tuple[pd.DataFrame, dict[str, set[str]]]:
+                             ) -> tuple[pd.DataFrame, dict[str, str]]:
     """The claim table of a chunk and each article's content words for story grouping: both
     read the whole text, so the workers that extract do the grouping's heavy part too."""
     return (normalise.extract_articles(articles),
@@ -200,9 +200,8 @@ def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
     out.mkdir(parents=True, exist_ok=True)
     paths = {"report": out / "report.html", "findings": out / "findings.json",
              "claims": out / "claims.csv"}
-    doc = export.findings_document(result.articles, result.claims, result.findings,
-                                   result.generated_at)
-    export.write_findings_json(paths["findings"], doc)
+    export.write_findings_stream(paths["findings"], result.articles, result.claims,
+                                 result.findings, result.generated_at)
     export.write_claims_csv(paths["claims"], result.claims)
     data = report.build_report_data(result.articles, result.claims, result.findings,
                                     result.problems, result.generated_at, title=title,

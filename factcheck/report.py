@@ -209,7 +209,6 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
     in full, and every finding stays in findings.json.
     """
     by_article = {a.id: a for a in articles}
-    rows = {r["id"]: r for r in claims.to_dict("records")}
     in_finding = {c for f in findings for c in f.claims}
     sections = {key: SectionView(key, t, blurb, []) for key, t, blurb in _SECTION_ORDER}
     chosen: dict[str, list[Finding]] = {key: [] for key in sections}
@@ -217,36 +216,41 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         chosen["internal" if f.kind == "internal" else f.verdict].append(f)
     for key, section in sections.items():
         section.count = len(chosen[key])
-        shown = chosen[key]
         if limit is not None and key in ("agree", "internal"):
             # Views are built only for what the page shows: a nightly run has tens of
             # thousands of agreements.
-            shown = shown[:limit]
-            section.omitted = section.count - len(shown)
-        section.findings = [_finding_view(f, rows, by_article) for f in shown]
-    # Most severe first; sort is stable, so equal differences keep the pipeline's order.
-    sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
+            chosen[key] = chosen[key][:limit]
+            section.omitted = section.count - len(chosen[key])
 
+    # Single-source figures: counted for every article, turned into views only for the
+    # articles the page shows.
+    single = claims[~claims["id"].isin(in_finding)]
+    single_count = single.groupby("article", sort=False).size().to_dict()
     article_views = [ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
                                  a.title or a.id, safe_url(a.url)) for a in articles]
     views_by_id = {av.id: av for av in article_views}
-    single_rows: dict[str, list[Mapping[str, Any]]] = {}
-    for cid, row in rows.items():
-        if cid in in_finding:
-            continue
-        aid = row["article"]
+    for aid, source, published in zip(single["article"], single["source"], single["published"]):
         if aid not in views_by_id:   # a claim of an article we were not given: list it anyway
-            views_by_id[aid] = ArticleView(
-                _text(aid), _text(row.get("source")) or "unknown outlet",
-                _text(row.get("published")) or "undated", _text(aid), None)
+            views_by_id[aid] = ArticleView(_text(aid), _text(source) or "unknown outlet",
+                                           _text(published) or "undated", _text(aid), None)
             article_views.append(views_by_id[aid])
-        single_rows.setdefault(aid, []).append(row)
-    with_single = [av for av in article_views if av.id in single_rows]
-    shown_single = with_single[:limit] if limit is not None else with_single
-    for av in shown_single:
-        av.single = [_claim_view(r, by_article.get(r["article"])) for r in single_rows[av.id]]
     for av in article_views:
-        av.count = len(single_rows.get(av.id, ()))
+        av.count = int(single_count.get(av.id, 0))
+    with_single = [av for av in article_views if av.count]
+    shown_single = with_single[:limit] if limit is not None else with_single
+
+    shown_ids = {c for fs in chosen.values() for f in fs for c in f.claims}
+    shown_articles = {av.id for av in shown_single}
+    needed = claims[claims["id"].isin(shown_ids)
+                    | (~claims["id"].isin(in_finding) & claims["article"].isin(shown_articles))]
+    rows = {r["id"]: r for r in needed.to_dict("records")}
+    for key, section in sections.items():
+        section.findings = [_finding_view(f, rows, by_article) for f in chosen[key]]
+    # Most severe first; sort is stable, so equal differences keep the pipeline's order.
+    sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
+    for cid, row in rows.items():
+        if cid not in in_finding and row["article"] in shown_articles:
+            views_by_id[row["article"]].single.append(_claim_view(row, by_article.get(row["article"])))
 
     counts = {
         "articles": len(articles), "claims": len(claims),

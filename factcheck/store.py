@@ -109,7 +109,7 @@ class Store:
         return row[0] if row else None
 
     def history(self, run_date: str, days: int, exclude: Iterable[str] = ()
-                ) -> tuple[list[Article], dict[str, set[str]]]:
+                ) -> tuple[list[Article], dict[str, str]]:
         """Articles first seen in the ``days`` days before ``run_date`` (texts left out), and
         their content words for story grouping."""
         since = (dt.date.fromisoformat(run_date) - dt.timedelta(days=days)).isoformat()
@@ -126,7 +126,7 @@ class Store:
                                     published=dt.date.fromisoformat(published) if published
                                     else None, title=title, url=url,
                                     story=story if given else None))
-            words[aid] = set(w.split())
+            words[aid] = w
         return articles, words
 
     def claims_of(self, article_ids: Sequence[str]) -> pd.DataFrame:
@@ -158,7 +158,7 @@ class Store:
     # --- writing (one transaction per night) ------------------------------------------------
 
     def save_run(self, run_date: str, started: str, articles: Sequence[Article],
-                 words: dict[str, set[str]], given: set[str], claims: pd.DataFrame,
+                 words: dict[str, str], given: set[str], claims: pd.DataFrame,
                  findings: Sequence[Finding], new_keys: set[str]) -> None:
         """Write tonight's articles, their claims and the findings made, all or nothing."""
         finished = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
@@ -174,7 +174,7 @@ class Store:
                 "text=excluded.text, last_run=excluded.last_run, "
                 "first_run=min(first_run, excluded.first_run)",
                 [(a.id, digest(a), a.source, a.published_iso, a.title, a.url, a.story,
-                  int(a.id in given), a.path, " ".join(sorted(words.get(a.id, ()))), a.text,
+                  int(a.id in given), a.path, words.get(a.id, ""), a.text,
                   run_date, run_date) for a in articles])
             for i in range(0, len(ids), 500):
                 part = ids[i:i + 500]

@@ -13,11 +13,14 @@ with its square.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+
+import numpy as np
 
 from .lexicon import STOPWORDS
 from .schema import Article
@@ -44,23 +47,25 @@ _FURNITURE = {"said", "says", "told", "news", "report", "reports", "reported", "
               "first", "last", "week", "day", "today", "yesterday", "updated", "published"}
 
 
-def article_words(article: Article) -> set[str]:
-    """The distinct content words of an article's title and text, lower-cased."""
+def article_words(article: Article) -> str:
+    """The distinct content words of an article's title and text, lower-cased, sorted and
+    joined by spaces (one string: cheap to send between processes and to keep in a store)."""
     text = f"{article.title or ''}\n{article.text[:LEAD_CHARS]}"
     out = set()
     for w in _WORD.findall(text):
         low = w.lower().strip("'’-")
         if len(low) > 2 and low not in STOPWORDS and low not in _FURNITURE:
             out.add(low)
-    return out
+    return " ".join(sorted(out))
 
 
-def _similarity(a: set[str], b: set[str], idf: dict[str, float], weight_a: float,
+def _similarity(a: np.ndarray, b: np.ndarray, idf: np.ndarray, weight_a: float,
                 weight_b: float) -> float:
-    """IDF-weighted Jaccard of two word sets (given each set's total weight): shared names
-    count, shared common words barely."""
-    # fsum: exactly rounded whatever the set's order, so links do not move with the hash seed.
-    inter = math.fsum(idf[w] for w in a & b)
+    """IDF-weighted Jaccard of two sorted word-id arrays (given each one's total weight):
+    shared names count, shared common words barely."""
+    # Sorted ids give the intersection in one order whatever the hash seed, so the sum (and
+    # every link) is the same run after run.
+    inter = float(idf[np.intersect1d(a, b, assume_unique=True)].sum())
     union = weight_a + weight_b - inter
     return inter / union if union > 0 else 0.0
 
@@ -94,7 +99,7 @@ def _close_in_time(a: Article, b: Article) -> bool:
 
 
 def group_stories(articles: Sequence[Article],
-                  known_words: Mapping[str, set[str]] | None = None) -> list[Article]:
+                  known_words: Mapping[str, str] | None = None) -> list[Article]:
     """Return the articles with ``story`` set: kept where given, found where missing.
 
     ``known_words`` gives the content words of articles whose text is not at hand (the history
@@ -105,23 +110,29 @@ def group_stories(articles: Sequence[Article],
     if not todo:
         return list(articles)
     known = known_words or {}
-    words = {i: known[articles[i].id] if articles[i].id in known else article_words(articles[i])
-             for i in todo}
-    df = Counter(w for ws in words.values() for w in ws)
+    text = {i: known[articles[i].id] if articles[i].id in known else article_words(articles[i])
+            for i in todo}
+    df = Counter(w for i in todo for w in text[i].split())
     cap = max(MIN_DOC_CAP, int(MAX_DOC_SHARE * len(todo)))
-    signature: dict[int, list[str]] = {}
-    for i, ws in words.items():
-        # Rarest first (but seen at least twice: a word no other article has links nothing);
-        # ties broken by the word so that the signature is deterministic.
-        shared = sorted((w for w in ws if 2 <= df[w] <= cap), key=lambda w: (df[w], w))
-        signature[i] = shared[:SIGNATURE_WORDS]
-
-    n_docs = len(todo)
     # Words no other article of the batch uses cannot be shared; leaving them out keeps a long
-    # article from looking unlike a short one about the same event.
-    idf = {w: math.log(1 + n_docs / c) for w, c in df.items() if c >= 2}
-    words = {i: {w for w in ws if w in idf} for i, ws in words.items()}
-    weight = {i: math.fsum(idf[w] for w in ws) for i, ws in words.items()}
+    # article from looking unlike a short one about the same event. The rest get ids in sorted
+    # order, and each article keeps a sorted array of ids: a few hundred bytes, not a set.
+    vocab = sorted(w for w, c in df.items() if c >= 2)
+    word_id = {w: k for k, w in enumerate(vocab)}
+    idf = np.array([math.log(1 + len(todo) / df[w]) for w in vocab])
+    ids: dict[int, np.ndarray] = {}
+    weight: dict[int, float] = {}
+    signature: dict[int, list[str]] = {}
+    for i in todo:
+        shared = [w for w in text[i].split() if w in word_id]
+        # The words are sorted and so are their ids: intersections need no further sort.
+        ids[i] = np.array([word_id[w] for w in shared], dtype=np.int32)
+        weight[i] = float(idf[ids[i]].sum())
+        # Rarest first, ties broken by the word, so the signature is deterministic.
+        signature[i] = [w for _, w in heapq.nsmallest(
+            SIGNATURE_WORDS, ((df[w], w) for w in shared if df[w] <= cap))]
+    del text
+
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
     for i in todo:
         wk = _week(articles[i])
@@ -140,7 +151,7 @@ def group_stories(articles: Sequence[Article],
                         counts[j] += 1
         for j, n in counts.items():
             if (n >= MIN_SHARED and _close_in_time(articles[i], articles[j])
-                    and _similarity(words[i], words[j], idf, weight[i], weight[j])
+                    and _similarity(ids[i], ids[j], idf, weight[i], weight[j])
                     >= MIN_SIMILARITY):
                 comp.union(i, j)
 
