@@ -389,7 +389,7 @@ def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True
 SCALE_STAGES = ("read", "group", "extract", "match", "report")
 SCALE_HEADER = (f"{'articles':>9}{'claims':>9}{'findings':>9}{'total s':>9}{'art/s':>8}"
                 f"{'claims/s':>9}" + "".join(f"{s:>8}" for s in SCALE_STAGES)
-                + f"{'ms/art':>8}{'peak MB':>9}")
+                + f"{'ms/art':>8}{'main MB':>9}{'worker':>8}{'all MB':>8}")
 
 
 def base_articles(shared: Path) -> list[Article]:
@@ -437,7 +437,8 @@ def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) 
             write_outputs(result, tmp, limit=SCALE_REPORT_LIMIT)
         report = time.perf_counter() - t
         # ru_maxrss is in KB on Linux. For RUSAGE_CHILDREN it is the largest single worker, not
-        # a sum: the peak reported is the biggest one process (this one or a worker) reached.
+        # a sum; "all" adds one such worker per worker process to this one's peak: an upper
+        # bound of the run's total (peaks need not coincide, and forked pages are shared).
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         out.put({"articles": len(result.articles), "claims": len(result.claims),
@@ -445,7 +446,8 @@ def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) 
                  "group": result.timings.get("group", 0.0),
                  "extract": result.timings.get("extract", 0.0),
                  "match": result.timings.get("match", 0.0), "report": report,
-                 "rss_main_mb": own, "rss_workers_mb": kids, "peak_mb": max(own, kids)})
+                 "rss_main_mb": own, "rss_workers_mb": kids,
+                 "peak_mb": own + workers * kids if workers > 1 else own})
     except BaseException as exc:  # the parent must hear of it, not wait for a row forever
         out.put({"error": f"{type(exc).__name__}: {exc}"})
         raise
@@ -481,7 +483,8 @@ def scale_line(row: dict) -> str:
     return (f"{row['articles']:>9}{row['claims']:>9}{row['findings']:>9}{row['total']:>9.2f}"
             f"{row['articles_per_s']:>8.0f}{row['claims_per_s']:>9.0f}"
             + "".join(f"{row[s]:>8.2f}" for s in SCALE_STAGES)
-            + f"{row['ms_per_article']:>8.2f}{row['peak_mb']:>9.0f}")
+            + f"{row['ms_per_article']:>8.2f}{row['rss_main_mb']:>9.0f}"
+            f"{row['rss_workers_mb']:>8.0f}{row['peak_mb']:>8.0f}")
 
 
 def run_scale(shared: Path, sizes: list[int], workers: int) -> list[dict]:
@@ -495,7 +498,8 @@ def run_scale(shared: Path, sizes: list[int], workers: int) -> list[dict]:
         rows.append(_run_one(shared, n, workers))
         print(scale_line(rows[-1]), flush=True)
     print("stages in seconds; read = building the feed from the corpora; "
-          "peak MB = largest single process (the run or one worker)")
+          "main MB = peak RSS of the run's process; worker = the largest worker's; all MB = "
+          "main + workers x worker, an upper bound of the whole run")
     return rows
 
 
