@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from . import __version__, ingest, nightly, normalise, pipeline
 from .engine import ENGINES, make_engine
-from .errors import FactcheckError
+from .errors import EngineError, FactcheckError
 from .progress import Progress
 from .store import StoreError
 
@@ -206,7 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = {"check": _cmd_check, "nightly": _cmd_nightly, "claims": _cmd_claims}
         return command[args.command](args)
-    except StoreError as exc:
+    except (StoreError, EngineError) as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FactcheckError as exc:

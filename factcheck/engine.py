@@ -10,7 +10,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
+from .errors import EngineError
+
 ENGINES = ("local", "dask")
+# Seconds to wait for a Dask scheduler before giving up with a clear error.
+CONNECT_TIMEOUT = 20.0
 
 
 class Engine(Protocol):
@@ -83,13 +87,17 @@ class DaskEngine:
 
     name = "dask"
 
-    def __init__(self, scheduler: str) -> None:
+    def __init__(self, scheduler: str, timeout: float = CONNECT_TIMEOUT) -> None:
         try:
             from distributed import Client
         except ImportError as exc:  # the optional extra is not installed
-            raise RuntimeError("--engine dask needs the 'distributed' package: "
-                               "pip install 'factcheck[dask]'") from exc
-        self.client = Client(scheduler, set_as_default=False)
+            raise EngineError("--engine dask needs the 'distributed' package: "
+                              "pip install 'factcheck[dask]'") from exc
+        try:
+            self.client = Client(scheduler, set_as_default=False, timeout=timeout)
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise EngineError(f"cannot reach the Dask scheduler at {scheduler} within "
+                              f"{timeout:g} s ({type(exc).__name__}: {exc})") from exc
 
     def map(self, fn: Callable[[Any], Any], chunks: Sequence[Any],
             progress: Callable[[int], None] | None = None) -> list[Any]:

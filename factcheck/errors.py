@@ -11,3 +11,7 @@ class InputError(FactcheckError):
 
 class UsageError(FactcheckError):
     """The command line or API call itself is wrong."""
+
+
+class EngineError(FactcheckError):
+    """The engine asked for cannot run (no Dask installed, scheduler unreachable)."""

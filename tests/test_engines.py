@@ -98,3 +98,35 @@ def test_same_input_same_findings_whatever_the_hash_seed():
                              capture_output=True, text=True, check=True, timeout=300)
         digests.add(out.stdout.strip())
     assert len(digests) == 1
+
+
+def test_unreachable_scheduler_is_a_clear_error():
+    pytest.importorskip("distributed")
+    from factcheck.errors import EngineError
+
+    with pytest.raises(EngineError, match="cannot reach the Dask scheduler"):
+        engine.DaskEngine("tcp://127.0.0.1:1", timeout=2)
+
+
+def test_progress_bar_only_on_a_terminal(capsys):
+    from factcheck.progress import Progress
+
+    assert Progress(None).enabled is False  # pytest's stderr is not a terminal
+    with Progress(True).stage("extract", 3) as advance:
+        advance(3)
+    assert "extract" in capsys.readouterr().err
+    with Progress(False).stage("extract", 3) as advance:
+        advance(3)
+    assert capsys.readouterr().err == ""
+
+
+def test_cli_check_groups_stories_on_request(tmp_path):
+    import json
+
+    from factcheck import cli
+
+    assert cli.main(["check", str(SEEDS), "--out", str(tmp_path), "--group-stories", "-q",
+                     "--workers", "2"]) == 0
+    doc = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    stories_found = {a["story"] for a in doc["articles"]}
+    assert len(stories_found) == 2 and all(s.startswith("auto-") for s in stories_found)
