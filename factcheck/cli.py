@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from . import __version__, ingest, nightly, normalise, pipeline
 from .engine import ENGINES, make_engine
 from .errors import EngineError, FactcheckError
+from .fsutil import atomic_write_text
 from .progress import Progress
 from .store import StoreError
 
@@ -24,6 +25,7 @@ examples:
   factcheck check inbox/ --out out/ --fail-on contradict     # exit 3 if any contradiction
   factcheck claims article.txt --published 2024-11-04
       print the claim table of one article
+  factcheck claims article.txt --format parquet -o claims.parquet
   factcheck nightly inbox/2024-11-04/ --store history.sqlite --out reports/nightly
       check tonight's articles against each other and the last 7 days in the store; write
       reports/nightly/<date>/ with findings first made tonight flagged "new"
@@ -97,7 +99,11 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("file", metavar="FILE", help="a text, markdown or HTML article")
     cl.add_argument("--published", metavar="YYYY-MM-DD",
                     help="publication date, to resolve 'this year', 'last month'")
-    cl.add_argument("--format", choices=["text", "csv", "json"], default="text")
+    cl.add_argument("--format", choices=["text", "csv", "json", "parquet"], default="text",
+                    help="text (a table to read), csv, json, or parquet (needs -o and pyarrow: "
+                         "pip install 'factcheck[parquet]')")
+    cl.add_argument("-o", "--output", metavar="PATH",
+                    help="write to this file instead of standard output (required for parquet)")
     return p
 
 
@@ -184,12 +190,26 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     df = normalise.extract(art.text, published, article_id=art.id, source=art.source)
     cols = ["id", "text", "value", "low", "high", "unit", "bound", "role", "period_start",
             "period_end", "measure"]
+    if args.format == "parquet":
+        if not args.output:
+            raise ValueError("--format parquet writes a binary file: give -o PATH")
+        try:
+            import pyarrow  # noqa: F401  (pandas writes parquet through it)
+        except ImportError as exc:
+            raise ValueError("--format parquet needs pyarrow: pip install 'factcheck[parquet]'"
+                             ) from exc
+        df.to_parquet(args.output, index=False)
+        return EXIT_OK
     if args.format == "csv":
-        df.to_csv(sys.stdout, index=False)
+        text = df.to_csv(index=False, lineterminator="\n")
     elif args.format == "json":
-        print(df.to_json(orient="records", force_ascii=False, indent=2))
+        text = df.to_json(orient="records", force_ascii=False, indent=2) + "\n"
     else:
-        print(df[cols].to_string(index=False, max_colwidth=40) if len(df) else "no claims")
+        text = (df[cols].to_string(index=False, max_colwidth=40) if len(df) else "no claims") + "\n"
+    if args.output:
+        atomic_write_text(args.output, text)
+    else:
+        sys.stdout.write(text)
     return EXIT_OK
 
 

@@ -6,6 +6,8 @@ highlighted sentence, is prepared here, and autoescaping covers each part.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import math
 import os
 from collections.abc import Mapping
@@ -16,8 +18,10 @@ from urllib.parse import urlparse
 
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from . import formatting
+from . import charts, formatting
+from .charts import Chart
 from .fsutil import atomic_write_text
 from .schema import Article, Finding, Problem
 
@@ -63,6 +67,8 @@ class FindingView:
     outlets: str
     unit: str
     new: bool = False          # first made in this run (nightly runs against a history store)
+    story: str = ""
+    chart: Chart | None = None
 
 
 @dataclass(slots=True)
@@ -78,6 +84,14 @@ class SectionView:
 
 
 @dataclass(slots=True)
+class ArticleClaim:
+    """One figure of an article in the per-article view, with the findings it is part of."""
+
+    claim: ClaimView
+    findings: list[tuple[str, str]]   # (finding id, verdict)
+
+
+@dataclass(slots=True)
 class ArticleView:
     """One input article in the article list, with its single-source figures."""
 
@@ -88,6 +102,8 @@ class ArticleView:
     url: str | None
     single: list[ClaimView] = field(default_factory=list)
     count: int = 0
+    claims: list[ArticleClaim] = field(default_factory=list)  # every figure, for its own view
+    story: str = ""
 
 
 @dataclass(slots=True)
@@ -102,6 +118,9 @@ class ReportData:
     single: list[ArticleView]  # articles holding claims in no finding, in article order
     problems: list[str]
     single_omitted: int = 0    # articles with single-source figures left out of the page
+    outlets: list[str] = field(default_factory=list)   # filter choices
+    units: list[str] = field(default_factory=list)
+    stories: list[str] = field(default_factory=list)
 
 
 def safe_url(url: str | None) -> str | None:
@@ -189,6 +208,8 @@ def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
     rel = _number(f.details.get("rel_diff"))
     score = _number(f.score)
     units = sorted({_text(r["unit"]) for r in present})
+    stories = sorted({_text(r.get("story")) for r in present} - {""})
+    chart = charts.chart_for(present, [v.outlet for v in views])
     return FindingView(
         id=f.id, verdict=f.verdict, kind=f.kind, relation=f.relation or "",
         measure=f.measure or "", explanation=f.explanation,
@@ -196,7 +217,8 @@ def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
         severity=f"{rel:.1%}" if rel is not None and rel > 0 else "",
         rel_diff=rel if rel is not None else 0.0,
         claims=views, outlets=" | ".join(sorted({v.outlet for v in views})),
-        unit=" ".join(units), new=bool(f.details.get("new")))
+        unit=" ".join(units), new=bool(f.details.get("new")), story=" ".join(stories),
+        chart=chart)
 
 
 def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
@@ -252,6 +274,23 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         if cid not in in_finding and row["article"] in shown_articles:
             views_by_id[row["article"]].single.append(_claim_view(row, by_article.get(row["article"])))
 
+    # The per-article view: every figure of the (first ``limit``) articles, with its findings.
+    member: dict[str, list[tuple[str, str]]] = {}
+    for f in findings:
+        for c in f.claims:
+            member.setdefault(c, []).append((f.id, "internal" if f.kind == "internal"
+                                             else f.verdict))
+    listed = article_views[:limit] if limit is not None else article_views
+    listed_ids = {av.id for av in listed}
+    story_of = dict(zip(claims["article"], claims["story"].map(_text)))
+    for row in claims[claims["article"].isin(listed_ids)].to_dict("records"):
+        av = views_by_id[row["article"]]
+        av.claims.append(ArticleClaim(_claim_view(row, by_article.get(row["article"])),
+                                      member.get(row["id"], [])))
+    for av in article_views:
+        av.story = story_of.get(av.id, "") or _text(by_article[av.id].story
+                                                    if av.id in by_article else "")
+
     counts = {
         "articles": len(articles), "claims": len(claims),
         # Verdict counts follow the sections: internal checks are counted on their own.
@@ -264,11 +303,15 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         "new": sum(1 for f in findings if f.details.get("new")),
     }
     single_omitted = len(with_single) - len(shown_single)
+    shown_views = [v for sec in sections.values() for v in sec.findings]
     return ReportData(title=title, generated_at=generated_at, counts=counts,
                       sections=list(sections.values()),
                       articles=[av for av in article_views if av.id in by_article],
                       single=shown_single,
-                      problems=[str(p) for p in problems], single_omitted=single_omitted)
+                      problems=[str(p) for p in problems], single_omitted=single_omitted,
+                      outlets=sorted({c.outlet for v in shown_views for c in v.claims}),
+                      units=sorted({u for v in shown_views for u in v.unit.split()}),
+                      stories=sorted({st for v in shown_views for st in v.story.split()}))
 
 
 def _environment() -> Environment:
@@ -277,9 +320,16 @@ def _environment() -> Environment:
                        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
+# The page's one script, allowed by its hash in the page's Content-Security-Policy: a script
+# that text from an article managed to inject would have another hash and would not run.
+_SCRIPT = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+_SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8")).digest()).decode()
+
+
 def render_report(data: ReportData) -> str:
     """The report as one self-contained HTML page."""
-    return _environment().get_template("report.html.j2").render(data=data)
+    return _environment().get_template("report.html.j2").render(
+        data=data, script=Markup(_SCRIPT), script_hash=_SCRIPT_HASH)
 
 
 def write_report(path: str | os.PathLike, data: ReportData) -> None:

@@ -115,3 +115,29 @@ def test_cli_fail_on(tmp_path):
 def test_cli_claims(capsys):
     assert cli.main(["claims", str(SEEDS / "002_21be18865220f42c.txt"), "--format", "csv"]) == 0
     assert "more than 31,000" in capsys.readouterr().out.lower()
+
+
+SEED_FILE = SEEDS / "002_21be18865220f42c.txt"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "parquet", "text"])
+def test_cli_claims_exports(tmp_path, fmt):
+    out = tmp_path / f"claims.{fmt}"
+    assert cli.main(["claims", str(SEED_FILE), "--format", fmt, "-o", str(out)]) == 0
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+        table = pd.read_parquet(out)
+    elif fmt == "csv":
+        table = pd.read_csv(out)
+    elif fmt == "json":
+        table = pd.DataFrame(json.loads(out.read_text(encoding="utf-8")))
+    else:
+        assert "more than 31,000" in out.read_text(encoding="utf-8")
+        return
+    assert list(table.columns) == list(CLAIM_COLUMNS)
+    assert "more than 31,000" in table["text"].tolist()
+
+
+def test_cli_parquet_needs_an_output_file(capsys):
+    assert cli.main(["claims", str(SEED_FILE), "--format", "parquet"]) == 2
+    assert "-o PATH" in capsys.readouterr().err
