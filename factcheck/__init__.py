@@ -5,7 +5,7 @@
 [8215.0]
 """
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 from .normalise import extract  # noqa: E402  (the version must exist before submodules import)
 from .pipeline import CheckResult, check, write_outputs  # noqa: E402
