@@ -503,11 +503,81 @@ def run_scale(shared: Path, sizes: list[int], workers: int) -> list[dict]:
     return rows
 
 
+# --- stress: a feed with bad files in it -------------------------------------------------
+
+# The size limit of the stress run; its "huge" bad files are just over it.
+STRESS_MAX_BYTES = 200_000
+# Kinds of bad file, taken in turn: (file name suffix, content). Each must be named, once.
+_BAD_KINDS: list[tuple[str, bytes]] = [
+    (".txt", b""),                                                   # empty
+    (".txt", bytes(range(256)) * 8),                                 # binary, NULs and all
+    (".txt", b"12 boats crossed. " * (STRESS_MAX_BYTES // 18 + 100)),  # over the size limit
+    (".jsonl", b'{"id": "x", "text": "5 boats"\n{not json at all}\n'),  # malformed JSONL
+    (".pdf", b"%PDF-1.4 not a format we read"),                     # unsupported type
+    (".html", b"<html><head><script>var x = 1;</script></head><body></body></html>"),  # no text
+    (".json", b"[1, 2, 3"),                                          # truncated JSON
+    (".txt", b" \n\t \r\n  \n"),                                  # only white space
+]
+
+
+def build_stress_inbox(folder: Path, shared: Path, n: int, bad_share: float = 0.05
+                       ) -> tuple[set[str], set[Path]]:
+    """Write ``n`` article files into ``folder``, ``bad_share`` of them broken in turn in each
+    way a feed breaks; return the ids of the good articles and the paths of the bad files."""
+    base = base_articles(shared)
+    folder.mkdir(parents=True, exist_ok=True)
+    n_bad = round(n * bad_share)
+    bad_every = n / n_bad if n_bad else n + 1
+    good, bad = set(), set()
+    k_bad = 0
+    for i in range(n):
+        if n_bad and int(k_bad * bad_every) == i and k_bad < n_bad:
+            suffix, data = _BAD_KINDS[k_bad % len(_BAD_KINDS)]
+            path = folder / f"bad-{i:05d}{suffix}"
+            path.write_bytes(data)
+            bad.add(path)
+            k_bad += 1
+            continue
+        art = base[i % len(base)]
+        path = folder / f"good-{i:05d}.txt"
+        path.write_text(art.text, encoding="utf-8")
+        good.add(path.stem)
+    return good, bad
+
+
+def run_stress(shared: Path, n: int, bad_share: float, workers: int) -> dict:
+    """Print and return the stress run: every bad file named, no good article lost."""
+    with tempfile.TemporaryDirectory(prefix="factcheck-stress-") as tmp:
+        inbox = Path(tmp) / "inbox"
+        good, bad = build_stress_inbox(inbox, shared, n, bad_share)
+        t = time.perf_counter()
+        articles, problems = load_articles([inbox], max_bytes=STRESS_MAX_BYTES)
+        engine = ProcessEngine(workers)
+        try:
+            result = check_articles(articles, problems, engine=engine, group=True)
+        finally:
+            engine.close()
+        write_outputs(result, Path(tmp) / "out", limit=SCALE_REPORT_LIMIT)
+        seconds = time.perf_counter() - t
+    named = {Path(p.path.split(":")[0]) for p in problems}
+    row = {"files": n, "bad": len(bad), "good": len(good),
+           "read": sum(1 for a in articles if a.id in good),
+           "lost": sorted(good - {a.id for a in articles}),
+           "unnamed": sorted(str(p) for p in bad - named),
+           "problems": len(problems), "claims": len(result.claims),
+           "findings": len(result.findings), "seconds": seconds}
+    print(f"stress: {n} files, {len(bad)} bad ({bad_share:.0%}): {row['read']} of {len(good)} "
+          f"good articles read, {len(row['lost'])} lost; {len(bad) - len(row['unnamed'])} of "
+          f"{len(bad)} bad files named ({len(problems)} problem lines); {row['claims']} claims, "
+          f"{row['findings']} findings; {seconds:.1f} s end to end with {workers} workers")
+    return row
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line of the benchmarks."""
     p = argparse.ArgumentParser(prog="python -m factcheck.bench",
                                 description="Benchmarks of factcheck (medians, with the machine).")
-    p.add_argument("what", choices=["extraction", "scale"], help="which benchmark to run")
+    p.add_argument("what", choices=["extraction", "scale", "stress"], help="which benchmark to run")
     p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
                    help="the shared folder with benchmarks/ and corpora/ (default: ../shared)")
     p.add_argument("--repeats", type=int, default=3, help="timing runs; the median is reported")
@@ -516,7 +586,16 @@ def main(argv: list[str] | None = None) -> int:
                    help="scale: articles per synthetic feed (default: 1000 10000 50000)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="scale: worker processes of the engine (default: one per cpu)")
+    p.add_argument("--n", type=int, default=10_000, help="stress: files in the inbox")
+    p.add_argument("--bad-share", type=float, default=0.05,
+                   help="stress: share of the files that are broken (default 0.05)")
     args = p.parse_args(argv)
+    if args.what == "stress":
+        if not args.shared.joinpath("corpora").is_dir():
+            print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
+            return 1
+        row = run_stress(args.shared, args.n, args.bad_share, max(1, args.workers))
+        return 0 if not row["lost"] and not row["unnamed"] else 1
     if args.what == "scale":
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)

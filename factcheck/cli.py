@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="find stories for articles that name none (default: articles without a "
                         "story are all one story, as a folder given for one event is)")
     _engine_options(c)
+    _size_option(c)
     c.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     n = sub.add_parser(
@@ -91,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("--fail-on", choices=["contradict", "explained"], default=None,
                    help="exit with code 3 when a NEW finding with this verdict is made")
     _engine_options(n)
+    _size_option(n)
     n.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary (errors still go to stderr)")
 
@@ -105,6 +107,18 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("-o", "--output", metavar="PATH",
                     help="write to this file instead of standard output (required for parquet)")
     return p
+
+
+def _size_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-mb", type=float, default=ingest.DEFAULT_MAX_BYTES / 1e6, metavar="MB",
+                   help="skip (and name) any input file larger than this (default: "
+                        f"{ingest.DEFAULT_MAX_BYTES / 1e6:g} MB)")
+
+
+def _max_bytes(args: argparse.Namespace) -> int:
+    if args.max_mb <= 0:
+        raise ValueError("--max-mb must be more than 0")
+    return int(args.max_mb * 1e6)
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
@@ -127,7 +141,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
         print(f"factcheck: skipped {p}", file=sys.stderr)
 
     _positive(args.workers, "--workers")
-    articles, problems = ingest.load_articles(args.paths, manifest=args.manifest)
+    articles, problems = ingest.load_articles(args.paths, manifest=args.manifest,
+                                              max_bytes=_max_bytes(args))
     for p in problems:
         problem(p)
     if not articles:
@@ -161,7 +176,7 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
         run = nightly.run_nightly(args.paths, args.store, args.out, run_date=night,
                                   days=args.days, manifest=args.manifest, engine=engine,
                                   progress=Progress(None if not args.quiet else False),
-                                  limit=args.report_limit)
+                                  limit=args.report_limit, max_bytes=_max_bytes(args))
     finally:
         engine.close()
     for p in run.result.problems:

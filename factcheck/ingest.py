@@ -341,10 +341,18 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder, onerror=report):
         # Hidden entries are tool droppings (.git, macOS ._resource forks), never articles.
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        for name in filenames:
+        for name in sorted(filenames):
             f = Path(dirpath, name)
-            if not name.startswith(".") and f.suffix.lower() in SUFFIXES and f.is_file():
+            # CSV files are manifests (the folder's own, or one named with --manifest).
+            if name.startswith(".") or f.suffix.lower() == ".csv" or not f.is_file():
+                continue
+            if f.suffix.lower() in SUFFIXES:
                 found.append(f)
+            else:
+                # Named, not silently passed over: a PDF in tonight's inbox is an article the
+                # run did not read, and the editor should know.
+                problems.append(Problem(str(f), f"skipped: {f.suffix or 'no suffix'} is not an "
+                                                f"article type ({', '.join(sorted(SUFFIXES))})"))
     return sorted(found)
 
 

@@ -49,14 +49,15 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
                 out_root: str | os.PathLike, run_date: dt.date | None = None,
                 days: int = DEFAULT_DAYS, manifest: str | os.PathLike | None = None,
                 engine: Engine | None = None, progress: Progress | None = None,
-                limit: int | None = REPORT_LIMIT) -> NightlyResult:
+                limit: int | None = REPORT_LIMIT,
+                max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> NightlyResult:
     """Check tonight's inbox against itself and the store's last ``days`` days; write the
     store and ``out_root/YYYY-MM-DD/``. Raise InputError when the inbox holds no article."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     started = pipeline.now_iso()
     night = (run_date or dt.date.today()).isoformat()
-    articles, problems = ingest.load_articles(inbox, manifest=manifest)
+    articles, problems = ingest.load_articles(inbox, manifest=manifest, max_bytes=max_bytes)
     if not articles:
         raise InputError("no article could be read from " + ", ".join(map(str, inbox)))
     articles = _unique(articles, problems)

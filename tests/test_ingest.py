@@ -308,14 +308,17 @@ def test_manifest_title_beats_html_title(tmp_path):
 
 # --- folders and manifests --------------------------------------------------------------
 
-def test_folder_is_recursive_sorted_and_ignores_other_files(tmp_path):
+def test_folder_is_recursive_sorted_and_names_other_files(tmp_path):
     for rel in ("b.txt", "a/z.md", "a/y.HTML", "c.csv", "d.pdf", "notes", ".hidden.txt",
                 ".git/x.txt", "a/._z.md"):
         f = tmp_path / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text("<p>5 boats</p>")
     arts, problems = load_articles([tmp_path])
-    assert problems == [] and [a.id for a in arts] == ["y", "z", "b"]
+    assert [a.id for a in arts] == ["y", "z", "b"]
+    # Files of other types are named, once each; hidden tool droppings and CSV manifests are not.
+    assert sorted(Path(p.path).name for p in problems) == ["d.pdf", "notes"]
+    assert all("is not an article type" in p.reason for p in problems)
 
 
 def test_file_named_twice_is_read_once(tmp_path):
