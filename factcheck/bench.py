@@ -522,27 +522,35 @@ _BAD_KINDS: list[tuple[str, bytes]] = [
 
 def build_stress_inbox(folder: Path, shared: Path, n: int, bad_share: float = 0.05
                        ) -> tuple[set[str], set[Path]]:
-    """Write ``n`` article files into ``folder``, ``bad_share`` of them broken in turn in each
-    way a feed breaks; return the ids of the good articles and the paths of the bad files."""
-    base = base_articles(shared)
+    """Write ``n`` article files into ``folder`` (the scale benchmark's feed, as text files with
+    a manifest of outlets and dates), ``bad_share`` of them broken in turn in each way a feed
+    breaks; return the ids of the good articles and the paths of the bad files."""
+    feed = build_feed(shared, n)
     folder.mkdir(parents=True, exist_ok=True)
     n_bad = round(n * bad_share)
     bad_every = n / n_bad if n_bad else n + 1
     good, bad = set(), set()
+    rows = ["file,id,source,published,title"]
     k_bad = 0
-    for i in range(n):
-        if n_bad and int(k_bad * bad_every) == i and k_bad < n_bad:
+    for i, art in enumerate(feed):
+        if k_bad < n_bad and int(k_bad * bad_every) == i:
             suffix, data = _BAD_KINDS[k_bad % len(_BAD_KINDS)]
             path = folder / f"bad-{i:05d}{suffix}"
             path.write_bytes(data)
             bad.add(path)
             k_bad += 1
             continue
-        art = base[i % len(base)]
-        path = folder / f"good-{i:05d}.txt"
-        path.write_text(art.text, encoding="utf-8")
-        good.add(path.stem)
+        name = f"good-{i:05d}.txt"
+        (folder / name).write_text(art.text, encoding="utf-8")
+        good.add(art.id)
+        rows.append(",".join(_csv_cell(v) for v in (name, art.id, art.source or "",
+                                                     art.published_iso or "", art.title or "")))
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     return good, bad
+
+
+def _csv_cell(value: str) -> str:
+    return '"' + value.replace('"', '""') + '"' if any(c in value for c in ',"\n\r') else value
 
 
 def run_stress(shared: Path, n: int, bad_share: float, workers: int) -> dict:
