@@ -68,21 +68,24 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         tonight_ids = {a.id for a in articles}
         history, history_words = store.history(night, days, exclude=tonight_ids)
         given = {a.id for a in articles if a.story}
-        words = {a.id: stories.article_words(a) for a in articles}
+        # One pass of the workers over tonight's texts gives their claims and their words.
+        claims, words = pipeline.extract_words(articles, engine, progress)
+        timings["extract"] = time.perf_counter() - t
+        t = time.perf_counter()
+        # Tonight's articles are grouped together with the history, so that a new report
+        # joins a story begun on an earlier night.
         grouped = stories.group_stories(articles + history, {**history_words, **words})
         story_of = {a.id: a.story for a in grouped}
         tonight = grouped[:len(articles)]
+        pipeline.assign_stories(claims, tonight)
         timings["group"] = time.perf_counter() - t
 
-        t = time.perf_counter()
-        claims = pipeline.extract_all(tonight, engine, progress)
-        timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         focus_stories = {story_of[a.id] for a in tonight}
         past_ids = [a.id for a in history if story_of[a.id] in focus_stories]
         past = store.claims_of(past_ids)
         if len(past):
-            past["story"] = past["article"].map(story_of)
+            pipeline.assign_stories(past, grouped)
         table = pd.concat([claims, past], ignore_index=True) if len(past) else claims
         findings = pipeline.find_all(table, engine, progress, focus=tonight_ids)
         known = store.known_findings(night)

@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -99,12 +100,28 @@ def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataF
 def extract_all(articles: Sequence[Article], engine: Engine | None = None,
                 progress: Progress | None = None) -> pd.DataFrame:
     """The claim table of all articles, extracted in chunks by the engine."""
+    return _concat(_map_articles(extract_chunk, articles, engine, progress))
+
+
+def extract_words(articles: Sequence[Article], engine: Engine | None = None,
+                  progress: Progress | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
+    """The claim table of all articles and each one's content words for story grouping, in one
+    pass of the engine's workers over the texts."""
+    parts = _map_articles(extract_chunk_with_words, articles, engine, progress)
+    return _concat([p[0] for p in parts]), {k: v for p in parts for k, v in p[1].items()}
+
+
+def assign_stories(claims: pd.DataFrame, articles: Sequence[Article]) -> None:
+    """Set the claims' story column from their (grouped) articles."""
+    story_of = {a.id: a.story for a in articles}
+    claims["story"] = claims["article"].map(story_of).astype(object)
+
+
+def _map_articles(fn: Callable[[Sequence[Article]], Any], articles: Sequence[Article],
+                  engine: Engine | None, progress: Progress | None) -> list[Any]:
     engine = engine or SerialEngine()
-    progress = progress or Progress(enabled=False)
-    chunks = list(chunked(articles, EXTRACT_CHUNK))
-    with progress.stage("extract", len(articles)) as bar:
-        parts = engine.map(extract_chunk, chunks, bar)
-    return _concat(parts)
+    with (progress or Progress(enabled=False)).stage("extract", len(articles)) as bar:
+        return engine.map(fn, list(chunked(articles, EXTRACT_CHUNK)), bar)
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -146,17 +163,11 @@ def check_articles(articles: list[Article], problems: list[Problem] | None = Non
     timings: dict[str, float] = {}
     t = time.perf_counter()
     if group:
-        engine = engine or SerialEngine()
-        chunks = list(chunked(articles, EXTRACT_CHUNK))
-        with (progress or Progress(enabled=False)).stage("extract", len(articles)) as bar:
-            parts = engine.map(extract_chunk_with_words, chunks, bar)
-        claims = _concat([p[0] for p in parts])
-        words = {k: v for p in parts for k, v in p[1].items()}
+        claims, words = extract_words(articles, engine, progress)
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         articles = stories.group_stories(articles, words)
-        story_of = {a.id: a.story for a in articles}
-        claims["story"] = claims["article"].map(story_of).astype(object)
+        assign_stories(claims, articles)
         timings["group"] = time.perf_counter() - t
     else:
         claims = extract_all(articles, engine, progress)
