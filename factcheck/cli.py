@@ -111,8 +111,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _size_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-mb", type=float, default=ingest.DEFAULT_MAX_BYTES / 1e6, metavar="MB",
-                   help="skip (and name) any input file larger than this (default: "
-                        f"{ingest.DEFAULT_MAX_BYTES / 1e6:g} MB)")
+                   help="skip (and name) any article file larger than this (default: "
+                        f"{ingest.DEFAULT_MAX_BYTES / 1e6:g} MB; a JSON/JSONL feed may be "
+                        f"{ingest.FEED_SIZE_FACTOR} times as large)")
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
@@ -176,11 +177,11 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
         run = nightly.run_nightly(args.paths, args.store, args.out, run_date=night,
                                   days=args.days, manifest=args.manifest, engine=engine,
                                   progress=Progress(None if not args.quiet else False),
-                                  limit=args.report_limit, max_bytes=_max_bytes(args))
+                                  limit=args.report_limit, max_bytes=_max_bytes(args),
+                                  on_problem=lambda p: print(f"factcheck: skipped {p}",
+                                                             file=sys.stderr))
     finally:
         engine.close()
-    for p in run.result.problems:
-        print(f"factcheck: skipped {p}", file=sys.stderr)
     counts = run.result.counts()
     new = [f for f in run.result.findings if f.details.get("new")]
     if not args.quiet:

@@ -30,6 +30,9 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_FIELDS = ("id", "source", "published", "title", "url")
 DEFAULT_MAX_BYTES = 20_000_000
+# A JSON/JSONL file is a feed of many articles (a night's 10,000 is about 30 MB), so its limit
+# is this many times the per-article one.
+FEED_SIZE_FACTOR = 50
 SNIFF_BYTES = 8192
 
 PathLike = str | os.PathLike
@@ -304,10 +307,11 @@ def _records(path: Path, text: str, problems: list[Problem]
 def _from_file(path: Path, meta: dict[str, Any], max_bytes: int,
                problems: list[Problem]) -> Iterator[tuple[str, Article]]:
     """(where, article) for each article in one file."""
-    text = _read_text(path, max_bytes, problems)
+    suffix = path.suffix.lower()
+    limit = max_bytes * FEED_SIZE_FACTOR if suffix in JSON_SUFFIXES else max_bytes
+    text = _read_text(path, limit, problems)
     if text is None:
         return
-    suffix = path.suffix.lower()
     if suffix in JSON_SUFFIXES:
         for where, default_id, rec in _records(path, text, problems):
             if not isinstance(rec, dict):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +50,8 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
                 days: int = DEFAULT_DAYS, manifest: str | os.PathLike | None = None,
                 engine: Engine | None = None, progress: Progress | None = None,
                 limit: int | None = REPORT_LIMIT,
-                max_bytes: int = ingest.DEFAULT_MAX_BYTES) -> NightlyResult:
+                max_bytes: int = ingest.DEFAULT_MAX_BYTES,
+                on_problem: Callable[[Problem], None] | None = None) -> NightlyResult:
     """Check tonight's inbox against itself and the store's last ``days`` days; write the
     store and ``out_root/YYYY-MM-DD/``. Raise InputError when the inbox holds no article."""
     timings: dict[str, float] = {}
@@ -58,9 +59,12 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
     started = pipeline.now_iso()
     night = (run_date or dt.date.today()).isoformat()
     articles, problems = ingest.load_articles(inbox, manifest=manifest, max_bytes=max_bytes)
+    articles = _unique(articles, problems)
+    if on_problem:  # said at once, before anything can fail
+        for p in problems:
+            on_problem(p)
     if not articles:
         raise InputError("no article could be read from " + ", ".join(map(str, inbox)))
-    articles = _unique(articles, problems)
     timings["read"] = time.perf_counter() - t
 
     with Store(store_path) as store:

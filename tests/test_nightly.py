@@ -133,3 +133,28 @@ def test_empty_inbox_is_an_input_error(tmp_path):
     (tmp_path / "empty").mkdir()
     assert cli.main(["nightly", str(tmp_path / "empty"), "--store", str(tmp_path / "h.db"),
                      "--out", str(tmp_path / "r")]) == 1
+
+
+def test_an_inbox_of_bad_files_names_them_before_giving_up(tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_bytes(bytes(range(256)))
+    (inbox / "b.jsonl").write_text("{broken\n")
+    assert cli.main(["nightly", str(inbox), "--store", str(tmp_path / "h.db"),
+                     "--out", str(tmp_path / "r")]) == 1
+    err = capsys.readouterr().err
+    assert "a.txt: binary file" in err and "b.jsonl:1: malformed JSON line" in err
+    assert "no article could be read" in err
+
+
+def test_a_feed_may_be_larger_than_an_article(tmp_path):
+    from factcheck import ingest
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": f"a{i}", "text": f"{i} boats crossed."})
+                              for i in range(200)) + "\n")
+    size = feed.stat().st_size
+    arts, problems = ingest.load_articles([feed], max_bytes=size // 10)
+    assert len(arts) == 200 and problems == []
+    arts, problems = ingest.load_articles([feed], max_bytes=size // (ingest.FEED_SIZE_FACTOR + 5))
+    assert arts == [] and "over the limit" in problems[0].reason
