@@ -785,6 +785,16 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
     return Period(best.start, best.end, best.kind, as_of, best.text, best.span)
 
 
+_MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+               r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_WRITTEN_DATE = re.compile(
+    rf"(?i)\b(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
+    rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>(?:19|20)\d\d)\b"
+    r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b")
+_MONTH_NUMBER = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
 @lru_cache(maxsize=4096)
 def parse_written_date(text: str) -> dt.date | None:
     """A full date written out, as feeds give publication dates; None without a year.
@@ -795,7 +805,28 @@ def parse_written_date(text: str) -> dt.date | None:
     datetime.date(2008, 12, 16)
     >>> parse_written_date("soon"), parse_written_date("16 December")
     (None, None)
+    >>> parse_written_date("PUBLISHED : WEDNESDAY, MARCH 13, 2013, 2:29 PM UPDATED : ...")
+    datetime.date(2013, 3, 13)
+    >>> parse_written_date("21 July 2013 Last updated at 11:11 GMT")
+    datetime.date(2013, 7, 21)
     """
+    if isinstance(text, str):
+        # Feeds wrap the date in furniture ("Published : November 10, 2011", "21 July 2013
+        # Last updated at 11:11 GMT", "published : 2012-04-04 11:47"): the first full date
+        # written out (month by name, or ISO) is the date. "04 / 28 / 09" stays unread: the
+        # order of day and month is not certain.
+        m = _WRITTEN_DATE.search(text)
+        if m:
+            if m.group("y3"):
+                year, month, day = int(m.group("y3")), int(m.group("m3")), int(m.group("d3"))
+            else:
+                month = _MONTH_NUMBER[(m.group("m1") or m.group("m2")).lower()[:3]]
+                day = int(m.group("d1") or m.group("d2"))
+                year = int(m.group("y1") or m.group("y2"))
+            try:
+                return dt.date(year, month, day)
+            except ValueError:
+                pass
     # A month name and a year, or nothing: "04/11/2024" is ambiguous between orders.
     if (not isinstance(text, str) or len(text) > 60
             or not re.search(r"\b(?:1[89]|20)\d\d\b", text)

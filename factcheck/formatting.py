@@ -32,6 +32,8 @@ def amount(value: float, unit: str) -> str:
     ('£240m', '$2.5bn', '12%', '12,417 people')
     >>> amount(75e6, "CHF"), amount(3, "boat"), amount(1, "boat")
     ('CHF 75m', '3 boats', '1 boat')
+    >>> amount(6.1, "magnitude"), amount(-3, "degree_celsius")
+    ('magnitude 6.1', '-3°C')
     """
     if unit == "percent":
         return f"{number(value)}%"
@@ -48,6 +50,10 @@ def amount(value: float, unit: str) -> str:
         return f"{sign}{text}" if sign else f"{unit} {text}"
     if unit in ("count", "times", "fraction"):
         return number(value)
+    if unit == "magnitude":
+        return f"magnitude {number(value)}"  # a scale reading, not a count of "magnitudes"
+    if unit.startswith("degree_"):
+        return f"{number(value)}°{unit[7].upper()}"  # degree_celsius -> °C
     noun = "people" if unit == "person" else unit
     if unit != "person" and value != 1:
         noun = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else (

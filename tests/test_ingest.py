@@ -427,3 +427,21 @@ def test_real_corpus_jsonl():
     arts, problems = load_articles([shared("corpora", "basil_all.jsonl")])
     assert len(arts) == 300 and problems == []
     assert all(a.story and a.text.strip() for a in arts)
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("Published : November 10, 2011", dt.date(2011, 11, 10)),
+    ("PUBLISHED : WEDNESDAY, MARCH 13, 2013, 2:29 PM UPDATED : THURSDAY, MARCH 14, 2013",
+     dt.date(2013, 3, 13)),
+    ("21 July 2013 Last updated at 11:11 GMT", dt.date(2013, 7, 21)),
+    ("Posted : Nov 27, 2005 8:20 AM ET Last Updated : Nov 27, 2005 8:10 PM ET",
+     dt.date(2005, 11, 27)),
+    ("published : 2012-04-04 11:47 : 35", dt.date(2012, 4, 4)),
+    ("MONDAY, JUNE 11TH, 2012 AT 10:49 AM", dt.date(2012, 6, 11)),
+    ("04 / 28 / 09 07:35 PM ET", None),     # day and month order not certain
+    ("APR 28", None),                       # no year
+])
+def test_publication_dates_wrapped_in_feed_furniture(value, expected):
+    from factcheck.ingest import parse_published
+
+    assert parse_published(value) == expected

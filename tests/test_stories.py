@@ -67,7 +67,7 @@ def test_pair_scores():
 
 # Pairwise precision and recall against the corpora's own cluster labels, with the labels
 # taken away. ECB+ puts two similar events under one topic, which caps precision there.
-GROUPING_FLOORS = (0.65, 0.60)
+GROUPING_FLOORS = (0.85, 0.68)
 
 
 def test_grouping_quality_on_real_clusters():
