@@ -134,8 +134,18 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
              r"(?!\s+(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
 
+# The words a figure can start with (number words, vague amounts, multipliers, currency
+# letters): the scanner tries its alternatives only where a digit, a sign or one of these starts,
+# and skips every other word of the text at once.
+_START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", "quarter", "tens", "scores", "u",
+                       "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex",
+                       *(code.lower() for code in _ISO)}, key=len, reverse=True)
+_START_STEMS = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "doubl", "tripl",
+                "trebl", "quadrupl", "halv")
+_STARTS = (r"(?=[\d.£$€¥₹元₩₽₺₦₱₫₡₾₭₿½¼¾⅓⅔⅛]|(?i:(?:" + "|".join(_START_WORDS) + r")(?![a-z])|"
+           + "|".join(_START_STEMS) + "))")
 _MASTER = re.compile(
-    rf"(?<!\w)(?=[\w.£$€¥₹元₩₽₺₦₱₫₡₾₭₿½¼¾⅓⅔⅛])(?:(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
+    rf"(?<!\w){_STARTS}(?:(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
     rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dfrac>\b[1-9]/(?:16|[2348])(?![\d/]))|(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
     rf"(?!(?!{_ATTACHED_UNITS}\b)\w))"
