@@ -51,6 +51,7 @@ _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "crore": 1e7, "crores": 1e7}
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
+                  "₨": "PKR", "ரூ": "LKR", "රු": "LKR",
                   "₫": "VND", "₡": "CRC", "₾": "GEL", "₭": "LAK", "₿": "BTC", "usd$": "USD",
                   "mex$": "MXN", "mxn$": "MXN", "aud$": "AUD", "cad$": "CAD", "nzd$": "NZD",
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
@@ -118,8 +119,11 @@ _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
            r"\d+(?:\.\d+)?|\.\d+")  # Indian grouping ("12,34,567") first
 _CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|"
-        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿])\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|KSh|Ksh|" + "|".join(_ISO)
-        + r")\s?)")
+        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|KSh|Ksh|M?(?:" + "|".join(_ISO)
+        + r"))\s?"
+        # "dollar 22.5 million", "euro 3bn": a currency word before a figure with a magnitude.
+        r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
+        r"bn|mn|m)\b))")
 _MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakhs?|crores?|mln|bn|tn|mn)\b"
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
@@ -139,10 +143,12 @@ _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
 # and skips every other word of the text at once.
 _START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", "quarter", "tens", "scores", "u",
                        "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex",
-                       *(code.lower() for code in _ISO)}, key=len, reverse=True)
+                       "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
+                       "rupee", "rupees", *(code.lower() for code in _ISO),
+                       *("m" + code.lower() for code in _ISO)}, key=len, reverse=True)
 _START_STEMS = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "doubl", "tripl",
                 "trebl", "quadrupl", "halv")
-_STARTS = (r"(?=[\d.£$€¥₹元₩₽₺₦₱₫₡₾₭₿½¼¾⅓⅔⅛]|(?i:(?:" + "|".join(_START_WORDS) + r")(?![a-z])|"
+_STARTS = (r"(?=[\d.£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨½¼¾⅓⅔⅛]|ரூ|රු|(?i:(?:" + "|".join(_START_WORDS) + r")(?![a-z])|"
            + "|".join(_START_STEMS) + "))")
 _MASTER = re.compile(
     rf"(?<!\w){_STARTS}(?:(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
@@ -199,7 +205,7 @@ _AFTER_CURRENCY = re.compile(
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
     + r")\b(?:\s+sterling)?")
-_AFTER_SIGN = re.compile(r"\s?([£$€¥₹元₩₽₺₦₱₫₡₾₭₿])(?![\w$£€])")
+_AFTER_SIGN = re.compile(r"\s?([£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)(?![\w$£€])")
 _AFTER_ISO = re.compile(r"\s?(?P<mega>M)?(?P<iso>" + "|".join(_ISO)
                         + r"|(?i:usd|eur|gbp|jpy|cny|aud|cad|chf|inr))\b(?P<mag>\s+(?:million|"
                         r"billion|thousand)\b)?")
@@ -381,10 +387,18 @@ def _cents(words: str) -> float:
     return n / 100.0
 
 
+# "MSEK 120", "MUSD 5": Nordic company reports write millions as an M before the code.
+_MEGA_ISO = re.compile("M(?:" + "|".join(_ISO) + ")")
+
+
 def _currency_of(cur: str | None) -> str | None:
     if not cur:
         return None
     c = cur.strip().lower().replace("u.s.", "us").replace(" ", "")
+    if _MEGA_ISO.fullmatch(cur.strip()):
+        return cur.strip()[1:]
+    if c in _CURRENCY_WORD:
+        return _CURRENCY_WORD[c]
     if c in _CURRENCY_SIGN:
         return _CURRENCY_SIGN[c]
     if c in _CURRENCY_PREFIX:
@@ -667,6 +681,8 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     if _is_not_a_claim(scan, m, value):
         return None
     currency = _currency_of(m.group("cur"))
+    if currency and _MEGA_ISO.fullmatch(m.group("cur").strip()) and not m.group("mag"):
+        value *= 1e6
     if m.group("mag") and m.group("mag").strip() == "p" and not currency:
         currency = "GBP"
     mag = m.group("mag")
