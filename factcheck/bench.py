@@ -26,7 +26,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -402,34 +402,39 @@ def base_articles(shared: Path) -> list[Article]:
     return seeds + corpora
 
 
-def build_feed(shared: Path, n: int) -> list[Article]:
-    """A feed of ``n`` articles: replicas of the base set, each with its own ids and dates."""
-    base = base_articles(shared)
+def iter_feed(base: list[Article], n: int) -> Iterator[Article]:
+    """A feed of ``n`` articles made lazily from the base set: replicas, each with its own ids
+    and dates (a feed streamed in, as a newsroom's inbox is read, not built in memory)."""
     if not base:
-        raise ValueError(f"no article could be read from {shared / 'corpora'} or {SEEDS}")
-    feed: list[Article] = []
-    k = 0
-    while len(feed) < n:
+        raise ValueError(f"no article could be read from the corpora or {SEEDS}")
+    made, k = 0, 0
+    while made < n:
         shift = dt.timedelta(days=REPLICA_SHIFT_DAYS * k)
-        for a in base[: n - len(feed)]:
+        for a in base[: n - made]:
             # story=None: the corpora's cluster ids would make grouping free; the pipeline
             # must find the stories itself, and the date shift keeps replicas apart in time.
-            feed.append(replace(
-                a, id=a.id if k == 0 else f"{a.id}~r{k}", story=None,
-                published=(a.published or UNDATED_BASE) + shift))
+            yield replace(a, id=a.id if k == 0 else f"{a.id}~r{k}", story=None,
+                          published=(a.published or UNDATED_BASE) + shift)
+            made += 1
         k += 1
-    return feed
+
+
+def build_feed(shared: Path, n: int) -> list[Article]:
+    """A feed of ``n`` articles: replicas of the base set, each with its own ids and dates."""
+    return list(iter_feed(base_articles(shared), n))
 
 
 def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) -> None:
     """One size, end to end, in a fresh process (so ru_maxrss is this size's peak alone)."""
     try:
         t = time.perf_counter()
-        articles = build_feed(Path(shared), n)
+        base = base_articles(Path(shared))
         read = time.perf_counter() - t
         engine = ProcessEngine(workers)
         try:
-            result = check_articles(articles, engine=engine, group=True)
+            # Streamed as the command line streams files: texts are dropped once extracted.
+            result = check_articles(iter_feed(base, n), engine=engine, group=True,
+                                    keep_text=False)
         finally:
             # Closed before measuring: RUSAGE_CHILDREN only covers workers already waited for.
             engine.close()

@@ -12,6 +12,7 @@ from .engine import ENGINES, make_engine
 from .errors import EngineError, FactcheckError
 from .fsutil import atomic_write_text
 from .progress import Progress
+from .schema import Problem
 from .store import StoreError
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_FAIL_ON = 0, 1, 2, 3
@@ -132,29 +133,34 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
                    help="local worker processes (default: one per core)")
 
 
+def _say_problem(p: Problem) -> None:
+    """One stderr line per bad input: skipped, or read with a note."""
+    print(f"factcheck: {'skipped' if p.skipped else 'note:'} {p}", file=sys.stderr)
+
+
 def _positive(value: int | None, name: str) -> None:
     if value is not None and value < 1:
         raise ValueError(f"{name} must be at least 1")
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    def problem(p: object) -> None:
-        print(f"factcheck: skipped {p}", file=sys.stderr)
 
     _positive(args.workers, "--workers")
-    articles, problems = ingest.load_articles(args.paths, manifest=args.manifest,
-                                              max_bytes=_max_bytes(args))
-    for p in problems:
-        problem(p)
-    if not articles:
-        raise FactcheckError("no article could be read from " + ", ".join(args.paths))
+    max_bytes = _max_bytes(args)
     engine = make_engine(args.engine, args.workers, args.scheduler)
+    problems: list[Problem] = []
+    # Articles are read as the workers take them and their texts dropped once extracted, so
+    # a feed of any size is never held in memory whole; bad files are named as they are met.
+    stream = ingest.stream_articles(args.paths, problems, manifest=args.manifest,
+                                    max_bytes=max_bytes, on_problem=_say_problem)
     try:
-        result = pipeline.check_articles(articles, problems, engine=engine,
+        result = pipeline.check_articles(stream, problems, engine=engine,
                                          progress=Progress(None if not args.quiet else False),
-                                         group=args.group_stories)
+                                         group=args.group_stories, keep_text=False)
     finally:
         engine.close()
+    if not result.articles:
+        raise FactcheckError("no article could be read from " + ", ".join(args.paths))
     paths = pipeline.write_outputs(result, args.out, title=args.title)
     counts = result.counts()
     if not args.quiet:
@@ -178,8 +184,7 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
                                   days=args.days, manifest=args.manifest, engine=engine,
                                   progress=Progress(None if not args.quiet else False),
                                   limit=args.report_limit, max_bytes=_max_bytes(args),
-                                  on_problem=lambda p: print(f"factcheck: skipped {p}",
-                                                             file=sys.stderr))
+                                  on_problem=_say_problem)
     finally:
         engine.close()
     counts = run.result.counts()

@@ -791,8 +791,27 @@ _WRITTEN_DATE = re.compile(
     rf"(?i)\b(?P<m1>{_MONTH_WORD})\.?\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)\b"
     rf"|\b(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_WORD})\.?,?\s+(?P<y2>(?:19|20)\d\d)\b"
     r"|\b(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)\b")
+# "04 / 28 / 09", "14/09/2013": digits only, read when one of the first two cannot be a month.
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)\s?/\s?(?P<b>[0-3]?\d)\s?/\s?"
+                           r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])")
 _MONTH_NUMBER = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def _unambiguous_numeric_date(text: str) -> dt.date | None:
+    """The first all-digit date whose order of day and month is certain (one part over 12)."""
+    m = _NUMERIC_DATE.search(text)
+    if not m:
+        return None
+    a, b, y = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    if (a > 12) == (b > 12):  # both could be months (or neither): the order is a guess
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    year = y if y >= 100 else (2000 + y if y < 70 else 1900 + y)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=4096)
@@ -809,6 +828,10 @@ def parse_written_date(text: str) -> dt.date | None:
     datetime.date(2013, 3, 13)
     >>> parse_written_date("21 July 2013 Last updated at 11:11 GMT")
     datetime.date(2013, 7, 21)
+    >>> parse_written_date("Updated 04 / 28 / 09 07:35 PM ET"), parse_written_date("14/09/2013")
+    (datetime.date(2009, 4, 28), datetime.date(2013, 9, 14))
+    >>> parse_written_date("Posted 4 / 9 / 2007 6:04 PM") is None  # April 9 or 4 September
+    True
     """
     if isinstance(text, str):
         # Feeds wrap the date in furniture ("Published : November 10, 2011", "21 July 2013
@@ -827,6 +850,9 @@ def parse_written_date(text: str) -> dt.date | None:
                 return dt.date(year, month, day)
             except ValueError:
                 pass
+        numeric = _unambiguous_numeric_date(text)
+        if numeric:
+            return numeric
     # A month name and a year, or nothing: "04/11/2024" is ambiguous between orders.
     if (not isinstance(text, str) or len(text) > 60
             or not re.search(r"\b(?:1[89]|20)\d\d\b", text)

@@ -1,18 +1,24 @@
 """Where the work runs: in this process, in worker processes on this machine, or on an existing
-Dask distributed cluster. Every engine maps one top-level function over a list of chunks and
-returns the results in order, so the pipeline gives the same findings whichever one runs it.
+Dask distributed cluster. Every engine maps one top-level function over chunks (a list, or a
+stream pulled a few chunks ahead of the workers) and returns the results in order, so the
+pipeline gives the same findings whichever one runs it.
 """
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol
 
 from .errors import EngineError
 
 ENGINES = ("local", "dask")
+# Chunks in flight per worker when streaming: enough to keep every worker busy while the
+# main process reads the next chunk, few enough that the input is never all in memory.
+AHEAD_PER_WORKER = 2
 # Seconds to wait for a Dask scheduler before giving up with a clear error.
 CONNECT_TIMEOUT = 20.0
 
@@ -25,6 +31,12 @@ class Engine(Protocol):
     def map(self, fn: Callable[[Any], Any], chunks: Sequence[Any],
             progress: Callable[[int], None] | None = None) -> list[Any]:
         """``[fn(c) for c in chunks]``, possibly in parallel; ``progress(len(chunk))`` after each."""
+        ...
+
+    def imap(self, fn: Callable[[Any], Any], chunks: Iterable[Any],
+             progress: Callable[[int], None] | None = None) -> Iterator[Any]:
+        """``fn(c)`` for chunks pulled lazily from an iterable, yielded in input order, with
+        only a few chunks held at any time (a stream is never read whole)."""
         ...
 
     def close(self) -> None:
@@ -46,6 +58,15 @@ class SerialEngine:
             if progress:
                 progress(len(c))
         return out
+
+    def imap(self, fn: Callable[[Any], Any], chunks: Iterable[Any],
+             progress: Callable[[int], None] | None = None) -> Iterator[Any]:
+        """Run ``fn`` over the chunks one after another, as they come."""
+        for c in chunks:
+            result = fn(c)
+            if progress:
+                progress(len(c))
+            yield result
 
     def close(self) -> None:
         """Nothing to release."""
@@ -74,6 +95,20 @@ class ProcessEngine:
             if progress:
                 progress(len(chunks[futures[fut]]))
         return out
+
+    def imap(self, fn: Callable[[Any], Any], chunks: Iterable[Any],
+             progress: Callable[[int], None] | None = None) -> Iterator[Any]:
+        """Run ``fn`` over chunks pulled as workers free up; results in input order."""
+        chunks = iter(chunks)
+        head = list(itertools.islice(chunks, 2))
+        if self.workers == 1 or len(head) <= 1:  # one chunk: no pool to start for it
+            yield from SerialEngine().imap(fn, itertools.chain(head, chunks), progress)
+            return
+        chunks = itertools.chain(head, chunks)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        yield from _windowed(self._pool.submit, fn, chunks, progress,
+                             AHEAD_PER_WORKER * self.workers)
 
     def close(self) -> None:
         """Shut the worker processes down."""
@@ -113,6 +148,15 @@ class DaskEngine:
                 progress(len(chunk))
         return out
 
+    def imap(self, fn: Callable[[Any], Any], chunks: Iterable[Any],
+             progress: Callable[[int], None] | None = None) -> Iterator[Any]:
+        """Submit chunks to the cluster as earlier ones finish; results in input order."""
+        workers = max(1, len(self.client.scheduler_info().get("workers", {})))
+
+        def submit(f: Callable[[Any], Any], chunk: Any) -> Any:
+            return self.client.submit(f, chunk, pure=False)
+        yield from _windowed(submit, fn, chunks, progress, AHEAD_PER_WORKER * workers)
+
     def close(self) -> None:
         """Close the connection (the cluster itself stays up: it is not ours)."""
         self.client.close()
@@ -130,7 +174,34 @@ def make_engine(name: str = "local", workers: int | None = None,
     return ProcessEngine(workers)
 
 
-def chunked(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    """Consecutive slices of ``items`` of at most ``size``."""
-    for i in range(0, len(items), max(1, size)):
-        yield items[i:i + size]
+def _windowed(submit: Callable[..., Any], fn: Callable[[Any], Any], chunks: Iterable[Any],
+              progress: Callable[[int], None] | None, window: int) -> Iterator[Any]:
+    """Keep ``window`` chunks submitted, yield their results in order (futures of either a
+    process pool or a Dask client: both have ``result()``)."""
+    pending: deque[tuple[int, Any]] = deque()
+    for chunk in chunks:
+        pending.append((len(chunk), submit(fn, chunk)))
+        if len(pending) >= window:
+            yield _collect(pending.popleft(), progress)
+    while pending:
+        yield _collect(pending.popleft(), progress)
+
+
+def _collect(item: tuple[int, Any], progress: Callable[[int], None] | None) -> Any:
+    size, future = item
+    result = future.result()
+    if progress:
+        progress(size)
+    return result
+
+
+def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    """Lists of at most ``size`` consecutive items, pulled lazily from any iterable."""
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

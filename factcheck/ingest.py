@@ -13,7 +13,7 @@ import io
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -267,7 +267,8 @@ def _article(meta: dict[str, Any], text: str, path: Path, problems: list[Problem
         raw_date = meta.get("date")
     published = parse_published(raw_date)
     if raw_date not in (None, "") and published is None:
-        problems.append(Problem(where, f"publication date {raw_date!r} not understood; ignored"))
+        problems.append(Problem(where, f"publication date {raw_date!r} not understood; "
+                                       "read without a date", skipped=False))
     story = next((meta[k] for k in ("story", "cluster_id", "cluster")
                   if _record_id(meta.get(k)) is not None), None)
     return Article(id=_record_id(meta.get("id")) or default_id, text=text, path=str(path),
@@ -355,7 +356,7 @@ def _walk(folder: Path, problems: list[Problem]) -> list[Path]:
             else:
                 # Named, not silently passed over: a PDF in tonight's inbox is an article the
                 # run did not read, and the editor should know.
-                problems.append(Problem(str(f), f"skipped: {f.suffix or 'no suffix'} is not an "
+                problems.append(Problem(str(f), f"{f.suffix or 'no suffix'} is not an "
                                                 f"article type ({', '.join(sorted(SUFFIXES))})"))
     return sorted(found)
 
@@ -443,10 +444,27 @@ def _iter(paths: list[PathLike], manifest: PathLike | None, max_bytes: int,
         for where, art in _from_file(path, meta, max_bytes, problems):
             if art.id in seen:
                 problems.append(Problem(where, f"duplicate id {art.id!r}, first in "
-                                               f"{seen[art.id]}; skipped"))
+                                               f"{seen[art.id]}"))
                 continue
             seen[art.id] = where
             yield art
+
+
+def stream_articles(paths: Iterable[PathLike] | PathLike, problems: list[Problem],
+                    manifest: PathLike | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                    on_problem: Callable[[Problem], None] | None = None) -> Iterator[Article]:
+    """Like iter_articles, but each problem is also told to ``on_problem`` as soon as it is
+    met (a long batch names a bad file when it reaches it, not at the end)."""
+    told = 0
+    for art in iter_articles(paths, manifest, max_bytes, problems):
+        if on_problem:
+            for p in problems[told:]:
+                on_problem(p)
+        told = len(problems)
+        yield art
+    if on_problem:
+        for p in problems[told:]:
+            on_problem(p)
 
 
 def load_articles(paths: Iterable[PathLike] | PathLike, manifest: PathLike | None = None,

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Sequence
-from typing import Any
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -97,31 +96,50 @@ def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataF
     return chunks
 
 
-def extract_all(articles: Sequence[Article], engine: Engine | None = None,
+def extract_all(articles: Iterable[Article], engine: Engine | None = None,
                 progress: Progress | None = None) -> pd.DataFrame:
     """The claim table of all articles, extracted in chunks by the engine."""
-    return _concat(_map_articles(extract_chunk, articles, engine, progress))
+    return extract_stream(articles, engine, progress)[0]
 
 
-def extract_words(articles: Sequence[Article], engine: Engine | None = None,
+def extract_words(articles: Iterable[Article], engine: Engine | None = None,
                   progress: Progress | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
     """The claim table of all articles and each one's content words for story grouping, in one
     pass of the engine's workers over the texts."""
-    parts = _map_articles(extract_chunk_with_words, articles, engine, progress)
-    return _concat([p[0] for p in parts]), {k: v for p in parts for k, v in p[1].items()}
+    claims, words, _ = extract_stream(articles, engine, progress, with_words=True)
+    return claims, words
+
+
+def extract_stream(articles: Iterable[Article], engine: Engine | None = None,
+                   progress: Progress | None = None, with_words: bool = False,
+                   keep_text: bool = True
+                   ) -> tuple[pd.DataFrame, dict[str, str], list[Article]]:
+    """Extract articles pulled lazily from an iterable (a stream from disk need never be held
+    whole): the claim table, each article's content words (with ``with_words``) and the
+    articles read; with ``keep_text=False`` those come back without their text, which nothing
+    after extraction needs, so memory holds only the chunks in flight."""
+    engine = engine or SerialEngine()
+    read: list[Article] = []
+
+    def chunks() -> Iterator[list[Article]]:
+        for chunk in chunked(articles, EXTRACT_CHUNK):
+            read.extend(chunk if keep_text else [replace(a, text="") for a in chunk])
+            yield chunk
+
+    fn = extract_chunk_with_words if with_words else extract_chunk
+    total = len(articles) if isinstance(articles, Sized) else None
+    with (progress or Progress(enabled=False)).stage("extract", total) as bar:
+        parts = list(engine.imap(fn, chunks(), bar))
+    if with_words:
+        return (_concat([p[0] for p in parts]), {k: v for p in parts for k, v in p[1].items()},
+                read)
+    return _concat(parts), {}, read
 
 
 def assign_stories(claims: pd.DataFrame, articles: Sequence[Article]) -> None:
     """Set the claims' story column from their (grouped) articles."""
     story_of = {a.id: a.story for a in articles}
     claims["story"] = claims["article"].map(story_of).astype(object)
-
-
-def _map_articles(fn: Callable[[Sequence[Article]], Any], articles: Sequence[Article],
-                  engine: Engine | None, progress: Progress | None) -> list[Any]:
-    engine = engine or SerialEngine()
-    with (progress or Progress(enabled=False)).stage("extract", len(articles)) as bar:
-        return engine.map(fn, list(chunked(articles, EXTRACT_CHUNK)), bar)
 
 
 def _concat(parts: list[pd.DataFrame]) -> pd.DataFrame:
@@ -151,31 +169,31 @@ def find_all(claims: pd.DataFrame, engine: Engine | None = None,
     return findings
 
 
-def check_articles(articles: list[Article], problems: list[Problem] | None = None,
+def check_articles(articles: Iterable[Article], problems: list[Problem] | None = None,
                    generated_at: str | None = None, engine: Engine | None = None,
-                   progress: Progress | None = None, group: bool = False) -> CheckResult:
-    """Run (group ->) normalise -> match -> verdict over articles already read.
+                   progress: Progress | None = None, group: bool = False,
+                   keep_text: bool = True) -> CheckResult:
+    """Run (group ->) normalise -> match -> verdict over articles (a list or a lazy stream).
 
     ``engine`` runs extraction and matching (default: this process); ``group`` finds stories
     for articles that name none (otherwise those form one story together, as a folder given
-    for one event does).
+    for one event does); ``keep_text=False`` drops each text once it is extracted (the result's
+    articles then carry metadata only), so a stream of any length is never held in memory.
     """
     timings: dict[str, float] = {}
     t = time.perf_counter()
+    claims, words, read = extract_stream(articles, engine, progress, with_words=group,
+                                         keep_text=keep_text)
+    timings["extract"] = time.perf_counter() - t
     if group:
-        claims, words = extract_words(articles, engine, progress)
-        timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
-        articles = stories.group_stories(articles, words)
-        assign_stories(claims, articles)
+        read = stories.group_stories(read, words)
+        assign_stories(claims, read)
         timings["group"] = time.perf_counter() - t
-    else:
-        claims = extract_all(articles, engine, progress)
-        timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
     findings = find_all(claims, engine, progress)
     timings["match"] = time.perf_counter() - t
-    return CheckResult(articles, claims, _order(findings), list(problems or []),
+    return CheckResult(read, claims, _order(findings), list(problems or []),
                        generated_at or now_iso(), timings)
 
 

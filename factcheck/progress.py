@@ -15,8 +15,9 @@ class Progress:
         self.enabled = sys.stderr.isatty() if enabled is None else enabled
 
     @contextmanager
-    def stage(self, name: str, total: int) -> Iterator[Callable[[int], None]]:
-        """A bar for one stage of ``total`` units; yields ``advance(n)``."""
+    def stage(self, name: str, total: int | None) -> Iterator[Callable[[int], None]]:
+        """A bar for one stage of ``total`` units (None: a counter, for a stream of unknown
+        length); yields ``advance(n)``."""
         if not self.enabled:
             yield lambda n: None
             return

@@ -116,7 +116,8 @@ class ReportData:
     sections: list[SectionView]
     articles: list[ArticleView]
     single: list[ArticleView]  # articles holding claims in no finding, in article order
-    problems: list[str]
+    problems: list[str]  # inputs skipped
+    notes: list[str]  # inputs read, without a detail (an unreadable publication date)
     single_omitted: int = 0    # articles with single-source figures left out of the page
     outlets: list[str] = field(default_factory=list)   # filter choices
     units: list[str] = field(default_factory=list)
@@ -299,7 +300,8 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         "agree": sections["agree"].count,
         "internal": sections["internal"].count,
         "single": sum(av.count for av in article_views),
-        "problems": len(problems),
+        "problems": sum(1 for p in problems if p.skipped),
+        "notes": sum(1 for p in problems if not p.skipped),
         "new": sum(1 for f in findings if f.details.get("new")),
     }
     single_omitted = len(with_single) - len(shown_single)
@@ -308,7 +310,9 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
                       sections=list(sections.values()),
                       articles=[av for av in article_views if av.id in by_article],
                       single=shown_single,
-                      problems=[str(p) for p in problems], single_omitted=single_omitted,
+                      problems=[str(p) for p in problems if p.skipped],
+                      notes=[str(p) for p in problems if not p.skipped],
+                      single_omitted=single_omitted,
                       outlets=sorted({c.outlet for v in shown_views for c in v.claims}),
                       units=sorted({u for v in shown_views for u in v.unit.split()}),
                       stories=sorted({st for v in shown_views for st in v.story.split()}))

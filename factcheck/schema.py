@@ -71,10 +71,14 @@ class Article:
 
 @dataclass(slots=True)
 class Problem:
-    """An input that could not be used, and why: reported in one line, never fatal to the batch."""
+    """An input that could not be used, and why: reported in one line, never fatal to the batch.
+
+    ``skipped`` is False for a note on an input that was still read (a publication date that
+    could not be understood): the article is checked, without that detail."""
 
     path: str
     reason: str
+    skipped: bool = True
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -33,7 +33,8 @@ def serial(articles):
     return pipeline.check_articles(articles, generated_at="t", group=True)
 
 
-def test_local_processes_give_serial_findings(articles, serial):
+def test_local_processes_give_serial_findings(articles, serial, monkeypatch):
+    monkeypatch.setattr(pipeline, "EXTRACT_CHUNK", 40)  # several chunks, so the workers share
     local = engine.ProcessEngine(workers=2)
     try:
         result = pipeline.check_articles(articles, generated_at="t", engine=local, group=True)
@@ -44,8 +45,9 @@ def test_local_processes_give_serial_findings(articles, serial):
     assert result.claims["id"].tolist() == serial.claims["id"].tolist()
 
 
-def test_dask_cluster_gives_local_findings(articles, serial):
+def test_dask_cluster_gives_local_findings(articles, serial, monkeypatch):
     distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(pipeline, "EXTRACT_CHUNK", 40)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
         dask = engine.make_engine("dask", scheduler=cluster.scheduler_address)
@@ -55,6 +57,54 @@ def test_dask_cluster_gives_local_findings(articles, serial):
         finally:
             dask.close()
     assert _signature(result) == _signature(serial)
+
+
+def test_a_stream_gives_the_findings_of_a_list_and_keeps_no_text(serial):
+    """Articles read lazily from disk, texts dropped once extracted: the same findings."""
+    problems: list = []
+    stream = ingest.stream_articles([SEEDS], problems)
+    corpus = SHARED / "corpora" / "basil_all.jsonl"
+    if corpus.exists():
+        import itertools
+        stream = itertools.chain(stream, itertools.islice(ingest.iter_articles([corpus]), 150))
+    local = engine.ProcessEngine(workers=2)
+    try:
+        result = pipeline.check_articles(stream, problems, generated_at="t", engine=local,
+                                         group=True, keep_text=False)
+    finally:
+        local.close()
+    assert _signature(result) == _signature(serial)
+    assert [a.id for a in result.articles] == [a.id for a in serial.articles]
+    assert all(a.text == "" for a in result.articles)
+
+
+class _Counted:
+    """An iterable of chunks that counts how many have been pulled from it."""
+
+    def __init__(self, n: int) -> None:
+        self.n, self.pulled = n, 0
+
+    def __iter__(self):
+        for i in range(self.n):
+            self.pulled += 1
+            yield [i, i]
+
+
+@pytest.mark.parametrize("make,ahead", [
+    (lambda: engine.SerialEngine(), 1),
+    (lambda: engine.ProcessEngine(workers=2), engine.AHEAD_PER_WORKER * 2),
+])
+def test_imap_reads_only_a_few_chunks_ahead(make, ahead):
+    chunks = _Counted(50)
+    eng = make()
+    try:
+        results = eng.imap(sum, chunks)
+        assert next(results) == 0
+        assert chunks.pulled <= ahead  # the stream is not read whole before work starts
+        assert list(results) == [2 * i for i in range(1, 50)]
+    finally:
+        eng.close()
+    assert chunks.pulled == 50
 
 
 def test_story_chunks_never_split_a_story(serial):

@@ -255,7 +255,8 @@ def test_unreadable_date_is_ignored_with_a_problem(tmp_path, value):
                                                       "published": value}))
     arts, problems = load_articles([tmp_path])
     assert arts[0].published is None
-    assert len(problems) == 1 and "ignored" in problems[0].reason
+    assert len(problems) == 1 and "read without a date" in problems[0].reason
+    assert not problems[0].skipped  # a note: the article itself is read
     assert problems[0].path.endswith("feed.jsonl:1")
 
 
@@ -383,7 +384,7 @@ def test_manifest_bad_date_keeps_article(tmp_path):
     (tmp_path / "manifest.csv").write_text("file,id,published\na.txt,x,last Tuesday\n")
     arts, problems = load_articles([tmp_path])
     assert (arts[0].id, arts[0].published) == ("x", None)
-    assert len(problems) == 1 and "'last Tuesday' not understood; ignored" in problems[0].reason
+    assert len(problems) == 1 and "'last Tuesday' not understood; read without a date" in problems[0].reason
 
 
 def test_manifest_argument_overrides_folder_manifest(tmp_path):
@@ -438,7 +439,9 @@ def test_real_corpus_jsonl():
      dt.date(2005, 11, 27)),
     ("published : 2012-04-04 11:47 : 35", dt.date(2012, 4, 4)),
     ("MONDAY, JUNE 11TH, 2012 AT 10:49 AM", dt.date(2012, 6, 11)),
-    ("04 / 28 / 09 07:35 PM ET", None),     # day and month order not certain
+    ("04 / 28 / 09 07:35 PM ET", dt.date(2009, 4, 28)),  # 28 cannot be the month
+    ("Last updated 13:26 14 / 09 / 2013", dt.date(2013, 9, 14)),
+    ("Updated 4 / 9 / 2007 6:04 PM", None),  # 9 April or 4 September: not certain
     ("APR 28", None),                       # no year
 ])
 def test_publication_dates_wrapped_in_feed_furniture(value, expected):

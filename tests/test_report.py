@@ -31,7 +31,9 @@ def make_data(**changes) -> report.ReportData:
     for key, value in changes.items():
         setattr(articles[0], key, value)
     return report.build_report_data(articles, claims_with_single(), make_findings(),
-                                    [Problem("in/c.pdf", "unsupported file type .pdf")],
+                                    [Problem("in/c.pdf", "unsupported file type .pdf"),
+                                     Problem("in/d.json:3", "publication date 'soon' not "
+                                             "understood; read without a date", skipped=False)],
                                     "2024-01-06T00:00:00+00:00", title="Channel check")
 
 
@@ -40,13 +42,25 @@ def html() -> str:
     return report.render_report(make_data())
 
 
+def test_notes_are_apart_from_inputs_not_read(html):
+    """An article read without its date is a note, not an input lost."""
+    data = make_data()
+    assert data.problems == ["in/c.pdf: unsupported file type .pdf"]
+    assert data.notes == ["in/d.json:3: publication date 'soon' not understood; read without "
+                          "a date"]
+    section = html[html.index('<section id="problems"'):html.index('<section id="articles"')]
+    assert "Read, with a note (1)" in section and "in/d.json:3" in section
+    assert "<b>1</b>inputs not read" in html
+
+
 def test_data_is_built_before_rendering():
     data = make_data()
     assert [s.key for s in data.sections] == ["contradict", "explained", "agree", "internal"]
     assert [[f.id for f in s.findings] for s in data.sections] == [
         ["F0001"], ["F0002"], ["F0003"], ["F0004"]]
     assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 1,
-                           "agree": 1, "internal": 1, "single": 1, "problems": 1, "new": 0}
+                           "agree": 1, "internal": 1, "single": 1, "problems": 1, "notes": 1,
+                           "new": 0}
     contra = data.sections[0].findings[0]
     assert contra.severity == "5.3%" and contra.score == "0.91"
     assert contra.outlets == "The Daily | unknown outlet" and contra.unit == "person"
