@@ -48,7 +48,7 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
               "hundred": 100, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5,
-              "crore": 1e7, "crores": 1e7}
+              "crore": 1e7, "crores": 1e7, "t": 1e12}  # "t": the letter T, "$2.1T"
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
                   "₨": "PKR", "ரூ": "LKR", "රු": "LKR",
@@ -125,9 +125,9 @@ _CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.
         r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
         r"bn|mn|m)\b))")
 _MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakhs?|crores?|mln|bn|tn|mn)\b"
-_MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN)(?![A-Za-z0-9])"
+_MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
-_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF])"
+_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF]|[CF])"
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
@@ -152,14 +152,15 @@ _STARTS = (r"(?=[\d.£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨½¼¾⅓⅔�
            + "|".join(_START_STEMS) + "))")
 _MASTER = re.compile(
     rf"(?<!\w){_STARTS}(?:(?P<times>{_TIMES})|(?P<vague>{_VAGUE})|(?P<mult>{_MULT})|(?P<frac>{_FRACTION})|"
-    rf"(?<![\w.,/:#@&\-])(?P<cur>{_CUR})?(?:(?P<dfrac>\b[1-9]/(?:16|[2348])(?![\d/]))|(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
+    rf"(?<![\w.,/:#@&\-^])(?P<cur>{_CUR})?(?:(?P<dfrac>\b[1-9]/(?:16|[2348])(?![\d/]))|(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
     rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
     rf"(?!(?!{_ATTACHED_UNITS}\b)\w))"
 )
 # The second end of a range ("10-20", "£1.5bn-£2bn") follows a dash, so no lookbehind.
 _CORE = re.compile(
     rf"(?P<cur>{_CUR})?(?:(?P<dig>{_DIGITS})|(?P<word>(?i:\b{_WORDNUM}\b)))"
-    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![\w]|[.,]\d|/\d|:\d)")
+    rf"(?P<mag>{_MAG_WORD}|{_MAG_LETTER}|p(?![A-Za-z0-9]))?(?![.,]\d|/\d|:\d)"
+    rf"(?!(?!{_ATTACHED_UNITS}\b)\w)")
 # Things that look like numbers but are not claims; masked before the scan.
 # Web addresses: masked only in texts that hold "://", "www." or "@" (a cheap test first).
 _MASK_WEB = re.compile(r"https?://\S+|www\.\S+|[^\s@]+@\S+\.\w+")
@@ -193,7 +194,8 @@ _CHANGE_FROM = re.compile(
     r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
     r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
     r"by)\b[^.;]{0,40}$")
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|−|~|to|and|through|thru)\s*")
+# "-\s+to": a suspended hyphen, "a 10- to 15-year sentence".
+_RANGE_SEP = re.compile(r"\s*(?:-\s+to|-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
     r"percentage(?!\s*points?))\b)")
@@ -468,6 +470,26 @@ def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
     return value, value
 
 
+# "several hundred", "a few thousand": vague, from twice to ten times the scale word.
+_FEW_BEFORE = re.compile(r"(?i)\b(?:several|a\s+few|a\s+couple\s+of|some\s+few)\s+$")
+_BARE_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+# "two and a half years", "one and a half million": the half belongs to the figure.
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half\b(?:\s+(?P<mag>million|billion|trillion|"
+                         r"thousand)\b)?")
+# "30C", "86F", "-5 C": a bare letter is a temperature only where the sentence speaks of one.
+_TEMP_LETTER = re.compile(r"\s?(?P<scale>[CF])(?![\w°])")
+_TEMP_CONTEXT = re.compile(
+    r"(?i)\b(?:temperatures?|degrees?|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
+    r"warm(?:er|est)?|cool(?:er|est)?|chill(?:y)?|freez(?:ing|e)|frost|thermometers?|mercury|"
+    r"highs?|lows?|celsius|fahrenheit|weather|forecast)\b")
+_TEMP_UNITS = {"C": "degree_celsius", "F": "degree_fahrenheit"}
+
+
+def _temperature_talk(scan: str, start: int) -> bool:
+    """Whether the words around a figure speak of temperature ("highs of 30C")."""
+    return bool(_TEMP_CONTEXT.search(scan, max(0, start - 80), start + 40))
+
+
 _VAGUE_RANGES = {"tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
                  "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9),
                  "tens of billions": (1e10, 1e11), "hundreds of billions": (1e11, 1e12),
@@ -569,6 +591,19 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
 
+# A hyphen that starts a figure after a space ("growth of -0.5%", "(-5C)") is a minus sign;
+# after a figure ("3 -1", "10 -20") it is a score or a range, and stays a hyphen.
+_MINUS_HYPHEN = re.compile(r"-(?=\.?\d)")
+
+
+def _minus_sign(m: re.Match) -> str:
+    at = m.start()
+    if at and not (m.string[at - 1].isspace() or m.string[at - 1] in "(["):
+        return "-"  # "COVID-19", "2020-21", "A-3": joined to the word before
+    before = m.string[max(0, at - 12):at].rstrip()
+    return "-" if before[-1:].isdigit() or before[-1:] in ("%", ")") else "−"
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Return the claim-worthy number expressions in ``text``, in order.
 
@@ -589,6 +624,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if "://" in text or "www." in text or "@" in text:
             scan = _MASK_WEB.sub(_blank, scan)
         scan = _MASK.sub(_blank, scan)
+    if "-" in scan:
+        scan = _MINUS_HYPHEN.sub(_minus_sign, scan)
     out: list[Quantity] = []
     consumed = 0
     pos = 0
@@ -659,6 +696,19 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
     value = _core_value(m)
     if value is None:
         return None
+    word = (m.group("word") or "").strip().lower()
+    if word in _BARE_SCALE and (few := _FEW_BEFORE.search(scan, max(0, start - 16), start)):
+        # "several hundred years", "a few thousand people": vague, not 100 or 1,000.
+        low, high = 2 * _BARE_SCALE[word], 10 * _BARE_SCALE[word]
+        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+        return Quantity(few.start(), pos, text[few.start():pos], low, low, high, "range", unit,
+                        vague=True, per=per)
+    half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
+    if half:
+        # "two and a half years", "one and a half million people".
+        value = (value + 0.5) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
+                                 else 1.0)
+        end = half.end()
     if m.group("dfrac"):
         # "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit.
         pos, value, unit, per, _ = _suffix(scan, end, value, None, False)
@@ -678,11 +728,13 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
             low, high = _interval(v, bound)
             return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
                             "fraction")
-    if _is_not_a_claim(scan, m, value):
+    if not half and _is_not_a_claim(scan, m, value):
         return None
     currency = _currency_of(m.group("cur"))
     if currency and _MEGA_ISO.fullmatch(m.group("cur").strip()) and not m.group("mag"):
         value *= 1e6
+    if m.group("mag") == "T" and not currency:
+        return None  # "$2.1T" is trillions; a bare "5T" is a model or a grade
     if m.group("mag") and m.group("mag").strip() == "p" and not currency:
         currency = "GBP"
     mag = m.group("mag")
@@ -702,6 +754,13 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                                                           "thousand", "lakh", "lakhs", "crore",
                                                           "crores")
     pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)
+    if unit is None and not currency and not mag:
+        letter = _TEMP_LETTER.match(scan, pos)
+        if letter and _temperature_talk(scan, start):
+            unit = _TEMP_UNITS[letter.group("scale")]
+            pos = letter.end()
+        elif letter and letter.start() == pos and scan[pos:pos + 1] in "CF":
+            return None  # "Room 12C", "Seat 14F": a code, not a figure
     if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
         unit = "magnitude"  # "a magnitude 6.1 quake"
     if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
@@ -723,8 +782,13 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
 
     # A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn".
     sep = _RANGE_SEP.match(scan, end)
+    unit_first = False
+    if (not sep or not _CORE.match(scan, sep.end())) and unit and pos > end and not post:
+        # "10% to 15%", "25C-30C", "44 mg to 50 mg": the unit written at both ends.
+        sep = _RANGE_SEP.match(scan, pos)
+        unit_first = sep is not None
     if sep and not post:
-        word = sep.group().strip()
+        word = re.sub(r"^-\s+to$", "-", sep.group().strip())
         between = _BETWEEN.search(scan, max(0, start - 12), start)
         m2 = _CORE.match(scan, sep.end())
         if m2 and (
@@ -734,6 +798,8 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                                                                         start))
                 or (word == "and" and between and between.group().strip().lower() == "between")):
             second = _range_end(scan, m, m2, value, unit)
+            if second is not None and unit_first and second[2] != unit:
+                second = None  # "10% to 15 people": two figures, not one range
             if second is not None:
                 v2, pos2, unit2, per2 = second
                 if v2 > value or (word in ("to", "and") and v2 > value):
@@ -780,6 +846,9 @@ def _range_end(scan: str, m1: re.Match, m2: re.Match, v1: float, unit1: str | No
         return None
     cur2 = _currency_of(m2.group("cur"))
     pos, v2, unit2, per2, _ = _suffix(scan, m2.end(), v2, cur2, bool(m2.group("mag")))
+    if (unit2 is None and (letter := _TEMP_LETTER.match(scan, pos))
+            and _temperature_talk(scan, m1.start())):
+        unit2, pos = _TEMP_UNITS[letter.group("scale")], letter.end()  # "25-30C"
     if unit1 and unit2 and unit1 != unit2:
         return None
     return v2, pos, unit2, per2
