@@ -48,7 +48,8 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
               "hundred": 100, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5,
-              "crore": 1e7, "crores": 1e7, "t": 1e12}  # "t": the letter T, "$2.1T"
+              "crore": 1e7, "crores": 1e7, "t": 1e12, "trn": 1e12, "lakh crore": 1e12,
+              "lakh crores": 1e12}  # "t": the letter T, "$2.1T"
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
                   "₨": "PKR", "ரூ": "LKR", "රු": "LKR",
@@ -113,7 +114,7 @@ _NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
             "fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
             "sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion")
 _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a\s+)?(?:half|"
-            rf"quarter|three\s+quarters?)(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
+            rf"quarter|three\s+quarters?)(?:\s+of)?(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
             rf"(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
@@ -124,7 +125,8 @@ _CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.
         # "dollar 22.5 million", "euro 3bn": a currency word before a figure with a magnitude.
         r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
         r"bn|mn|m)\b))")
-_MAG_WORD = r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakhs?|crores?|mln|bn|tn|mn)\b"
+_MAG_WORD = (r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakh\s+crores?|lakhs?|"
+             r"crores?|mln|bn|trn|tn|mn)\b")
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
 _ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF]|[CF])"
@@ -132,10 +134,11 @@ _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
 _MULT = (r"(?i:\b(?:doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing|es)|quadrupl(?:ed|ing|es)"
-         r"|halv(?:ed|ing|es)|double(?=\s+(?:the|its|their|to|from)\b)))")
+         r"|halv(?:ed|ing|es)|double(?=\s+(?:the|its|their|to|from)\b)"
+         r"|twice(?=\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|the|that|what)\b)))")
 _TIMES = rf"(?i:\b(?P<tn>\d+(?:\.\d+)?|{_NUMWORD})\s+times\s+(?:as\s+(?:many|much|high|large|big)|more|higher|larger|bigger|greater|the)\b)"
 _FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
-             r"(?!\s+(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
+             r"(?!\s+(?:of\s+)?(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
 
 # The words a figure can start with (number words, vague amounts, multipliers, currency
@@ -147,7 +150,7 @@ _START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", "quarter", "tens", "s
                        "rupee", "rupees", *(code.lower() for code in _ISO),
                        *("m" + code.lower() for code in _ISO)}, key=len, reverse=True)
 _START_STEMS = ("hundred", "thousand", "million", "billion", "trillion", "dozen", "doubl", "tripl",
-                "trebl", "quadrupl", "halv")
+                "trebl", "quadrupl", "halv", "twice")
 _STARTS = (r"(?=[\d.£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨½¼¾⅓⅔⅛]|ரூ|රු|(?i:(?:" + "|".join(_START_WORDS) + r")(?![a-z])|"
            + "|".join(_START_STEMS) + "))")
 _MASTER = re.compile(
@@ -215,8 +218,10 @@ _AFTER_PHYSICAL = re.compile(
     r"[\s-]?(?P<open>[(\[{<]\s?)?(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_PHYSICAL))
     + r")(?(open)\s?[)\]}>])(?![A-Za-z0-9])",
     re.IGNORECASE)
-_AFTER_PER = re.compile(r"(?i)\s*(?:per|an?|each|every|/)\s*(?P<per>year|annum|yr|month|week|"
-                        r"day|hour|hr|minute|second)\b")
+# "£11.44 an hour", "£35,000-a-year", "$80 a barrel", "$12 a share": a rate, and what it is per.
+_AFTER_PER = re.compile(r"(?i)[\s-]*(?:per|an?|each|every|/)[\s-]*(?P<per>year|annum|yr|month|"
+                        r"week|day|night|hour|hr|minute|second|gallon|litre|liter|barrel|pint|"
+                        r"kilo|kg|tonne|ton|ounce|oz|head|person|share|mile)\b")
 _DATE_BEFORE = re.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
 _DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
 _ID_BEFORE = re.compile(
@@ -284,7 +289,7 @@ _NUMBER_STEMS = ("one", "two", "three", "four", "five", "six", "seven", "eight",
                  "eleven", "twelve", "teen", "twenty", "thirty", "forty", "fifty", "sixty",
                  "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion",
                  "trillion", "dozen", "half", "third", "quarter", "fifth", "doubl", "tripl",
-                 "trebl", "quadrupl", "halv", "score", "zero")
+                 "trebl", "quadrupl", "halv", "twice", "score", "zero")
 
 
 def _may_hold_number(text: str) -> bool:
@@ -304,7 +309,7 @@ def _words_value(s: str) -> float | None:
     total, current, seen = 0.0, 0.0, False
     tokens = re.split(r"[\s-]+", s.lower().strip())
     for i, tok in enumerate(tokens):
-        if tok in ("and", ""):
+        if tok in ("and", "of", ""):  # "one hundred and five", "a quarter of a million"
             continue
         if tok in ("a", "an"):
             current = current or 1.0
@@ -496,7 +501,8 @@ _VAGUE_RANGES = {"tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5,
                  "dozens of thousands": (2.4e4, 1.44e5), "dozens": (24, 144),
                  "hundreds": (100, 1000), "thousands": (1e3, 1e4), "millions": (1e6, 1e9),
                  "billions": (1e9, 1e12), "scores": (40, 100)}
-_MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_MULTIPLIERS = {"doubl": 2.0, "twice": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0,
+                "halv": 0.5}
 _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
 
 
@@ -581,8 +587,8 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     if unit and unit not in ("percent", "percentage_point"):
         mr = _AFTER_PER.match(text, pos)
         if mr:
-            per = {"annum": "year", "yr": "year", "hr": "hour"}.get(mr.group("per").lower(),
-                                                                 mr.group("per").lower())
+            per = {"annum": "year", "yr": "year", "hr": "hour", "liter": "litre", "kilo": "kg",
+                   "oz": "ounce"}.get(mr.group("per").lower(), mr.group("per").lower())
             pos = mr.end()
     return pos, value, unit, per, post
 

@@ -92,6 +92,14 @@ POSITIVES = [
     ("The economy shrank, with growth of -0.5% in the quarter.", "-0.5%", -0.5, -0.5, -0.5,
      "exact", "percent"),
     ("Italy's GDP is $2.174T.", "$2.174T", 2.174e12, 2.174e12, 2.174e12, "exact", "USD"),
+    ("The chancellor's £1.2trn spending plans were announced.", "£1.2trn", 1.2e12, 1.2e12,
+     1.2e12, "exact", "GBP"),
+    ("the state will spend Rs 2.5 lakh crore on roads", "Rs 2.5 lakh crore", 2.5e12, 2.5e12,
+     2.5e12, "exact", "INR"),
+    ("He was offered an $80,000-a-year job.", "$80,000-a-year", 8e4, 8e4, 8e4, "exact", "USD"),
+    ("Brent crude rose to $80 a barrel.", "$80 a barrel", 80, 80, 80, "exact", "USD"),
+    ("A quarter of a million people were displaced.", "A quarter of a million", 2.5e5, 2.5e5,
+     2.5e5, "exact", None),
     # Vague amounts and halves.
     ("Several hundred supporters gathered outside the court.", "Several hundred", 200, 200,
      1000, "range", None),
@@ -100,7 +108,7 @@ POSITIVES = [
      None),
     ("three and a half million people voted", "three and a half million", 3.5e6, 3.5e6, 3.5e6,
      "exact", None),
-    ("a 12-cent-a-share dividend", "12-cent", 0.12, 0.12, 0.12, "exact", "USD"),
+    ("a 12-cent-a-share dividend", "12-cent-a-share", 0.12, 0.12, 0.12, "exact", "USD"),
     ("Fujitsu withdrew its one-yen bid", "one-yen", 1, 1, 1, "exact", "JPY"),
     ("its shares slid to close one penny lower", "one penny", 0.01, 0.01, 0.01, "exact", "GBP"),
     ("it only cost thirteen dollars and forty-five cents",
@@ -190,11 +198,23 @@ def test_values_in_order(sentence, values):
 @pytest.mark.parametrize("sentence,kind,value", [
     ("doubling the total funding", "multiplier", 2),
     ("three times as many arrivals", "multiplier", 3),
+    ("Twice as many people died as in the previous storm.", "multiplier", 2),
     ("more than half while the Labour Government has been in power", "fraction", 0.5),
 ])
 def test_multipliers_and_fractions(sentence, kind, value):
     q = find_quantities(sentence)[0]
     assert (q.kind, q.value) == (kind, pytest.approx(value))
+
+
+@pytest.mark.parametrize("sentence,per", [
+    ("the minimum wage rises to £11.44 an hour", "hour"),
+    ("He was offered an $80,000-a-year job.", "year"),
+    ("Brent crude rose to $80 a barrel.", "barrel"),
+    ("The bid values the company at $12 a share.", "share"),
+    ("It costs £6m a day to house them.", "day"),
+])
+def test_rates_say_what_they_are_per(sentence, per):
+    assert [q.per for q in find_quantities(sentence)] == [per]
 
 
 @pytest.mark.parametrize("text", [
