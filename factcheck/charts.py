@@ -63,7 +63,7 @@ def _ends(row: Mapping[str, Any]) -> tuple[float | None, float | None, float]:
 
 def _tick(value: float, unit: str) -> str:
     """An axis label: money and percentages with their sign, counts as bare numbers (the
-    unit is in the finding's text; "31,094 people" would crowd the axis)."""
+    unit is in the finding's text; "12,345 people" would crowd the axis)."""
     if unit in ("percent", "percentage_point") or (len(unit) == 3 and unit.isupper()):
         return formatting.amount(value, unit)
     return formatting.number(value)
