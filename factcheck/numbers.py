@@ -765,7 +765,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         if letter and _temperature_talk(scan, start):
             unit = _TEMP_UNITS[letter.group("scale")]
             pos = letter.end()
-        elif letter and letter.start() == pos and scan[pos:pos + 1] in "CF":
+        elif letter and scan[pos] in "CF":  # written straight after the digits
             return None  # "Room 12C", "Seat 14F": a code, not a figure
     if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
         unit = "magnitude"  # "a magnitude 6.1 quake"
