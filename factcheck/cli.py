@@ -203,7 +203,7 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
 def _cmd_claims(args: argparse.Namespace) -> int:
     articles, problems = ingest.load_articles([args.file])
     for p in problems:
-        print(f"factcheck: {p}", file=sys.stderr)
+        _say_problem(p)
     if not articles:
         return EXIT_NO_INPUT
     art = articles[0]

@@ -91,6 +91,29 @@ def test_cli_check_writes_outputs(tmp_path, capsys):
     assert "0 contradict" in capsys.readouterr().out
 
 
+def test_cli_names_each_bad_input_and_checks_the_rest(tmp_path, capsys):
+    """One stderr line per bad input, as it is met; the good articles are all checked."""
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "good.txt").write_text("Officials said 1,200 people were evacuated on Monday.")
+    (inbox / "empty.txt").write_text("")
+    (inbox / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 50)
+    (inbox / "feed.jsonl").write_text(
+        json.dumps({"id": "f1", "text": "Some 1,250 people were evacuated.", "published": "soon"})
+        + "\n{not json\n")
+    code = cli.main(["check", str(inbox), "--out", str(tmp_path / "out")])
+    out, err = capsys.readouterr()
+    lines = err.splitlines()
+    assert code == 0 and "2 articles" in out
+    assert any(line.startswith("factcheck: skipped") and "empty.txt" in line for line in lines)
+    assert any(line.startswith("factcheck: skipped") and "binary.txt" in line for line in lines)
+    assert any(line.startswith("factcheck: skipped") and "feed.jsonl:2" in line
+               and "malformed JSON line" in line for line in lines)
+    assert any(line.startswith("factcheck: note:") and "feed.jsonl:1" in line
+               and "read without a date" in line for line in lines)
+    assert len(lines) == 4
+
+
 @pytest.mark.parametrize("argv,code", [
     (["check", "/no/such/folder", "--out", "OUT"], 1),
     (["check"], 2),
