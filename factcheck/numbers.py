@@ -137,7 +137,11 @@ _MULT = (r"(?i:\b(?:doubl(?:ed|ing|es)|tripl(?:ed|ing|es)|trebl(?:ed|ing|es)|qua
          r"|halv(?:ed|ing|es)|double(?=\s+(?:the|its|their|to|from)\b)"
          r"|twice(?=\s+(?:as\s+(?:many|much|high|large|big|likely|fast)|the|that|what)\b)))")
 _TIMES = rf"(?i:\b(?P<tn>\d+(?:\.\d+)?|{_NUMWORD})\s+times\s+(?:as\s+(?:many|much|high|large|big)|more|higher|larger|bigger|greater|the)\b)"
-_FRACTION = (r"(?i:\b(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b"
+# "an eighth", "a sixth", "four-quarter" are also ordinals ("an eighth term") and compounds:
+# those read as fractions only before "of".
+_FRACTION = (r"(?i:\b(?:(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b(?!-)|(?:two|three|"
+             r"four|five|one|a|an)[-\s](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
+             r"(?=\s+of\b))"
              r"(?!\s+(?:of\s+)?(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
 
@@ -478,9 +482,11 @@ def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
 # "several hundred", "a few thousand": vague, from twice to ten times the scale word.
 _FEW_BEFORE = re.compile(r"(?i)\b(?:several|a\s+few|a\s+couple\s+of|some\s+few)\s+$")
 _BARE_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "two and a half years", "one and a half million": the half belongs to the figure.
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+a\s+half\b(?:\s+(?P<mag>million|billion|trillion|"
-                         r"thousand)\b)?")
+# "two and a half years", "one and a half million", "five and a quarter": the part belongs to
+# the figure.
+_AND_A_HALF = re.compile(r"(?i)\s+and\s+(?P<part>a\s+half|a\s+quarter|three\s+quarters|a\s+third)"
+                         r"\b(?:\s+(?P<mag>million|billion|trillion|thousand)\b)?")
+_PART = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3}
 # "30C", "86F", "-5 C": a bare letter is a temperature only where the sentence speaks of one.
 _TEMP_LETTER = re.compile(r"\s?(?P<scale>[CF])(?![\w°])")
 _TEMP_CONTEXT = re.compile(
@@ -503,7 +509,13 @@ _VAGUE_RANGES = {"tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5,
                  "billions": (1e9, 1e12), "scores": (40, 100)}
 _MULTIPLIERS = {"doubl": 2.0, "twice": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0,
                 "halv": 0.5}
-_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2}
+# "a third" is a share before "of"/"as" or after "by"/"than" ("cut by nearly a third"); elsewhere
+# it counts ("a third straight night", "wounding a third").
+_SHARE_AFTER = re.compile(r"\s+(?:of|as)\b")
+_SHARE_BEFORE = re.compile(r"(?i)\b(?:by|than)\s+(?:(?:nearly|almost|about|roughly|around|some|"
+                           r"over|under|just|more\s+than|less\s+than)\s+)?$")
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth": 1 / 6,
+              "eighth": 0.125, "tenth": 0.1}
 
 
 def _weighs(text: str, pos: int) -> bool:
@@ -684,9 +696,11 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
     if m.group("frac"):
         word = m.group("frac").lower()
+        if (re.match(r"an?\s", word) and not _SHARE_AFTER.match(scan, end)
+                and not _SHARE_BEFORE.search(scan, max(0, start - 30), start)):
+            return None
         v = next(val for k, val in _FRACTIONS.items() if k in word)
-        if re.match(r"(?:two|three)", word):
-            v *= 2 if word.startswith("two") else 3
+        v *= _SMALL.get(re.split(r"[-\s]", word)[0], 1)  # "three-quarters", "two-fifths"
         bound, hstart = _hedge(scan, start)
         low, high = _interval(v, bound)
         return Quantity(hstart, end, text[hstart:end], v, low, high, bound, None, "fraction")
@@ -711,9 +725,10 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                         vague=True, per=per)
     half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
     if half:
-        # "two and a half years", "one and a half million people".
-        value = (value + 0.5) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
-                                 else 1.0)
+        # "two and a half years", "one and a half million people", "five and a quarter".
+        part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
+        value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
+                                  else 1.0)
         end = half.end()
     if m.group("dfrac"):
         # "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit.

@@ -144,6 +144,9 @@ NEGATIVES = [
     "The 2023/24 season ended in the 21st century's first decade.",
     "The A-3 road reopened; see page 3.",
     "Room 12C and Seat 14F were empty.",
+    "Protesters poured into the streets for a third straight night.",
+    "He may run as a third-party candidate; she won an eighth term.",
+    "After a quarter-century of public life, he retired.",
     "A 5T truck blocked the road.",
     "The final score was 3 -1.",
     "They won 3-1 at home.",
@@ -199,6 +202,10 @@ def test_values_in_order(sentence, values):
     ("doubling the total funding", "multiplier", 2),
     ("three times as many arrivals", "multiplier", 3),
     ("Twice as many people died as in the previous storm.", "multiplier", 2),
+    ("payroll taxes cut by nearly a third for the coming year", "fraction", 1 / 3),
+    ("a server rack that is about a sixth of the usual size", "fraction", 1 / 6),
+    ("at a depth of two-tenths of a mile", "fraction", 0.2),
+    ("He ran five and a quarter miles.", "cardinal", 5.25),
     ("more than half while the Labour Government has been in power", "fraction", 0.5),
 ])
 def test_multipliers_and_fractions(sentence, kind, value):
