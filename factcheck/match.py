@@ -163,8 +163,11 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
             if prel in ("same", "update") and ra["period_kind"] and rb["period_kind"]:
                 score += SAME_PERIOD_BONUS
             score = min(score, 1.0)
+            family = ra["unit_family"]
+            if family == "age" and ra["noun"] and ra["noun"] == rb["noun"]:
+                family = "default"  # one named holder ("Cowan, 43"): the same person's age
             need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE.get(
-                ra["unit_family"], MIN_SCORE_DIFFERENT_VALUE["default"])
+                family, MIN_SCORE_DIFFERENT_VALUE["default"])
             if not close and max(crowd[ia], crowd[ib]) >= CROWDED_SENTENCE:
                 need += CROWDED_EXTRA
             if score < need:

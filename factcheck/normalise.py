@@ -240,10 +240,41 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# "a 12-year-old daughter", "he is 35 years old": ages written with the years.
+_YEARS_OLD_AFTER = re.compile(r"[\s-]*years?[\s-]+old\b")
+# Whose age it is: the word after "-year-old" ("daughter", "Robyn"), the name before "Name, 35,"
+# or the noun before "aged 36" ("The driver, aged 36").
+_HOLDER_AFTER = re.compile(r"[\s-]*years?[\s-]+old[\s-]+(?P<w>[A-Za-z]+(?:[ -][A-Za-z]+){0,3})")
+_HOLDER_BEFORE = re.compile(r"(?P<w>[A-Za-z]+),?\s+(?:aged?\s+)?$")
+_NOT_HOLDERS = frozenset({"and", "or", "the", "a", "an", "was", "is", "who", "has", "had",
+                          "were", "are", "said", "in", "of", "at", "on", "when", "after", "from",
+                          "outside", "inside", "near", "during", "while", "into", "behind",
+                          "with", "for", "to", "by", "as", "that", "which", "whose", "whom"})
+
+
 def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
-    return (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
-            and float(q.value).is_integer() and bool(_AGE_BEFORE.search(before))
-            and bool(_AGE_AFTER.match(after)))
+    if not (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
+            and float(q.value).is_integer()):
+        return False
+    return bool(_YEARS_OLD_AFTER.match(after)) or (bool(_AGE_BEFORE.search(before))
+                                                   and bool(_AGE_AFTER.match(after)))
+
+
+def _age_holder(before: str, after: str) -> str:
+    """Who or what an age belongs to, lowercased; '' when the sentence does not say. Two ages
+    of different holders (a daughter and her mother) are never the same measure."""
+    m = _HOLDER_AFTER.match(after)
+    if m:
+        # The head of the noun phrase: "British climber" -> climber, "Robyn Mendes" -> mendes.
+        head = ""
+        for word in re.split(r"[ -]", m.group("w").lower()):
+            if word in _NOT_HOLDERS or word in STOPWORDS:
+                break
+            head = word
+        return singular(head) if head else ""
+    m = _HOLDER_BEFORE.search(before)
+    word = m.group("w").lower() if m else ""
+    return "" if word in _NOT_HOLDERS or word in STOPWORDS else singular(word)
 
 
 def _event(sentence: str, start: int, end: int) -> str:
@@ -420,6 +451,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             context = _context_words(sentence, q.start, q.end)
             head = phrase[-1] if phrase else ""
             noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+            if unit == "age":
+                noun = _age_holder(before, after)
             measure_words = [w for w in phrase if w not in STOPWORDS][:3]
             measure_words += [w for w in context if w not in measure_words][:5]
             as_of = None

@@ -101,3 +101,21 @@ def test_different_stories_are_never_compared():
     assert check_articles(arts).findings == []
     arts[1].story = "flood"
     assert [f.verdict for f in check_articles(arts).findings] == ["contradict"]
+
+
+@pytest.mark.parametrize("a,b,a_fig,b_fig,verdicts", [
+    # Different people's ages in one story are different measures.
+    ("Police said Ms. Mendes' 12-year-old daughter was also in the apartment on Tuesday.",
+     "Police identified the victim found in the apartment on Tuesday as 48-year-old Robyn Mendes.",
+     "12", "48", set()),
+    ("Police say a man outside the store told the 36-year-old driver to stop on Tuesday.",
+     "Police say the driver killed a 66-year-old woman outside the store on Tuesday.",
+     "36", "66", set()),
+    # One named person's age stated twice, differently: a discrepancy to check.
+    ("The jury found Jose Luis Orozco, 29, guilty of murder in the shooting on Tuesday.",
+     "Authorities searched for Jose Luis Orozco, 27, after the shooting on Tuesday.",
+     "29", "27", {"contradict"}),
+])
+def test_ages_belong_to_their_holder(a, b, a_fig, b_fig, verdicts):
+    result = _run((a, "2013-05-01"), (b, "2013-05-01"))
+    assert {f.verdict for f in _between(result, a_fig, b_fig)} == verdicts
