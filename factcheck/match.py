@@ -33,9 +33,10 @@ SAME_RARE_FIGURE_BONUS = 0.15
 NEAR_SHARE = 0.10
 NEAR_FIGURE_BONUS = 0.12
 # Both claims count the same specific noun ("democrat", "state", "page"), say the same thing
-# happened to it ("crossed", "died"), or state periods that match.
+# happened to it ("crossed", "died"), give one named person's age, or state periods that match.
 SAME_NOUN_BONUS = 0.10
 SAME_EVENT_BONUS = 0.10
+SAME_HOLDER_BONUS = 0.10  # two ages given for the same named person
 SAME_PERIOD_BONUS = 0.10
 # A would-be contradiction between figures from a sentence holding this many figures needs this
 # much more evidence.
@@ -56,10 +57,13 @@ def role_class(role: object) -> str:
 
 
 def _different_things(a: dict, b: dict) -> bool:
-    """True when the claims name different counted nouns or outcomes ("women" vs "children",
-    "arrested" vs "injured"): never the same measure, however alike the sentences."""
+    """True when the claims name different counted nouns, outcomes or holders ("women" vs
+    "children", "arrested" vs "injured", Ford's points vs Hansbrough's): never the same
+    measure, however alike the sentences."""
     if a["noun"] and b["noun"] and a["noun"] != b["noun"]:
         return True
+    if a["holder"] and b["holder"] and a["holder"] != b["holder"]:
+        return True  # Hansbrough's 2,301 points and Ford's 2,290; a daughter's age, a mother's
     return bool(a["event"] and b["event"] and a["event"] != b["event"])
 
 
@@ -160,11 +164,14 @@ def candidate_pairs(claims: pd.DataFrame) -> pd.DataFrame:
                 score += SAME_NOUN_BONUS
             if ra["event"] and ra["event"] == rb["event"]:
                 score += SAME_EVENT_BONUS
+            if ra["unit_family"] == "age" and ra["holder"] and ra["holder"] == rb["holder"]:
+                # One person has one age; a player's many figures are still many measures.
+                score += SAME_HOLDER_BONUS
             if prel in ("same", "update") and ra["period_kind"] and rb["period_kind"]:
                 score += SAME_PERIOD_BONUS
             score = min(score, 1.0)
             family = ra["unit_family"]
-            if family == "age" and ra["noun"] and ra["noun"] == rb["noun"]:
+            if family == "age" and ra["holder"] and ra["holder"] == rb["holder"]:
                 family = "default"  # one named holder ("Cowan, 43"): the same person's age
             need = MIN_SCORE_SAME_VALUE if close else MIN_SCORE_DIFFERENT_VALUE.get(
                 family, MIN_SCORE_DIFFERENT_VALUE["default"])

@@ -260,6 +260,29 @@ def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
                                                    and bool(_AGE_AFTER.match(after)))
 
 
+# Whose figure it is, in the clause before it: a name with a possessive ("Newton's record of
+# 4,051") or a name that has, scored or set it ("Hansbrough now has 2,301 points"). Speakers
+# ("Smith said 45,774") are sources, not holders, so speech verbs are not in the list.
+_HOLDER_VERBS = ("has|had|have|scored|scores|finished|finishes|ended|set|sets|broke|breaks|"
+                 "posted|added|recorded|totaled|totalled|gained|threw|throws|caught|rushed|"
+                 "averaged|averages|needs|needed|holds|held|owns|owned|earned|landed|"
+                 "connected|completed|completes|won|wins|leads|led")
+_NAMED_HOLDER = re.compile(
+    r"\b(?P<p>[A-Z][a-zA-Z]+)\s*(?:'s|’s|’\s+s|'\s+s)\s"
+    r"|\b(?P<s>[A-Z][a-zA-Z]+)\s+(?:[a-z]+\s+){0,2}?(?:" + _HOLDER_VERBS + r")\b")
+
+
+def _named_holder(sentence: str, start: int, end: int) -> str:
+    """The name a figure belongs to in its clause ("hansbrough"), lowercased, or ''."""
+    lo, _ = _clause_bounds(sentence, start, end)
+    name = ""
+    for m in _NAMED_HOLDER.finditer(sentence, lo, start):
+        word = (m.group("p") or m.group("s")).lower()
+        if word not in STOPWORDS and word not in _NOT_HOLDERS:
+            name = word
+    return singular(name) if name else ""
+
+
 def _age_holder(before: str, after: str) -> str:
     """Who or what an age belongs to, lowercased; '' when the sentence does not say. Two ages
     of different holders (a daughter and her mother) are never the same measure."""
@@ -451,8 +474,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             context = _context_words(sentence, q.start, q.end)
             head = phrase[-1] if phrase else ""
             noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
-            if unit == "age":
-                noun = _age_holder(before, after)
+            holder = (_age_holder(before, after) if unit == "age"
+                      else _named_holder(sentence, q.start, q.end))
             measure_words = [w for w in phrase if w not in STOPWORDS][:3]
             measure_words += [w for w in context if w not in measure_words][:5]
             as_of = None
@@ -477,6 +500,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 "context": " ".join(context),
                 "noun": noun,
                 "event": _event(sentence, q.start, q.end) if family in ("person", "count") else "",
+                "holder": holder,
                 "period_start": _iso(period.start) if period else None,
                 "period_end": _iso(period.end) if period else None,
                 "period_kind": period.kind if period else None,

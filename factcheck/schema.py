@@ -33,6 +33,7 @@ CLAIM_COLUMNS: dict[str, str] = {
     "measure": "object",       # short normalised description of what is measured
     "noun": "object",          # the counted noun as written, singular ("migrant"), or ""
     "event": "object",         # what happened to what is counted (death, injury, arrest...), or ""
+    "holder": "object",        # whose figure it is ("hansbrough" has 2,301 points), or ""
     "context": "object",       # content words near the figure, space separated, for matching
     "period_start": "object",  # YYYY-MM-DD or None
     "period_end": "object",

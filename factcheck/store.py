@@ -141,9 +141,12 @@ class Store:
                 part)]
         if not rows:
             return pd.DataFrame({c: pd.Series(dtype=t) for c, t in CLAIM_COLUMNS.items()})
-        df = pd.DataFrame(rows)
+        # Rows stored by an older version lack newer text columns: they read as "".
+        df = pd.DataFrame(rows).reindex(columns=list(CLAIM_COLUMNS))
+        text = [c for c, t in CLAIM_COLUMNS.items() if t == "object" and df[c].isna().all()]
+        df[text] = df[text].astype(object).fillna("")
         numeric = {c: t for c, t in CLAIM_COLUMNS.items() if t != "object"}
-        return df[list(CLAIM_COLUMNS)].astype(numeric)
+        return df.astype(numeric)
 
     def known_findings(self, before: str) -> set[str]:
         """Keys of findings first made in a run before ``before``."""

@@ -158,3 +158,22 @@ def test_a_feed_may_be_larger_than_an_article(tmp_path):
     assert len(arts) == 200 and problems == []
     arts, problems = ingest.load_articles([feed], max_bytes=size // (ingest.FEED_SIZE_FACTOR + 5))
     assert arts == [] and "over the limit" in problems[0].reason
+
+
+def test_claims_stored_before_a_column_was_added_still_read(nights):
+    """A store written by an older version (claim rows without a newer column) is read, the
+    missing text column as ""."""
+    one, _, store, out = nights
+    _run(one, store, out, "2024-11-04")
+    db = sqlite3.connect(store)
+    rows = db.execute("SELECT rowid, row FROM claims").fetchall()
+    for rowid, row in rows:
+        old = json.loads(row)
+        del old["holder"]
+        db.execute("UPDATE claims SET row = ? WHERE rowid = ?", (json.dumps(old), rowid))
+    db.commit()
+    db.close()
+    with Store(store) as s:
+        ids = sorted({json.loads(r)["article"] for _, r in rows})
+        claims = s.claims_of(ids)
+    assert len(claims) == len(rows) and set(claims["holder"]) == {""}
