@@ -269,11 +269,10 @@ _ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
                            r"Drive|Place|Square|Way|Boulevard|Blvd|Terrace|Close|Crescent|Court)\b")
-_YEAR_PREP = re.compile(r"(?i)\b(?:in|since|of|by|from|until|till|to|during|before|after|"
-                        r"through|between|and|early|late|mid|summer|autumn|winter|spring|"
-                        r"fall|year|the|'s|season|financial|fiscal|around|circa|c\.)\s*$")
-_PLURAL_NOUN_AFTER = re.compile(
-    r"^\s+(?:[a-z][a-z-]*\s+)?(?:[a-z]+s|people|men|women|children|staff|police)\b")
+# Who a comma-less "2000" counts when it is a count, not a year ("2000 people marched").
+_PEOPLE_AFTER = re.compile(r"\s+(?:people|men|women|children|residents|troops|soldiers|workers|"
+                           r"students|protesters|migrants|refugees|families|homes|houses|"
+                           r"passengers|patients|victims|police|officers|staff)\b")
 _ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|(?i:one|two|three|four|five|six|"
                    r"seven|eight|nine|ten|a\s+hundred|a\s+thousand)\b)")
 # A model or code: "AK 47", "F 16", "A 380" (letters, then the number, then a name or nothing).
@@ -431,8 +430,13 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
         if len(dig) > 1 and dig[0] == "0" and "." not in dig[:2]:
             return True  # "007", "02": codes
         if (len(dig) == 4 and dig.isdigit() and 1800 <= value <= 2100
-                and (_YEAR_PREP.search(before) or not _PLURAL_NOUN_AFTER.match(after))):
-            return True  # a year
+                and (re.search(r"(?i)\b(?:in|constant)\s+$", before)  # "in 2006 dollars"
+                     or not (_AFTER_PERCENT.match(text, end) or _AFTER_PHYSICAL.match(text, end)
+                             or _AFTER_CURRENCY.match(text, end)
+                             or _PEOPLE_AFTER.match(after)))):
+            # A year: "in July 2016", "the 2004 tsunami", "several 2020 presidential
+            # candidates". News writes a count this size with a comma ("2,020 people").
+            return True
         if _DATE_BEFORE.search(before) and value <= 31 and "." not in dig:
             return True  # "November 2"
         if _DATE_AFTER.match(after.lstrip() if after[:1] == " " else after) and value <= 31:

@@ -145,6 +145,8 @@ NEGATIVES = [
     "The A-3 road reopened; see page 3.",
     "Room 12C and Seat 14F were empty.",
     "Protesters poured into the streets for a third straight night.",
+    "Several 2020 presidential candidates tweeted about it in July 2016.",
+    "The sums are given in 2006 dollars, and the patch is for Windows 2000 users.",
     "He may run as a third-party candidate; she won an eighth term.",
     "After a quarter-century of public life, he retired.",
     "A 5T truck blocked the road.",
