@@ -115,14 +115,7 @@ def test_different_stories_are_never_compared():
     ("The jury found Jose Luis Orozco, 29, guilty of murder in the shooting on Tuesday.",
      "Authorities searched for Jose Luis Orozco, 27, after the shooting on Tuesday.",
      "29", "27", {"contradict"}),
-])
-def test_ages_belong_to_their_holder(a, b, a_fig, b_fig, verdicts):
-    result = _run((a, "2013-05-01"), (b, "2013-05-01"))
-    assert {f.verdict for f in _between(result, a_fig, b_fig)} == verdicts
-
-
-@pytest.mark.parametrize("a,b,a_fig,b_fig,verdicts", [
-    # Figures that belong to different named holders are different measures.
+    # Tallies that belong to different named holders are different measures.
     ("Hansbrough now has 2,301 career points after Thursday's game, breaking the school record.",
      "Ford finished his career with 2,290 points, the school record until Thursday's game.",
      "2,301", "2,290", set()),
@@ -134,6 +127,6 @@ def test_ages_belong_to_their_holder(a, b, a_fig, b_fig, verdicts):
      "Jones said 45,755 people crossed the Channel in small boats in 2022.",
      "45,774", "45,755", {"contradict"}),
 ])
-def test_figures_belong_to_their_named_holder(a, b, a_fig, b_fig, verdicts):
+def test_figures_belong_to_their_holder(a, b, a_fig, b_fig, verdicts):
     result = _run((a, "2023-01-05"), (b, "2023-01-06"))
     assert {f.verdict for f in _between(result, a_fig, b_fig)} == verdicts
