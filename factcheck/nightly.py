@@ -73,7 +73,8 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         history, history_words = store.history(night, days, exclude=tonight_ids)
         given = {a.id for a in articles if a.story}
         # One pass of the workers over tonight's texts gives their claims and their words.
-        claims, words = pipeline.extract_words(articles, engine, progress)
+        claims, words, _ = pipeline.extract_stream(articles, engine, progress,
+                                                   with_words=True)
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         # Tonight's articles are grouped together with the history, so that a new report

@@ -96,20 +96,6 @@ def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataF
     return chunks
 
 
-def extract_all(articles: Iterable[Article], engine: Engine | None = None,
-                progress: Progress | None = None) -> pd.DataFrame:
-    """The claim table of all articles, extracted in chunks by the engine."""
-    return extract_stream(articles, engine, progress)[0]
-
-
-def extract_words(articles: Iterable[Article], engine: Engine | None = None,
-                  progress: Progress | None = None) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The claim table of all articles and each one's content words for story grouping, in one
-    pass of the engine's workers over the texts."""
-    claims, words, _ = extract_stream(articles, engine, progress, with_words=True)
-    return claims, words
-
-
 def extract_stream(articles: Iterable[Article], engine: Engine | None = None,
                    progress: Progress | None = None, with_words: bool = False,
                    keep_text: bool = True
