@@ -26,10 +26,12 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import gold
 from .engine import ProcessEngine
 from .ingest import load_articles
 from .normalise import extract, extract_articles
@@ -587,11 +589,59 @@ def run_stress(shared: Path, n: int, bad_share: float, workers: int) -> dict:
     return row
 
 
+def _print_outcomes(name: str, outcomes: list, uncovered: list, verbose: bool) -> None:
+    """One gold set's scores per verdict, its misses by kind and the uncovered contradictions."""
+    summ = gold.summary(outcomes)
+    right, total = summ["all"]
+    parts = [f"{v} {r}/{t}" for v, (r, t) in summ.items() if v != "all" and t]
+    print(f"{name}: {right}/{total} ({right / max(total, 1):.1%}): " + ", ".join(parts))
+    explained = [o for o in outcomes if o.verdict == "explained" and o.ok]
+    if explained:
+        print(f"  explained with the gold relation: "
+              f"{sum(o.relation_ok for o in explained)}/{len(explained)}")
+    kinds = Counter((o.verdict, o.kind) for o in outcomes if not o.ok)
+    for (verdict_, kind), n in sorted(kinds.items()):
+        print(f"  missed {verdict_:<10} {kind:<14} {n}")
+    print(f"  contradictions no gold pair covers: {len(uncovered)}")
+    if verbose:
+        for o in outcomes:
+            if not o.ok:
+                print(f"    {o.id} [{o.story}] {o.verdict}/{o.kind}: {o.why}")
+        for f in uncovered:
+            print(f"    uncovered {f.id}: {f.explanation[:200]}")
+
+
+def run_gold(shared: Path, verbose: bool = False) -> dict:
+    """Score the seeds and the dev gold's clusters; print and return the outcomes."""
+    out = {}
+    seeds_pairs = gold.load_pairs(shared / "gold" / "seeds.yaml")
+    seeds_articles, _ = load_articles([SEEDS])
+    res = check_articles(seeds_articles)
+    texts = {a.id: a.text for a in seeds_articles}
+    out["seeds"] = gold.score_pairs(seeds_articles, res.claims, res.findings, seeds_pairs)
+    _print_outcomes("seeds", out["seeds"],
+                    [f for f in res.findings if f.verdict == "contradict"], verbose)
+    dev_pairs = gold.load_pairs(shared / "gold" / "dev.yaml")
+    articles = gold.gold_articles(shared / "corpora", {p["cluster"] for p in dev_pairs})
+    t = time.perf_counter()
+    res = check_articles(articles)
+    seconds = time.perf_counter() - t
+    texts = {a.id: a.text for a in articles}
+    out["dev"] = gold.score_pairs(articles, res.claims, res.findings, dev_pairs)
+    uncovered = gold.uncovered_contradictions(res.claims, texts, res.findings, dev_pairs)
+    _print_outcomes("dev", out["dev"], uncovered, verbose)
+    print(f"  ({len(articles)} articles, {len(res.claims)} claims, {len(res.findings)} findings,"
+          f" {seconds:.1f} s)")
+    out["dev_uncovered"] = uncovered
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line of the benchmarks."""
     p = argparse.ArgumentParser(prog="python -m factcheck.bench",
                                 description="Benchmarks of factcheck (medians, with the machine).")
-    p.add_argument("what", choices=["extraction", "scale", "stress"], help="which benchmark to run")
+    p.add_argument("what", choices=["extraction", "scale", "stress", "gold"],
+                   help="which benchmark to run")
     p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
                    help="the shared folder with benchmarks/ and corpora/ (default: ../shared)")
     p.add_argument("--repeats", type=int, default=3, help="timing runs; the median is reported")
@@ -603,7 +653,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--n", type=int, default=10_000, help="stress: files in the inbox")
     p.add_argument("--bad-share", type=float, default=0.05,
                    help="stress: share of the files that are broken (default 0.05)")
+    p.add_argument("-v", "--verbose", action="store_true",
+                   help="gold: list every missed pair and uncovered contradiction")
     args = p.parse_args(argv)
+    if args.what == "gold":
+        if not args.shared.joinpath("gold", "dev.yaml").is_file():
+            print(f"factcheck.bench: {args.shared} has no gold/dev.yaml", file=sys.stderr)
+            return 1
+        run_gold(args.shared, args.verbose)
+        return 0
     if args.what == "stress":
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
