@@ -6,6 +6,9 @@ logic so a reviewer can read (and extend) them in one place.
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 # Nouns that count people. A claim about any of them has the unit "person", so "12,000 migrants"
 # and "12,417 people" can be compared.
 PERSON_NOUNS = frozenset(
@@ -39,6 +42,15 @@ PERSON_NOUNS = frozenset(
     """.split()
 )
 
+# Nouns for a number of people that are not people themselves: "Net migration of 622,000",
+# "a turnout of 1.2 million", "the death toll rose to 213" all count people.
+COUNTS_OF_PEOPLE = frozenset(
+    """migration immigration emigration population populations turnout toll attendance crowd
+    crowds membership electorate workforce headcount enrolment enrollment enrolments
+    enrollments admissions intake audience audiences readership viewership ridership
+    caseload""".split()
+)
+
 # Irregular plurals and forms the generic rule gets wrong.
 SINGULAR = {
     "people": "person", "men": "person", "women": "person", "children": "person",
@@ -60,6 +72,20 @@ DURATION_NOUNS = frozenset(
 # Words that sit between a number and its noun without being the noun ("300 more staff").
 NUMBER_MODIFIERS = frozenset(
     """more extra additional further new other fewer less so such odd plus""".split()
+)
+
+# Comparatives after a figure ("1,200 higher than", "300 fewer"): never a unit; the noun after
+# them, if any, is ("1,000 more people").
+COMPARATIVES = frozenset(
+    """higher lower bigger smaller larger greater fewer less more up down ahead behind short
+    shy better worse longer shorter older younger""".split()
+)
+
+# Adjectives that end a hyphenated figure: "a 1,000-strong force" counts people; "a
+# 20-mile-long convoy" counts miles; "-odd" and "-plus" leave the noun after to name the unit.
+STRENGTH_ADJECTIVES = frozenset({"strong", "man", "member", "person", "people"})
+DIMENSION_ADJECTIVES = frozenset(
+    "long high wide deep tall thick odd plus fold large big heavy old".split()
 )
 
 # Words that end a noun phrase: a noun cannot be found beyond them.
@@ -127,3 +153,61 @@ EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words.spli
 
 # Counted nouns too general to tell two measures apart.
 GENERIC_NOUNS = frozenset("person people count thing item one time case".split())
+
+# --- light chunking (phrases) ----------------------------------------------------------------
+
+DETERMINERS = frozenset(
+    "a an the this that these those its his her their our your my some any each every".split()
+)
+
+# Prepositions that open a phrase about what a figure measures ("people in boats", "budget for
+# the Border Security Command", "funding pot to tackle ...").
+PREPOSITIONS = frozenset(
+    """in on at for of to from with into onto across over under through during within among
+    between against near around aboard inside outside per via toward towards""".split()
+)
+
+# Adverbs that sit between a counted noun and its verb ("have now died", "were also arrested").
+SKIPPED_ADVERBS = frozenset(
+    "also now already reportedly still yet just so far thus since then allegedly".split()
+)
+
+# Irregular and common verb forms news writes after a count or before a linked figure.
+IRREGULAR_VERBS = frozenset(
+    """
+    made make makes died die dies rose rise rises risen fell fall falls fallen grew grow grows
+    grown won win wins lost lose loses saw see sees took take takes taken came come comes went
+    go goes gone left leave leaves fled flee flees hit hits cut cuts paid pay pays spent spend
+    spends put puts set sets gave give gives given held hold holds kept keep keeps brought bring
+    brings sent send sends told tell tells said say says built build builds sold sell sells
+    bought buy buys ran run runs began begin begins begun became become becomes stood stand
+    stands got get gets found find finds drew draw draws drove drive drives flew fly flies
+    met meet meets sought seek seeks swept sweep struck strike strikes shot shoot shoots
+    killed kill kills need needs remain remains remained face faces faced tackle tackles
+    """.split()
+)
+
+# Words ending in -ed that are not verbs.
+NOT_VERBS_ED = frozenset(
+    """hundred red bed shed seed need speed feed breed deed greed shred sled wed weed bred
+    steed creed sacred naked wicked rugged ragged kindred""".split()
+)
+
+
+@lru_cache(maxsize=1 << 16)  # news repeats its words; a cache hit is cheaper than the rules
+def singular(word: str) -> str:
+    """Singular, lower-case form of a counted noun.
+
+    >>> [singular(w) for w in ["Boats", "people", "countries", "buses", "officers", "nations"]]
+    ['boat', 'person', 'country', 'bus', 'officer', 'country']
+    """
+    w = word.lower().strip("'’-")
+    if w in SINGULAR:
+        return SINGULAR[w]
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and re.search(r"(?:ss|sh|ch|x|z|us)es$", w):
+        return w[:-2]
+    if len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w

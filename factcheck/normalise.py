@@ -16,9 +16,12 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import dates, numbers
+from . import dates, numbers, phrases
 from .lexicon import (
     AUXILIARIES,
+    COUNTS_OF_PEOPLE,
+    COMPARATIVES,
+    DIMENSION_ADJECTIVES,
     DURATION_NOUNS,
     EVENT_OF_WORD,
     GENERIC_NOUNS,
@@ -27,9 +30,10 @@ from .lexicon import (
     NUMBER_MODIFIERS,
     PERSON_NOUNS,
     PERSON_VERBS,
-    SINGULAR,
     STOPWORDS,
+    STRENGTH_ADJECTIVES,
     TOTAL_CUES,
+    singular,
 )
 from .schema import CLAIM_COLUMNS, Article, check_claims
 
@@ -86,25 +90,6 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
 
 
-@lru_cache(maxsize=1 << 16)  # news repeats its words; a cache hit is cheaper than the rules
-def singular(word: str) -> str:
-    """Singular, lower-case form of a counted noun.
-
-    >>> [singular(w) for w in ["Boats", "people", "countries", "buses", "officers", "nations"]]
-    ['boat', 'person', 'country', 'bus', 'officer', 'country']
-    """
-    w = word.lower().strip("'’-")
-    if w in SINGULAR:
-        return SINGULAR[w]
-    if len(w) > 3 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and re.search(r"(?:ss|sh|ch|x|z|us)es$", w):
-        return w[:-2]
-    if len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
 @lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Crude stem for matching context words across outlets ("crossings" ~ "crossing").
@@ -146,15 +131,29 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-]*")
 _COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
 
 
-def _noun_after(after: str) -> _Noun | None:
-    """Find the counted noun in the words right after a figure ("specialist investigators")."""
+def _compound_noun(after: str) -> _Noun | None:
+    """The unit a hyphenated compound names ("a 15,800-square-metre building", "a 12-nation
+    deal"); an adjective is never a unit: "a 1,000-strong unit" counts people, "a 20-mile-long
+    convoy" miles, and "-odd", "-plus" leave the noun after to name it."""
     compound = _COMPOUND.match(after)
-    if compound:
-        # "a 15,800-square-metre building", "a 38-calibre gun", "a 12-nation deal": the
-        # compound names the unit; the noun after it is the thing described.
-        word = compound.group(1).lower()
-        unit, family = _unit_of_noun(word)
-        return _Noun(unit, family, [word])
+    if not compound:
+        return None
+    parts = compound.group(1).lower().split("-")
+    if parts[-1] in STRENGTH_ADJECTIVES:
+        return _Noun("person", "person", [parts[-1]])
+    while parts and parts[-1] in DIMENSION_ADJECTIVES:
+        parts.pop()
+    if not parts:
+        return _noun_after(after[compound.end():], compounds=False)
+    word = "-".join(parts)
+    unit, family = _unit_of_noun(word)
+    return _Noun(unit, family, [word])
+
+
+def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
+    """Find the counted noun in the words right after a figure ("specialist investigators")."""
+    if compounds and _COMPOUND.match(after):
+        return _compound_noun(after)
     # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
     words = [w for w in _TOKEN.findall(after[:80]) if not any(c.isdigit() for c in w)]
     m = re.match(r"\s*([^\sA-Za-z])", after)
@@ -166,9 +165,9 @@ def _noun_after(after: str) -> _Noun | None:
         lw = w.lower()
         if i == 0 and lw == "of":
             continue  # "tens of thousands of migrants"
-        if i <= 1 and lw == "the" and words and words[0].lower() == "of":
+        if i <= 1 and lw in ("the", "those", "these") and words and words[0].lower() == "of":
             continue
-        if lw in NUMBER_MODIFIERS and not phrase:
+        if (lw in NUMBER_MODIFIERS or lw in COMPARATIVES) and not phrase:
             phrase.append(lw)  # kept for the role ("two other rifles"), dropped as a head
             continue
         if lw in NP_BREAKERS or lw in AUXILIARIES:
@@ -177,13 +176,18 @@ def _noun_after(after: str) -> _Noun | None:
             lw = lw[1:]
         phrase.append(lw)
         s = singular(lw)
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if lw in PERSON_NOUNS and not lw.endswith("s") and nxt and singular(nxt) != nxt \
+                and nxt not in NP_BREAKERS and nxt not in AUXILIARIES:
+            continue  # a singular modifier of the plural head: "member nations", "police cars"
         # A plural, a person noun or a time noun ends the phrase: it is the head.
         if lw in PERSON_NOUNS or s in DURATION_NOUNS or s != lw:
             unit, family = _unit_of_noun(lw)
-            return _Noun(unit, family, [w for w in phrase if w not in NUMBER_MODIFIERS])
+            return _Noun(unit, family, [w for w in phrase if w not in NUMBER_MODIFIERS
+                                        and w not in COMPARATIVES])
         if len(phrase) >= 3:
             break
-    phrase = [w for w in phrase if w not in NUMBER_MODIFIERS]
+    phrase = [w for w in phrase if w not in NUMBER_MODIFIERS and w not in COMPARATIVES]
     if phrase:
         # No plural seen: the last word before the break is the head ("1 boat", "one person").
         head = phrase[-1]
@@ -360,6 +364,32 @@ def _context_words(sentence: str, start: int, end: int, limit: int = 12) -> list
     return out
 
 
+def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+    """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
+    622,000" counts people, "the number of boats rose to 595" boats."""
+    noun = phrases.linked_noun(sentence, start, _clause_bounds(sentence, start, end))
+    if not noun:
+        return None
+    if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":
+        return "person", "person"
+    if singular(noun) != noun and noun not in GENERIC_NOUNS:
+        return _unit_of_noun(noun)  # a plural counted noun: "the number of boats"
+    return None
+
+
+def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
+                   period: dates.Period | None) -> dict:
+    """The governing phrase of a figure, its lemmas, its event and whether it is a running
+    count."""
+    clause = _clause_bounds(sentence, q.start, q.end)
+    phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
+    event = _event(sentence, q.start, q.end) if family in ("person", "count") else ""
+    running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
+                                 bound=q.bound, period_kind=period.kind if period else None)
+    return {"phrase": phrase, "lemmas": phrases.lemmas(phrase), "running": running,
+            "event": event}
+
+
 # --- the claim table ----------------------------------------------------------------------
 
 _FAMILY_OF_LEXICAL = {"percent": "percent", "percentage_point": "percent"}
@@ -442,6 +472,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                     unit, family, phrase = noun.unit, noun.family, noun.phrase
                 elif _implicit_person(after):
                     unit, family = "person", "person"
+                elif linked := _linked_unit(sentence, q.start, q.end):
+                    unit, family = linked
                 elif (recent_count_unit and s_idx - recent_count_unit[2] <= 2
                       and _BARE_COUNT_FOLLOWS.match(after)):
                     # An anaphoric bare count ("more than 12,000 have crossed") counts what the
@@ -482,6 +514,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             if period is not None:
                 as_of = period.as_of or (
                     period.end if period.kind in ("year-to-date", "since") else None)
+            phrase_fields = _phrase_fields(sentence, q, unit, family, period)
             sentence_rows.append({
                 "id": "",
                 "article": article_id,
@@ -499,13 +532,14 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 "measure": " ".join([unit] + measure_words + ([f"per {q.per}"] if q.per else [])),
                 "context": " ".join(context),
                 "noun": noun,
-                "event": _event(sentence, q.start, q.end) if family in ("person", "count") else "",
+                "event": phrase_fields.pop("event"),
                 "holder": holder,
                 "period_start": _iso(period.start) if period else None,
                 "period_end": _iso(period.end) if period else None,
                 "period_kind": period.kind if period else None,
                 "as_of": _iso(as_of) or pub_iso,
                 "role": role,
+                **phrase_fields,
                 "vague": q.vague,
                 "source": source,
                 "published": pub_iso,

@@ -40,6 +40,9 @@ CLAIM_COLUMNS: dict[str, str] = {
     "period_kind": "object",   # year | month | day | year-to-date | since | future | range | None
     "as_of": "object",         # YYYY-MM-DD the figure is stated to hold at (default: published)
     "role": "object",          # total | increment | difference | rate | change | part | None
+    "phrase": "object",        # what the figure measures, words as written ("people in boats")
+    "lemmas": "object",        # lemmas of the phrase's content words ("person boat"), or ""
+    "running": "bool",         # a running count of a developing event (toll, "so far", to date)
     "vague": "bool",           # a vague amount ("hundreds", "tens of thousands"), never aligned
     "source": "object",        # Article.source, copied for matching and the report
     "published": "object",     # Article.published as YYYY-MM-DD or None

@@ -35,6 +35,21 @@ CASES = [
     ("Of the 23 pirates arrested, 12 are reported to be Somali", "12", "pirate", "part", "exact"),
     ("Riva, 47, of Sterling Heights was wounded", "47", "age", None, "exact"),
     ("The 15,800-square-metre building houses offices", "15,800", "square-metre", None, "exact"),
+    # People counted under a noun that is not a person: migration, a toll, a population.
+    ("Net migration of 622,000 was recorded in the year to June 2023", "622,000", "person", None,
+     "exact"),
+    ("The death toll rose to 213 on Friday, officials said.", "213", "person", None, "exact"),
+    ("The number of boats rose to 595", "595", "boat", None, "exact"),
+    # An adjective or a comparative is never a unit.
+    ("Police sent a 1,000-strong unit to the border", "1,000", "person", None, "exact"),
+    ("a 20-mile-long convoy of lorries", "20-mile", "mile", None, "exact"),
+    ("The figure was 1,200 higher than last year", "1,200", "count", None, "exact"),
+    ("There were 1,000 more people at the rally", "1,000", "person", "increment", "exact"),
+    # A singular noun before a plural one modifies it: "member nations", "police cars".
+    ("leaders of 196 countries gathered", "196", "country", None, "exact"),
+    ("delegates from 195 member nations agreed", "195", "country", None, "exact"),
+    ("50 police cars were set alight", "50", "car", None, "exact"),
+    ("50 police were injured", "50", "person", None, "exact"),
 ]
 
 

@@ -1,0 +1,392 @@
+"""What a figure measures, in the sentence's own words: its governing phrase and lemmas.
+
+The counted noun alone ("person") cannot tell "31,094 people in 595 boats" from "more than 50
+people have died"; the words around the figure can, if they are the right ones. This module
+picks them by light chunking (word lists and suffixes, no tagger model): the noun phrase the
+figure counts or prices, with its verb and a short prepositional phrase, or, when nothing is
+counted after it ("Net migration of 622,000", "the death toll rose to 213"), the noun phrase the
+figure is linked to on its left. Everything stays inside the figure's clause and within
+``MAX_WORDS`` words. ``running`` tells a running count of a developing event (a death toll, a
+count "so far") from a settled figure: such counts may rise between two reports.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from .lexicon import (
+    AUXILIARIES,
+    DETERMINERS,
+    IRREGULAR_VERBS,
+    NOT_VERBS_ED,
+    NP_BREAKERS,
+    NUMBER_MODIFIERS,
+    PERSON_NOUNS,
+    PREPOSITIONS,
+    SKIPPED_ADVERBS,
+    STOPWORDS,
+    singular,
+)
+
+MAX_WORDS = 8
+
+# Words, figures and punctuation of a clause, in order.
+_TOKEN = re.compile(r"[A-Za-z][\w'’\-]*|\d[\d,.]*\d|\d|[^\sA-Za-z\d]")
+# What links a figure to the noun phrase on its left: "X of N", "X rose to N", "X stood at N",
+# "X was N", "X: N". Read on the words just before the figure (its hedge is part of the figure).
+_LINK = re.compile(
+    r"(?:\b(?:has|have|had|having)\s+(?:now\s+)?)?"
+    r"(?:\b(?:rose|risen|rise|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|"
+    r"increases|grew|grown|soared|surged|fell|fallen|falls|dropped|drops|declined|decreased|"
+    r"stood|stands|standing|was|were|is|are|be|been|came|comes|amounted|amounts|put|"
+    r"estimated|set|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|"
+    r"exceeded|exceeds|passed|numbered|numbers)\b\s*(?:at|to|by|of)?"
+    r"|\b(?:of|at|to)\b|:)\s*$",
+    re.IGNORECASE,
+)
+# A clause-ending mark: the phrase never crosses it.
+_PUNCT = frozenset(",;:()[]–—\"“”")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _is_word(tok: str) -> bool:
+    return tok[:1].isalpha()
+
+
+@lru_cache(maxsize=1 << 15)
+def _is_verb(word: str) -> bool:
+    """A past tense, participle or common news verb ("died", "made", "crossing")."""
+    lw = word.lower()
+    if lw in IRREGULAR_VERBS:
+        return True
+    if lw in NOT_VERBS_ED or lw in PERSON_NOUNS:
+        return False
+    return len(lw) > 4 and lw.endswith("ed")
+
+
+def _is_head(word: str) -> bool:
+    """A noun that ends the phrase it heads: a plural or a word for people (not a possessive,
+    "the country's eligible voters")."""
+    lw = word.lower()
+    if lw.endswith(("'s", "’s", "'", "’")):
+        return False
+    return lw in PERSON_NOUNS or singular(lw) != lw
+
+
+def _is_nominal(tok: str) -> bool:
+    lw = tok.lower()
+    return (_is_word(tok) and lw not in NP_BREAKERS and lw not in AUXILIARIES
+            and lw not in SKIPPED_ADVERBS and lw not in _NOT_NOUNS)
+
+
+# Adverbs that follow a measure ("13 nautical miles away", "two weeks ago"): never its noun.
+_NOT_NOUNS = frozenset("away ago later earlier apart ahead back behind apiece each old".split())
+
+
+def _noun_words_after(toks: list[str]) -> tuple[list[str], int]:
+    """The noun phrase a figure counts, right after it ("people", "funding pot"), and where
+    the walk stopped."""
+    i, words = 0, []
+    if toks[:1] and toks[0].lower() == "of":   # "tens of thousands of migrants", "31 of those"
+        i = 2 if toks[1:2] and toks[1].lower() in DETERMINERS else 1
+    while i < len(toks) and toks[i].lower() in NUMBER_MODIFIERS:
+        i += 1
+    while i < len(toks) and len(words) < 4:
+        tok = toks[i]
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if words and tok[0].isdigit() and _is_nominal(nxt):
+            words.append(tok)   # a model number inside the phrase: "AK 47 rifles"
+            i += 1
+            continue
+        if not _is_nominal(tok):
+            break
+        if _is_verb(tok) and not (_is_nominal(nxt) and not _is_verb(nxt)):
+            break   # "people died"; but "armed officers", "organised crime" are adjectives
+        words.append(tok)
+        i += 1
+        if _is_head(tok) and not (tok.lower() in PERSON_NOUNS and _is_nominal(nxt)
+                                  and _is_head(nxt)):
+            break   # the head, unless a modifier of the next ("member nations")
+    return words, i
+
+
+def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
+    """A short prepositional or purpose phrase at toks[i] ("in 595 boats" -> in boats,
+    "to tackle organised immigration crime"), figures dropped, or []."""
+    if i >= len(toks) or toks[i].lower() not in PREPOSITIONS:
+        return []
+    out, j = [toks[i]], i + 1
+    if toks[i].lower() == "to" and j < len(toks) and _is_nominal(toks[j]) \
+            and toks[j][0].islower() and not _is_head(toks[j]):
+        out.append(toks[j])   # "to tackle ...": a purpose, then its object
+        j += 1
+    while j < len(toks) and not _is_word(toks[j]) and toks[j][0].isdigit():
+        j += 1   # "in 595 boats": the figure is another claim
+    if j < len(toks) and toks[j].lower() in DETERMINERS:
+        out.append(toks[j])
+        j += 1
+    nouns = []
+    while j < len(toks) and len(nouns) < 4 and _is_nominal(toks[j]) and len(out) + len(nouns) < limit:
+        nouns.append(toks[j])
+        if _is_head(toks[j]) and toks[j][0].islower():
+            break
+        j += 1
+    return out + nouns if nouns else []
+
+
+def _verb_phrase(toks: list[str], i: int, limit: int) -> list[str]:
+    """The verb that follows a counted noun and its short object ("have died" -> died,
+    "crossed the Channel"), or []."""
+    while i < len(toks) and (toks[i].lower() in AUXILIARIES or toks[i].lower() in SKIPPED_ADVERBS
+                             or toks[i].lower() in ("been", "being", "not")):
+        i += 1
+    if i >= len(toks) or not _is_word(toks[i]):
+        return []
+    verb = toks[i]
+    if not (_is_verb(verb) or verb.lower().endswith("ing")):
+        return []
+    rest = _prep_phrase(toks, i + 1, limit - 1)
+    if not rest:
+        j = i + 1
+        det = [toks[j]] if j < len(toks) and toks[j].lower() in DETERMINERS else []
+        j += len(det)
+        obj = []
+        while j < len(toks) and len(obj) < 3 and _is_nominal(toks[j]) and not _is_verb(toks[j]):
+            obj.append(toks[j])
+            j += 1
+            if _is_head(toks[j - 1]):
+                break
+        rest = det + obj if obj else []
+    return [verb] + rest[: limit - 1]
+
+
+def _noun_phrase_before(toks: list[str]) -> list[str]:
+    """The noun phrase ending right before ``toks`` ends, walking left: "the total budget for
+    the Border Security Command" -> total budget for the Border Security Command."""
+    words: list[str] = []
+    used_prep = False
+    i = len(toks) - 1
+    while i >= 0 and len(words) < MAX_WORDS:
+        tok, lw = toks[i], toks[i].lower()
+        prev = toks[i - 1].lower() if i > 0 else ""
+        if not _is_word(tok):
+            break
+        if lw in DETERMINERS:
+            if words and not used_prep and prev in PREPOSITIONS and prev not in ("to", "of") \
+                    or words and not used_prep and prev == "of":
+                words[:0] = [toks[i - 1], tok]
+                used_prep = True
+                i -= 2
+                continue
+            break
+        if lw in PREPOSITIONS:
+            if not words or used_prep:
+                break
+            used_prep = True
+        elif lw in NP_BREAKERS or lw in AUXILIARIES or _is_verb(tok):
+            break
+        words.insert(0, tok)
+        i -= 1
+    while words and words[0].lower() in PREPOSITIONS:
+        words.pop(0)
+    return words
+
+
+# Heads that stand for the noun of their "of" phrase: "the number of boats was 595".
+_QUANTITY_HEADS = frozenset("number total count tally figure".split())
+
+
+def linked_noun(sentence: str, start: int, clause: tuple[int, int]) -> str:
+    """The head noun of the phrase a figure is linked to on its left, lower-case, or ''.
+
+    >>> linked_noun("Net migration of 622,000 was recorded", 17, (0, 37))
+    'migration'
+    >>> linked_noun("The number of boats rose to 595", 28, (0, 31))
+    'boats'
+    """
+    before = sentence[clause[0]:start]
+    link = _LINK.search(before)
+    if not link or link.start() == 0:
+        return ""
+    words = [w.lower() for w in _noun_phrase_before(_tokens(before[: link.start()]))]
+    if "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _QUANTITY_HEADS:
+        rest = [w for w in words[words.index("of") + 1:] if w not in DETERMINERS]
+        return rest[-1] if rest else ""
+    for i, w in enumerate(words):
+        if w in PREPOSITIONS:
+            return words[i - 1] if i else ""
+    return words[-1] if words else ""
+
+
+def _age_phrase(before: str, after: str) -> str:
+    """ "age of <whose>" for an age: "Reid, 33," -> age of Reid; "33-year-old actress" -> age of
+    actress."""
+    m = re.match(r"[\s-]*years?[\s-]+old[\s-]+((?:[A-Za-z]+[ -]?){1,3})", after)
+    words: list[str] = []
+    if m:
+        for w in re.split(r"[ -]", m.group(1).strip()):
+            if not w or w.lower() in NP_BREAKERS or w.lower() in AUXILIARIES:
+                break
+            words.append(w)
+            if _is_head(w) or w[0].isupper() and len(words) > 1:
+                break
+    else:
+        m = re.search(r"([A-Za-z]+),?\s+(?:aged?\s+)?$", before)
+        if m and m.group(1).lower() not in NP_BREAKERS and m.group(1).lower() not in STOPWORDS:
+            words = [m.group(1)]
+    return "age of " + " ".join(words) if words else "age"
+
+
+def governing_phrase(sentence: str, start: int, end: int, clause: tuple[int, int],
+                     unit: str = "") -> str:
+    """What the figure at sentence[start:end] measures, in the sentence's words.
+
+    >>> s = "In total this year, 31,094 people in 595 boats have made the crossing."
+    >>> governing_phrase(s, 20, 26, (0, len(s)))
+    'people in boats'
+    >>> s = "Net migration of 622,000 was recorded"
+    >>> governing_phrase(s, 17, 24, (0, len(s)))
+    'net migration'
+    """
+    lo, hi = clause
+    before, after = sentence[lo:start], sentence[end:hi]
+    if unit == "age":
+        return _age_phrase(sentence[:start], sentence[end:])
+    right = _tokens(after)
+    noun, i = _noun_words_after(right)
+    if noun and (_is_head(noun[-1]) or unit not in ("count", "")):
+        tail = _prep_phrase(right, i, MAX_WORDS - len(noun)) or _verb_phrase(
+            right, i, MAX_WORDS - len(noun))
+        return _tidy(noun + tail, sentence, lo + len(before) - len(before.lstrip()))
+    link = _LINK.search(before)
+    if link and link.start() > 0:
+        left = _noun_phrase_before(_tokens(before[: link.start()]))
+        if left:
+            return _tidy(left, sentence, lo)
+    if noun:
+        return _tidy(noun + _prep_phrase(right, i, MAX_WORDS - len(noun)), sentence, lo)
+    return _tidy(_verb_before(_tokens(before)) + _prep_phrase(right, 0, MAX_WORDS // 2),
+                 sentence, lo)
+
+
+def _verb_before(toks: list[str]) -> list[str]:
+    """The verb governing a figure with no noun, and its object ("costing taxpayers")."""
+    out: list[str] = []
+    for tok in reversed(toks[-4:]):
+        if not _is_word(tok) or tok.lower() in DETERMINERS or tok.lower() in NUMBER_MODIFIERS:
+            if out:
+                break
+            continue
+        if tok.lower() in NP_BREAKERS or tok.lower() in AUXILIARIES:
+            break
+        out.insert(0, tok)
+        if _is_verb(tok) or tok.lower().endswith("ing"):
+            return out
+    # No verb form seen: the word right before the figure ("pledge a further £75 million").
+    return out[-1:] if out and out[-1][:1].islower() else []
+
+
+def _tidy(words: list[str], sentence: str, lo: int) -> str:
+    """Join the words; a capital that only starts the sentence is lowered ("Net migration")."""
+    words = words[:MAX_WORDS]
+    while words and words[-1].lower() in PREPOSITIONS | DETERMINERS:
+        words.pop()
+    if not words:
+        return ""
+    first = words[0]
+    if first[:1].isupper() and not first.isupper() and sentence.lstrip().startswith(first):
+        words[0] = first.lower()
+    return " ".join(w.strip("'’") for w in words)
+
+
+# Time nouns and ordinals say what is measured ("years", "first weekend"): kept as lemmas.
+LEMMA_STOPWORDS = STOPWORDS - frozenset(
+    "year years month months week weeks day days first last new".split())
+
+# Plural and irregular forms simplemma leaves as they are.
+_LEMMA_OVERRIDES = {"people": "person", "persons": "person", "police": "police",
+                    "data": "data", "media": "media", "news": "news"}
+
+
+@lru_cache(maxsize=1 << 16)
+def lemma(word: str) -> str:
+    """Lower-case lemma of one word ("died" -> die, "people" -> person).
+
+    >>> [lemma(w) for w in ["people", "died", "organised", "Boats", "funding"]]
+    ['person', 'die', 'organise', 'boat', 'funding']
+    """
+    lw = word.lower().strip("'’-")
+    if lw in _LEMMA_OVERRIDES:
+        return _LEMMA_OVERRIDES[lw]
+    try:
+        return simplemma.lemmatize(lw, lang="en").lower()
+    except Exception:  # noqa: BLE001  (a lemmatiser failure must never lose a claim)
+        return lw
+
+
+def lemmas(phrase: str) -> str:
+    """Space-separated lemmas of the phrase's content words, stopwords dropped.
+
+    >>> lemmas("people died")
+    'person die'
+    >>> lemmas("funding pot to tackle organised immigration crime")
+    'funding pot tackle organise immigration crime'
+    """
+    out = []
+    for w in phrase.split():
+        lw = w.lower()
+        if lw in LEMMA_STOPWORDS or lw in PREPOSITIONS or len(lw) < 2:
+            continue
+        out.append(lemma(lw))
+    return " ".join(out)
+
+
+# --- running counts -------------------------------------------------------------------------
+
+# Said anywhere in the figure's clause: the count holds "so far" and may still grow.
+_RUNNING_ANY = re.compile(
+    r"\b(?:so\s+far|thus\s+far|to\s+date|as\s+of|up\s+to\s+now|until\s+now|"
+    r"year[-\s]to[-\s]date|continu(?:es|ed|ing)\s+to\s+(?:rise|climb|grow|mount)|"
+    r"(?:is|are|was|were)\s+(?:still\s+)?(?:expected|likely|feared)\s+to\s+(?:rise|climb|grow)|"
+    r"(?:votes?|ballots?)\s+(?:counted|tallied|were\s+counted))\b",
+    re.IGNORECASE,
+)
+# Said just before the figure of a count: "the death toll rose to", "bringing the total to".
+_RUNNING_BEFORE = re.compile(
+    r"(?:\btoll\b[^.;]{0,40}|\b(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|grown|reached)\s+"
+    r"(?:to\s+)?|\b(?:rose|climbed|rises|climbs|risen|mounted|jumped)\s+to\s+|"
+    r"\bbring(?:ing|s)?\s+the\s+(?:\w+\s+){0,2}(?:toll|total|tally|number|count)\s+to\s+)$",
+    re.IGNORECASE,
+)
+# Outcomes of a developing event that a later report may count higher.
+RUNNING_EVENTS = frozenset({"death", "injury", "missing", "displacement", "arrest", "rescue",
+                            "arrival", "vote"})
+
+
+def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
+               family: str, event: str, bound: str, period_kind: str | None) -> bool:
+    """True when the figure is a running count of a developing event, which can rise between
+    reports: a death toll, a count "so far" or "as of", a year-to-date count.
+
+    >>> s = "The death toll rose to 213 on Friday."
+    >>> is_running(s, 23, 26, (0, len(s)), family="person", event="death", bound="exact",
+    ...            period_kind="day")
+    True
+    """
+    lo, hi = clause
+    if period_kind in ("year-to-date", "since"):
+        return True
+    if _RUNNING_ANY.search(sentence, lo, hi):
+        return True
+    if family not in ("person", "count"):
+        return False
+    if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
+        return True
+    # "at least 50 dead", "more than 30 missing": a floor of a count still being made.
+    return bound == "lower" and event in RUNNING_EVENTS and event not in ("arrival", "vote")

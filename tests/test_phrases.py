@@ -1,0 +1,86 @@
+"""Governing phrases, their lemmas and running counts, read from real news sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import factcheck
+from factcheck.phrases import lemmas
+
+PUB = "2024-11-04"
+
+# (sentence, figure span, governing phrase)
+PHRASES = [
+    ("In total this year, 31,094 people in 595 boats have made the crossing successfully.",
+     "31,094", "people in boats"),
+    ("More than 50 people have died", "More than 50", "people died"),
+    ("Increase the total budget for the Border Security Command to £150 million, aimed at "
+     "enhancing technology", "£150 million", "total budget for the Border Security Command"),
+    ("He will unveil a £150million funding pot to tackle organised immigration crime.",
+     "£150million", "funding pot to tackle organised immigration crime"),
+    ("Net migration of 622,000 was recorded in the year to June.", "622,000", "net migration"),
+    ("The death toll rose to 213 on Friday, officials said.", "213", "death toll"),
+    ("Reid, 33, earned a reputation as a party girl.", "33", "age of Reid"),
+    ("the 33-year-old actress's rep Jack Ketsoyan said", "33", "age of actress"),
+    ("Unemployment rose by 15% in the quarter", "15%", "unemployment"),
+    ("A total of 29,437 people entered Britain on small boats in 2023.", "29,437",
+     "people entered Britain"),
+    ("The navy confiscated 14 AK-47 Rifles, 31 magazines and 923 rounds of ammunition.",
+     "923", "rounds of ammunition"),
+    ("Some 2.44 million people, accounting for some 88.41 percent of the country's eligible "
+     "voters, cast their ballot", "some 88.41 percent", "country's eligible voters"),
+    ("Her blood pressure was 100/65 and her heart rate was 72.", "72", "heart rate"),
+    ("The whole hearing lasted about 50 minutes.", "about 50", "minutes"),
+]
+
+
+@pytest.mark.parametrize("text,span,phrase", PHRASES, ids=[p[2] for p in PHRASES])
+def test_governing_phrase(text, span, phrase):
+    df = factcheck.extract(text, PUB)
+    row = df[df["text"] == span]
+    assert len(row) == 1, df["text"].tolist()
+    assert row.iloc[0]["phrase"] == phrase
+    assert len(phrase.split()) <= 8
+
+
+LEMMAS = [
+    ("people died", "person die"),
+    ("funding pot to tackle organised immigration crime",
+     "funding pot tackle organise immigration crime"),
+    ("people in boats", "person boat"),
+    ("total budget for the Border Security Command", "total budget border security command"),
+    ("years", "year"),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize("phrase,expected", LEMMAS, ids=[p[0] or "empty" for p in LEMMAS])
+def test_lemmas(phrase, expected):
+    assert lemmas(phrase) == expected
+
+
+# (sentence, figure span, running?)
+RUNNING = [
+    ("The death toll rose to 213 on Friday, officials said.", "213", True),
+    ("At least 50 people were killed in the blast.", "At least 50", True),
+    ("As of November 2, more than 31,000 have crossed this year.", "more than 31,000", True),
+    ("Police have arrested 12 people so far.", "12", True),
+    ("There have been 31,535 arrivals to date.", "31,535", True),
+    ("The number of dead has risen to 95 after rescuers found more bodies.", "95", True),
+    ("The flooding brought the toll to 64, with 30 still missing.", "64", True),
+    ("With 95% of votes counted, she leads with 52%.", "52%", True),
+    ("A total of 29,437 people entered Britain on small boats in 2023.", "29,437", False),
+    ("The PM will tell delegates from 196 nations in Glasgow", "196", False),
+    ("Inflation rose to 3% in October.", "3%", False),
+    ("Reid, 33, earned a reputation as a party girl.", "33", False),
+    ("He will unveil a £150million funding pot to tackle organised immigration crime.",
+     "£150million", False),
+]
+
+
+@pytest.mark.parametrize("text,span,running", RUNNING, ids=[f"{r[1]}-{r[2]}" for r in RUNNING])
+def test_running(text, span, running):
+    df = factcheck.extract(text, PUB)
+    row = df[df["text"] == span]
+    assert len(row) == 1, df["text"].tolist()
+    assert bool(row.iloc[0]["running"]) is running
