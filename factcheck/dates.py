@@ -102,7 +102,12 @@ _ALTERNATIVES = (
     # "this year", "so far this year", "year to date"
     rf"|(?P<ytd>\b(?:(?:so|thus)\s+far|in\s+total|to\s+date|earlier)\s+this\s+year\b"
     rf"|\bthis\s+year(?:\s+(?:so\s+far|to\s+date|alone))?\b|\b(?:the\s+)?year[-\s]to[-\s]date\b"
-    rf"|\bthe\s+year\s+so\s+far\b|\bso\s+far\s+in\s+(?P<ytd_y>{_YEAR}))"
+    rf"|\bthe\s+year\s+so\s+far\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+in\s+(?P<ytd_y>{_YEAR}))"
+    # "compared with the same period in 2023 / last year": that year, up to the same day
+    rf"|(?P<sameperiod>\b(?:the\s+)?same\s+(?:period|time)\s+(?:in|of|last|a)\s*"
+    rf"(?P<sp_y>{_YEAR}|year\b)?)"
+    # "31,535 arrivals to date": the year so far when the sentence compares the same period
+    rf"|(?P<todate>\b(?:(?:so|thus)\s+far|to\s+date)\b)"
     # "in the year to mid-2023", "in the 12 months to June"
     rf"|(?P<yearto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+"
     rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
@@ -425,6 +430,9 @@ def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | N
             return period(None, None, "year-to-date")
         return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
 
+    if g["sameperiod"] or g["todate"]:
+        return _same_period(g, sentence, pub, period)
+
     if g["yearto"]:
         if not (g["yt_mon"] or g["yt_y"]):
             return None
@@ -527,6 +535,36 @@ def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | N
         y = int(g["y"])
         return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     return None
+
+
+_COMPARES_SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\s+(?:in|of|last|a)\b",
+                                   re.IGNORECASE)
+
+
+def _same_period(g: dict[str, str | None], sentence: str, pub: dt.date | None,
+                 period: _Make) -> Period | None:
+    """A year-to-date comparison: "31,535 arrivals to date, compared with the same period in
+    2023" is this year so far for the first figure and 2023 up to the same day for the second.
+    "To date" alone, with no such comparison, leaves the period unstated."""
+    if g["todate"]:
+        if not _COMPARES_SAME_PERIOD.search(sentence):
+            return None
+        if pub is None:
+            return period(None, None, "year-to-date")
+        return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
+    raw = (g["sp_y"] or "").lower()
+    if not raw or raw == "year" and "last" not in (g["sameperiod"] or "").lower():
+        return None   # "at the same time as", "the same period a year ago" stay unread
+    if raw == "year":
+        if pub is None:
+            return period(None, None, "year-to-date")
+        year = pub.year - 1
+    else:
+        year = int(raw)
+    end = None
+    if pub is not None and year <= pub.year:
+        end = dt.date(year, pub.month, min(pub.day, calendar.monthrange(year, pub.month)[1]))
+    return period(dt.date(year, 1, 1), end, "year-to-date")
 
 
 def _between(b1: str, b2: str, pub: dt.date | None, period: _Make) -> Period | None:

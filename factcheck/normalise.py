@@ -154,6 +154,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     """Find the counted noun in the words right after a figure ("specialist investigators")."""
     if compounds and _COMPOUND.match(after):
         return _compound_noun(after)
+    if _SO_FAR_AFTER.match(after):
+        return None
     # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
     words = [w for w in _TOKEN.findall(after[:80]) if not any(c.isdigit() for c in w)]
     m = re.match(r"\s*([^\sA-Za-z])", after)
@@ -207,6 +209,14 @@ def _implicit_person(after: str) -> bool:
 # have crossed"): a verb or the end of the clause, not a preposition or another noun.
 _BARE_COUNT_FOLLOWS = re.compile(r"\s*(?:$|[.;,:]|(?:have|has|had|were|are|was|is|will|would|"
                                  r"more|of\s+them|of\s+whom)\b)", re.IGNORECASE)
+# "31,535 arrivals to date, compared with 29,437 for the same period in 2023": the figure
+# compared with counts what the first one counted.
+_COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
+                                   r"against|versus|vs\.?)\s*$", re.IGNORECASE)
+# "the toll is 213 so far": time adverbs after a figure are not its noun.
+_SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
+# A change stated against "the same period" of another year holds for this one.
+_SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\b", re.IGNORECASE)
 # "Of the 288 candidates, 286 have...": a figure after such an opening is a part of it.
 _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
                            re.IGNORECASE)
@@ -364,6 +374,18 @@ def _context_words(sentence: str, start: int, end: int, limit: int = 12) -> list
     return out
 
 
+def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
+               published: dt.date | None) -> dates.Period | None:
+    """The figure's period; a change "up 6% on the same period last year" holds for the
+    year so far, not for the year it is compared with."""
+    period = dates.period_for(sentence, (q.start, q.end), published)
+    if (role == "change" and period is not None and period.kind == "year-to-date"
+            and _SAME_PERIOD.search(period.text) and published is not None):
+        start = dt.date(published.year, 1, 1)
+        return dates.Period(start, published, "year-to-date", None, period.text, period.span)
+    return period
+
+
 def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
     622,000" counts people, "the number of boats rose to 595" boats."""
@@ -475,7 +497,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 elif linked := _linked_unit(sentence, q.start, q.end):
                     unit, family = linked
                 elif (recent_count_unit and s_idx - recent_count_unit[2] <= 2
-                      and _BARE_COUNT_FOLLOWS.match(after)):
+                      and (_BARE_COUNT_FOLLOWS.match(after)
+                           or _COMPARED_WITH_BEFORE.search(before))):
                     # An anaphoric bare count ("more than 12,000 have crossed") counts what the
                     # figure just before it counted.
                     unit, family = recent_count_unit[0], recent_count_unit[1]
@@ -502,7 +525,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 role = "part"
             if family in ("person", "count") and unit != "count":
                 recent_count_unit = (unit, family, s_idx)
-            period = dates.period_for(sentence, (q.start, q.end), published)
+            period = _period_of(sentence, q, role, published)
             context = _context_words(sentence, q.start, q.end)
             head = phrase[-1] if phrase else ""
             noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)

@@ -121,6 +121,32 @@ CORPUS_CASES = [
      "monitoring bracelet.", None, "$7,500", "day", None, None, None),
 ]
 
+# Relative days resolve against each article's own publication date: a weekday in a past-tense
+# news sentence is the most recent such day on or before publication. Year-to-date counts
+# compared with "the same period" of another year: the comparison's year is not the figure's.
+RELATIVE_CASES = [
+    ("Home Office figures show 11 boats crossed the Channel on Thursday.", "2024-10-25", "11",
+     "day", "2024-10-24", "2024-10-24", None),
+    ("Home Office figures show five boats crossed the Channel on Thursday.", "2024-11-01",
+     "five", "day", "2024-10-31", "2024-10-31", None),
+    ("On Friday, 213 people were confirmed dead.", "2024-11-01", "213",
+     "day", "2024-11-01", "2024-11-01", None),
+    ("The Home Office said there had been 31,535 arrivals to date, compared with 29,437 for the "
+     "same period in 2023.", "2024-11-04", "31,535",
+     "year-to-date", "2024-01-01", "2024-11-04", None),
+    ("The Home Office said there had been 31,535 arrivals to date, compared with 29,437 for the "
+     "same period in 2023.", "2024-11-04", "29,437",
+     "year-to-date", "2023-01-01", "2023-11-04", None),
+    ("So far 31,535 people have crossed, up on the same period last year.", "2024-11-04",
+     "31,535", "year-to-date", "2024-01-01", "2024-11-04", None),
+    ("It brings the number of arrivals to date in 2024 to 31,535.", "2024-11-04", "31,535",
+     "year-to-date", "2024-01-01", "2024-11-04", None),
+    # "To date" without a comparison says the count is running, not which period it covers.
+    ("Police have made 12 arrests to date.", "2024-11-04", "12", None, None, None, None),
+]
+
+
+
 # Figures whose sentence says when, but about another figure: the nearest figure wins.
 NOT_THIS_FIGURE = [
     ("This is 1,225 more than the 4,192 migrants who arrived in Britain in September – the "
@@ -265,6 +291,12 @@ def _check(sentence, published, figure, kind, start, end, as_of):  # noqa: ANN00
 @pytest.mark.parametrize("sentence,published,figure,kind,start,end,as_of", SEED_CASES,
                          ids=[_case_id(c) for c in SEED_CASES])
 def test_seed_sentences(sentence, published, figure, kind, start, end, as_of):
+    _check(sentence, published, figure, kind, start, end, as_of)
+
+
+@pytest.mark.parametrize("sentence,published,figure,kind,start,end,as_of", RELATIVE_CASES,
+                         ids=[_case_id(c) for c in RELATIVE_CASES])
+def test_relative_to_each_article(sentence, published, figure, kind, start, end, as_of):
     _check(sentence, published, figure, kind, start, end, as_of)
 
 

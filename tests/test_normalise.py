@@ -82,3 +82,19 @@ def test_empty_text_gives_empty_table():
 def test_without_publication_date():
     df = factcheck.extract("More than 31,000 have crossed this year.")
     assert df.iloc[0]["period_kind"] == "year-to-date" and df.iloc[0]["period_start"] is None
+
+
+def test_change_against_the_same_period_holds_for_this_year():
+    text = ("It brings the total number of arrivals to date to 31,535, up 6% compared with the "
+            "same period in 2023.")
+    df = factcheck.extract(text, PUB).set_index("text")
+    assert df.loc["6%", "role"] == "change"
+    assert (df.loc["6%", "period_start"], df.loc["6%", "period_end"]) == ("2024-01-01", PUB)
+
+
+def test_figure_compared_with_counts_what_the_first_counted():
+    text = ("The Home Office said there had been 31,535 arrivals to date, compared with 29,437 "
+            "for the same period in 2023.")
+    df = factcheck.extract(text, PUB).set_index("text")
+    assert df.loc["29,437", "unit"] == "person"
+    assert df.loc["29,437", "period_start"] == "2023-01-01"
