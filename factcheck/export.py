@@ -12,8 +12,9 @@ from typing import Any
 
 import pandas as pd
 
+from . import facts as facts_mod
 from .fsutil import atomic_write_text, atomic_writer
-from .schema import CLAIM_COLUMNS, FINDINGS_SCHEMA, Article, Finding, check_claims
+from .schema import CLAIM_COLUMNS, FINDINGS_SCHEMA, Article, Fact, Finding, check_claims
 
 _INT_COLUMNS = ("start", "end", "sentence_start")
 
@@ -87,23 +88,39 @@ def _finding_record(f: Finding) -> dict[str, Any]:
             "details": _plain(dict(f.details))}
 
 
+def _fact_record(k: Fact) -> dict[str, Any]:
+    # The contract counts sources; the names travel beside the count as "outlets".
+    return {"id": k.id, "label": k.label, "unit": k.unit, "verdict": k.verdict,
+            "claims": list(k.claims), "findings": list(k.findings), "sources": len(k.sources),
+            "outlets": list(k.sources), "consensus": _plain(k.consensus),
+            "outliers": list(k.outliers), "period_start": k.period_start,
+            "period_end": k.period_end, "as_of": k.as_of, "timeline": k.timeline}
+
+
 def findings_document(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
-                      generated_at: str) -> dict[str, Any]:
-    """The findings.json document; the same inputs give the same document but for generated_at."""
+                      generated_at: str, facts: list[Fact] | None = None) -> dict[str, Any]:
+    """The findings.json document; the same inputs give the same document but for generated_at.
+
+    ``facts`` default to those the findings make (``facts.build_facts``)."""
+    if facts is None:
+        facts = facts_mod.build_facts(claims, findings)
     return {
         "schema": FINDINGS_SCHEMA,
         "generated_at": generated_at,
         "articles": [_article_record(a) for a in articles],
         "claims": claim_records(claims),
         "findings": [_finding_record(f) for f in findings],
+        "facts": [_fact_record(k) for k in facts],
     }
 
 
 def write_findings_stream(path: str | os.PathLike, articles: list[Article],
                           claims: pd.DataFrame, findings: list[Finding],
-                          generated_at: str) -> None:
+                          generated_at: str, facts: list[Fact] | None = None) -> None:
     """Write findings.json record by record (the same text as ``dumps_document`` of
     ``findings_document``), atomically, without holding the document in memory."""
+    if facts is None:
+        facts = facts_mod.build_facts(claims, findings)
     def one(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
@@ -111,6 +128,7 @@ def write_findings_stream(path: str | os.PathLike, articles: list[Article],
         yield "articles", (_article_record(a) for a in articles)
         yield "claims", (rec for part in _record_slices(claims) for rec in part)
         yield "findings", (_finding_record(f) for f in findings)
+        yield "facts", (_fact_record(k) for k in facts)
 
     with atomic_writer(path) as fh:
         fh.write(f"{{\n  {one('schema')}: {one(FINDINGS_SCHEMA)},\n"
@@ -147,9 +165,15 @@ def write_findings_json(path: str | os.PathLike, doc: dict[str, Any]) -> None:
     atomic_write_text(path, dumps_document(doc))
 
 
-def write_claims_csv(path: str | os.PathLike, claims: pd.DataFrame) -> None:
-    """Write the claim table atomically as CSV with the contract columns in contract order."""
+def write_claims_csv(path: str | os.PathLike, claims: pd.DataFrame,
+                     facts: list[Fact] | None = None) -> None:
+    """Write the claim table atomically as CSV: the contract columns in contract order, then
+    ``fact``, the id of the fact a claim is part of (empty when it is in none, or when no
+    ``facts`` are given)."""
     buf = io.StringIO()
+    table = check_claims(claims)[list(CLAIM_COLUMNS)].copy()
+    fact_of = facts_mod.fact_of_claims(facts or [])
+    table["fact"] = table["id"].map(lambda c: fact_of.get(str(c), "")).astype(object)
     # lineterminator fixed: pandas defaults to os.linesep, which would make the file platform-bound.
-    check_claims(claims)[list(CLAIM_COLUMNS)].to_csv(buf, index=False, lineterminator="\n")
+    table.to_csv(buf, index=False, lineterminator="\n")
     atomic_write_text(path, buf.getvalue())

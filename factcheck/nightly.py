@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import ingest, pipeline, stories
+from . import facts, ingest, pipeline, stories
 from .engine import Engine
 from .errors import InputError
 from .progress import Progress
@@ -117,7 +117,7 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
     shown_claims = (pd.concat([claims, past_cited], ignore_index=True) if len(past_cited)
                     else claims)
     result = pipeline.CheckResult(shown, shown_claims, findings, problems, pipeline.now_iso(),
-                                  timings)
+                                  timings, facts.build_facts(shown_claims, findings))
     t = time.perf_counter()
     out_dir = Path(out_root) / night
     title = f"factcheck nightly {night}" + (f" (since {previous})" if previous else "")

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import arithmetic, export, ingest, match, normalise, report, stories, verdict
+from . import arithmetic, export, facts, ingest, match, normalise, report, stories, verdict
 from .engine import Engine, SerialEngine, chunked
 from .errors import InputError
 from .progress import Progress
-from .schema import Article, Finding, Problem
+from .schema import Article, Fact, Finding, Problem
 
 # Articles per extraction task: large enough that a worker process is busy, not pickling.
 EXTRACT_CHUNK = 200
@@ -35,6 +35,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     generated_at: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    facts: list[Fact] = field(default_factory=list)   # the findings grouped per measured quantity
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict, plus articles and claims."""
@@ -179,8 +180,9 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
     t = time.perf_counter()
     findings = find_all(claims, engine, progress)
     timings["match"] = time.perf_counter() - t
-    return CheckResult(read, claims, _order(findings), list(problems or []),
-                       generated_at or now_iso(), timings)
+    ordered = _order(findings)   # facts cite finding ids, so they come after the ordering
+    return CheckResult(read, claims, ordered, list(problems or []), generated_at or now_iso(),
+                       timings, facts.build_facts(claims, ordered))
 
 
 def now_iso() -> str:
@@ -215,11 +217,13 @@ def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
     out.mkdir(parents=True, exist_ok=True)
     paths = {"report": out / "report.html", "findings": out / "findings.json",
              "claims": out / "claims.csv"}
+    # A result built by hand may carry findings without their facts.
+    found = result.facts or facts.build_facts(result.claims, result.findings)
     export.write_findings_stream(paths["findings"], result.articles, result.claims,
-                                 result.findings, result.generated_at)
-    export.write_claims_csv(paths["claims"], result.claims)
+                                 result.findings, result.generated_at, found)
+    export.write_claims_csv(paths["claims"], result.claims, found)
     data = report.build_report_data(result.articles, result.claims, result.findings,
                                     result.problems, result.generated_at, title=title,
-                                    limit=limit)
+                                    limit=limit, facts=found)
     report.write_report(paths["report"], data)
     return paths

@@ -21,15 +21,17 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import charts, formatting
-from .charts import Chart
+from . import facts as facts_mod
+from .charts import Chart, Timeline
 from .fsutil import atomic_write_text
-from .schema import Article, Finding, Problem
+from .schema import Article, Fact, Finding, Problem
 
 TEMPLATES = Path(__file__).parent / "templates"
 _SECTION_ORDER = [
-    ("contradict", "Contradictions", "Same measure, incompatible figures, no reason found."),
-    ("explained", "Explained differences", "Figures differ for a stated reason."),
-    ("agree", "Agreements", "Figures that match, allowing for hedges and rounding."),
+    ("contradict", "Contradictions",
+     "Facts whose sources give incompatible figures with no reason found."),
+    ("explained", "Explained differences", "Facts whose figures differ for a stated reason."),
+    ("agree", "Agreements", "Facts whose figures match, allowing for hedges and rounding."),
     ("internal", "Internal checks", "Arithmetic an article states about its own figures."),
 ]
 
@@ -48,6 +50,7 @@ class ClaimView:
     highlight: str
     after: str
     url: str | None
+    outlier: bool = False      # set against the consensus of its fact
 
 
 @dataclass(slots=True)
@@ -72,13 +75,37 @@ class FindingView:
 
 
 @dataclass(slots=True)
+class FactView:
+    """One fact card: what is measured, every source's figure, and the findings underneath."""
+
+    id: str
+    verdict: str
+    label: str
+    consensus: str             # the consensus figure in words, "" when there is none
+    sources: int
+    period: str
+    claims: list[ClaimView]
+    findings: list[FindingView]   # the pairwise evidence, charts left out
+    outlets: str
+    unit: str
+    severity: str
+    rel_diff: float            # sort key: the largest difference of its verdict's findings
+    outliers: int = 0
+    new: bool = False
+    story: str = ""
+    chart: Chart | None = None
+    timeline: Timeline | None = None
+
+
+@dataclass(slots=True)
 class SectionView:
-    """A block of findings of one verdict (or the internal checks)."""
+    """A block of fact cards of one verdict (or the internal checks, one card per finding)."""
 
     key: str
     title: str
     blurb: str
     findings: list[FindingView]
+    facts: list[FactView] = field(default_factory=list)
     count: int = 0
     omitted: int = 0           # findings left out of the page (all are in findings.json)
 
@@ -203,14 +230,14 @@ def _claim_view(row: Mapping[str, Any], art: Article | None) -> ClaimView:
 
 
 def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
-                  by_article: Mapping[str, Article]) -> FindingView:
+                  by_article: Mapping[str, Article], chart: bool = True) -> FindingView:
     present = [rows[c] for c in f.claims if c in rows]
     views = [_claim_view(r, by_article.get(r["article"])) for r in present]
     rel = _number(f.details.get("rel_diff"))
     score = _number(f.score)
     units = sorted({_text(r["unit"]) for r in present})
     stories = sorted({_text(r.get("story")) for r in present} - {""})
-    chart = charts.chart_for(present, [v.outlet for v in views])
+    drawn = charts.chart_for(present, [v.outlet for v in views]) if chart else None
     return FindingView(
         id=f.id, verdict=f.verdict, kind=f.kind, relation=f.relation or "",
         measure=f.measure or "", explanation=f.explanation,
@@ -219,34 +246,133 @@ def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
         rel_diff=rel if rel is not None else 0.0,
         claims=views, outlets=" | ".join(sorted({v.outlet for v in views})),
         unit=" ".join(units), new=bool(f.details.get("new")), story=" ".join(stories),
-        chart=chart)
+        chart=drawn)
+
+
+def _fact_view(k: Fact, rows: Mapping[str, Mapping[str, Any]],
+               by_article: Mapping[str, Article], by_finding: Mapping[str, Finding]) -> FactView:
+    """One fact card: its claims in date order, its one chart and its findings underneath."""
+    present = [rows[c] for c in k.claims if c in rows]
+    outliers = set(k.outliers)
+    views = [_claim_view(r, by_article.get(r["article"])) for r in present]
+    for v, r in zip(views, present):
+        v.outlier = r["id"] in outliers
+    flags = [v.outlier for v in views]
+    # One outlet reporting twice gets its date beside its name, so the chart tells them apart.
+    repeated = {v.outlet for v in views if sum(w.outlet == v.outlet for w in views) > 1}
+    labels = [f"{v.outlet} {v.published}" if v.outlet in repeated and not k.timeline
+              else v.outlet for v in views]
+    timeline = (charts.timeline_for(present, [v.outlet for v in views], flags, k.consensus)
+                if k.timeline else None)
+    chart = None if timeline else charts.chart_for(present, labels, flags, k.consensus)
+    evidence = [_finding_view(by_finding[f], rows, by_article, chart=False)
+                for f in k.findings if f in by_finding]
+    same = [e.rel_diff for e in evidence if e.verdict == k.verdict] or [0.0]
+    rel = max(same)
+    stories = sorted({_text(r.get("story")) for r in present} - {""})
+    return FactView(
+        id=k.id, verdict=k.verdict, label=k.label or "figure",
+        consensus=formatting.amount(k.consensus, k.unit) if k.consensus is not None else "",
+        sources=len(k.sources), period=_fact_period(k), claims=views, findings=evidence,
+        outlets=" | ".join(sorted({v.outlet for v in views})), unit=k.unit,
+        severity=f"{rel:.1%}" if rel > 0 else "", rel_diff=rel, outliers=len(outliers),
+        new=any(e.new for e in evidence), story=" ".join(stories), chart=chart,
+        timeline=timeline)
+
+
+def _fact_period(k: Fact) -> str:
+    """When a fact holds: its period, and the date of its latest figure."""
+    span = ""
+    if k.period_start or k.period_end:
+        span = (k.period_start or "…") if k.period_start == k.period_end else (
+            f"{k.period_start or '…'} – {k.period_end or '…'}")
+    latest = f"latest figure as of {k.as_of}" if k.as_of else ""
+    return " · ".join(p for p in (span, latest) if p)
 
 
 def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
                       problems: list[Problem], generated_at: str,
-                      title: str = "factcheck report", limit: int | None = None) -> ReportData:
+                      title: str = "factcheck report", limit: int | None = None,
+                      facts: list[Fact] | None = None) -> ReportData:
     """Assemble the page's data from the run's results; the template only lays it out.
 
-    ``limit`` caps the agreements, internal checks and single-source articles shown (a nightly
-    run over thousands of articles); contradictions and explained differences are always shown
-    in full, and every finding stays in findings.json.
+    One card per fact (``facts`` default to those the findings make) and one per internal
+    check. ``limit`` caps the agreeing facts, internal checks and single-source articles shown
+    (a nightly run over thousands of articles); contradictions and explained differences are
+    always shown in full, and every finding and fact stays in findings.json.
     """
+    if facts is None:
+        facts = facts_mod.build_facts(claims, findings)
     by_article = {a.id: a for a in articles}
+    by_finding = {f.id: f for f in findings}
     in_finding = {c for f in findings for c in f.claims}
     sections = {key: SectionView(key, t, blurb, []) for key, t, blurb in _SECTION_ORDER}
-    chosen: dict[str, list[Finding]] = {key: [] for key in sections}
-    for f in findings:
-        chosen["internal" if f.kind == "internal" else f.verdict].append(f)
+    chosen_facts: dict[str, list[Fact]] = {key: [] for key in ("contradict", "explained",
+                                                                "agree")}
+    for k in facts:
+        chosen_facts[k.verdict].append(k)
+    internal = [f for f in findings if f.kind == "internal"]
     for key, section in sections.items():
-        section.count = len(chosen[key])
-        if limit is not None and key in ("agree", "internal"):
-            # Views are built only for what the page shows: a nightly run has tens of
-            # thousands of agreements.
-            chosen[key] = chosen[key][:limit]
-            section.omitted = section.count - len(chosen[key])
+        section.count = len(internal) if key == "internal" else len(chosen_facts[key])
+    if limit is not None:
+        # Views are built only for what the page shows: a nightly run has tens of thousands
+        # of agreements.
+        chosen_facts["agree"], internal = chosen_facts["agree"][:limit], internal[:limit]
+        sections["agree"].omitted = sections["agree"].count - len(chosen_facts["agree"])
+        sections["internal"].omitted = sections["internal"].count - len(internal)
 
-    # Single-source figures: counted for every article, turned into views only for the
-    # articles the page shows.
+    article_views, views_by_id, shown_single, with_single = _article_views(
+        articles, claims, in_finding, limit)
+    shown_ids = ({c for fs in chosen_facts.values() for k in fs for c in k.claims}
+                 | {c for fs in chosen_facts.values() for k in fs for f in k.findings
+                    if f in by_finding for c in by_finding[f].claims}
+                 | {c for f in internal for c in f.claims})
+    shown_articles = {av.id for av in shown_single}
+    needed = claims[claims["id"].isin(shown_ids)
+                    | (~claims["id"].isin(in_finding) & claims["article"].isin(shown_articles))]
+    rows = {r["id"]: r for r in needed.to_dict("records")}
+    for key, chosen in chosen_facts.items():
+        sections[key].facts = [_fact_view(k, rows, by_article, by_finding) for k in chosen]
+    # Most severe first; sort is stable, so equal differences keep the pipeline's order.
+    sections["contradict"].facts.sort(key=lambda v: -v.rel_diff)
+    sections["internal"].findings = [_finding_view(f, rows, by_article) for f in internal]
+    for cid, row in rows.items():
+        if cid not in in_finding and row["article"] in shown_articles:
+            views_by_id[row["article"]].single.append(_claim_view(row, by_article.get(row["article"])))
+    _fill_article_claims(article_views, views_by_id, claims, findings, facts, by_article, limit)
+
+    counts = {
+        "articles": len(articles), "claims": len(claims),
+        # Verdict counts are facts, as the cards are; internal checks are counted on their own.
+        "contradict": sections["contradict"].count,
+        "explained": sections["explained"].count,
+        "agree": sections["agree"].count,
+        "internal": sections["internal"].count,
+        "findings": sum(1 for f in findings if f.kind == "cross-source"),
+        "single": sum(av.count for av in article_views),
+        "problems": sum(1 for p in problems if p.skipped),
+        "notes": sum(1 for p in problems if not p.skipped),
+        "new": sum(1 for f in findings if f.details.get("new")),
+    }
+    cards = [v for sec in sections.values() for v in [*sec.facts, *sec.findings]]
+    return ReportData(title=title, generated_at=generated_at, counts=counts,
+                      sections=list(sections.values()),
+                      articles=[av for av in article_views if av.id in by_article],
+                      single=shown_single,
+                      problems=[str(p) for p in problems if p.skipped],
+                      notes=[str(p) for p in problems if not p.skipped],
+                      single_omitted=len(with_single) - len(shown_single),
+                      outlets=sorted({c.outlet for v in cards for c in v.claims}),
+                      units=sorted({u for v in cards for u in v.unit.split()}),
+                      stories=sorted({st for v in cards for st in v.story.split()}))
+
+
+def _article_views(articles: list[Article], claims: pd.DataFrame, in_finding: set[str],
+                   limit: int | None
+                   ) -> tuple[list[ArticleView], dict[str, ArticleView], list[ArticleView],
+                              list[ArticleView]]:
+    """Every article's view with its count of single-source figures (figures in no finding),
+    and the views the page lists as holding some (the first ``limit``)."""
     single = claims[~claims["id"].isin(in_finding)]
     single_count = single.groupby("article", sort=False).size().to_dict()
     article_views = [ArticleView(a.id, a.source or "unknown outlet", a.published_iso or "undated",
@@ -261,26 +387,22 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         av.count = int(single_count.get(av.id, 0))
     with_single = [av for av in article_views if av.count]
     shown_single = with_single[:limit] if limit is not None else with_single
+    return article_views, views_by_id, shown_single, with_single
 
-    shown_ids = {c for fs in chosen.values() for f in fs for c in f.claims}
-    shown_articles = {av.id for av in shown_single}
-    needed = claims[claims["id"].isin(shown_ids)
-                    | (~claims["id"].isin(in_finding) & claims["article"].isin(shown_articles))]
-    rows = {r["id"]: r for r in needed.to_dict("records")}
-    for key, section in sections.items():
-        section.findings = [_finding_view(f, rows, by_article) for f in chosen[key]]
-    # Most severe first; sort is stable, so equal differences keep the pipeline's order.
-    sections["contradict"].findings.sort(key=lambda v: -v.rel_diff)
-    for cid, row in rows.items():
-        if cid not in in_finding and row["article"] in shown_articles:
-            views_by_id[row["article"]].single.append(_claim_view(row, by_article.get(row["article"])))
 
-    # The per-article view: every figure of the (first ``limit``) articles, with its findings.
+def _fill_article_claims(article_views: list[ArticleView], views_by_id: dict[str, ArticleView],
+                         claims: pd.DataFrame, findings: list[Finding], facts: list[Fact],
+                         by_article: Mapping[str, Article], limit: int | None) -> None:
+    """The per-article view: every figure of the (first ``limit``) articles, with the fact
+    cards and internal checks it is part of."""
     member: dict[str, list[tuple[str, str]]] = {}
+    for k in facts:
+        for c in k.claims:
+            member.setdefault(c, []).append((k.id, k.verdict))
     for f in findings:
-        for c in f.claims:
-            member.setdefault(c, []).append((f.id, "internal" if f.kind == "internal"
-                                             else f.verdict))
+        if f.kind == "internal":
+            for c in f.claims:
+                member.setdefault(c, []).append((f.id, "internal"))
     listed = article_views[:limit] if limit is not None else article_views
     listed_ids = {av.id for av in listed}
     story_of = dict(zip(claims["article"], claims["story"].map(_text)))
@@ -291,31 +413,6 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
     for av in article_views:
         av.story = story_of.get(av.id, "") or _text(by_article[av.id].story
                                                     if av.id in by_article else "")
-
-    counts = {
-        "articles": len(articles), "claims": len(claims),
-        # Verdict counts follow the sections: internal checks are counted on their own.
-        "contradict": sections["contradict"].count,
-        "explained": sections["explained"].count,
-        "agree": sections["agree"].count,
-        "internal": sections["internal"].count,
-        "single": sum(av.count for av in article_views),
-        "problems": sum(1 for p in problems if p.skipped),
-        "notes": sum(1 for p in problems if not p.skipped),
-        "new": sum(1 for f in findings if f.details.get("new")),
-    }
-    single_omitted = len(with_single) - len(shown_single)
-    shown_views = [v for sec in sections.values() for v in sec.findings]
-    return ReportData(title=title, generated_at=generated_at, counts=counts,
-                      sections=list(sections.values()),
-                      articles=[av for av in article_views if av.id in by_article],
-                      single=shown_single,
-                      problems=[str(p) for p in problems if p.skipped],
-                      notes=[str(p) for p in problems if not p.skipped],
-                      single_omitted=single_omitted,
-                      outlets=sorted({c.outlet for v in shown_views for c in v.claims}),
-                      units=sorted({u for v in shown_views for u in v.unit.split()}),
-                      stories=sorted({st for v in shown_views for st in v.story.split()}))
 
 
 def _environment() -> Environment:

@@ -103,6 +103,26 @@ class Finding:
     details: dict = field(default_factory=dict)  # extra numbers for the report (e.g. rel. difference)
 
 
+@dataclass(slots=True)
+class Fact:
+    """One measured quantity (what, where, when) with every source's figure: the unit an
+    editor reviews. Its cross-source findings are the pairwise evidence."""
+
+    id: str                    # K0001..., contradict first, then explained, then agree
+    label: str                 # what is measured, in words an editor reads
+    unit: str
+    verdict: str               # contradict | explained | agree (the worst of its findings)
+    claims: list[str]          # claim ids by publication date, then article, then position
+    findings: list[str]        # finding ids
+    sources: list[str]         # distinct outlets (article ids where the outlet is unknown)
+    consensus: float | None = None   # the value most sources support; None when none leads
+    outliers: list[str] = field(default_factory=list)   # claim ids set against the consensus
+    period_start: str | None = None
+    period_end: str | None = None
+    as_of: str | None = None   # the latest date a figure of the fact holds at
+    timeline: bool = False     # a running count reported at two or more dates
+
+
 def empty_claims() -> pd.DataFrame:
     """An empty claim table with every column and dtype in place."""
     return pd.DataFrame({c: pd.Series(dtype=t) for c, t in CLAIM_COLUMNS.items()})

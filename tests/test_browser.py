@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from factcheck import pipeline, report
 from factcheck.schema import Article
 
@@ -81,51 +81,51 @@ def test_charts_render(page):
 
 
 def test_verdict_filter_hides_and_counts_follow(page):
-    total = _visible(page, "article.finding")
-    agree = _visible(page, "article.finding[data-verdict=agree]")
+    total = _visible(page, "article.card")
+    agree = _visible(page, "article.card[data-verdict=agree]")
     assert agree > 0
     page.get_by_label("agree", exact=True).uncheck()
-    assert _visible(page, "article.finding") == total - agree
-    assert _visible(page, "article.finding[data-verdict=agree]") == 0
+    assert _visible(page, "article.card") == total - agree
+    assert _visible(page, "article.card[data-verdict=agree]") == 0
     assert page.locator("#shown").inner_text().startswith(f"{total - agree} of ")
     assert page.locator("#agree .section-shown").inner_text() == "0"
     assert page.locator(".counts .agree b").inner_text() == "0"
 
 
 def test_outlet_unit_and_search_filters(page):
-    total = _visible(page, "article.finding")
+    total = _visible(page, "article.card")
     page.select_option("#f-unit", "GBP")
-    gbp = _visible(page, "article.finding")
+    gbp = _visible(page, "article.card")
     assert 0 < gbp < total
-    assert all(u == "GBP" for u in page.locator("article.finding:visible").evaluate_all(
+    assert all(u == "GBP" for u in page.locator("article.card:visible").evaluate_all(
         "els => els.map(e => e.dataset.unit)"))
     page.select_option("#f-unit", "")
     page.fill("#f-q", "investigators")
-    found = _visible(page, "article.finding")
+    found = _visible(page, "article.card")
     assert 0 < found < total
     page.fill("#f-q", "no such words anywhere")
-    assert _visible(page, "article.finding") == 0
+    assert _visible(page, "article.card") == 0
     page.fill("#f-q", "")
     outlet = page.locator("#f-outlet option").nth(1).get_attribute("value")
     page.select_option("#f-outlet", outlet)
-    assert 0 < _visible(page, "article.finding") <= total
+    assert 0 < _visible(page, "article.card") <= total
 
 
 def test_keyboard_reaches_the_filters(page):
     page.focus("#f-q")
     page.keyboard.type("£150")
-    assert 0 < _visible(page, "article.finding")
+    assert 0 < _visible(page, "article.card")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "f-sort"
 
 
 def test_sort_by_severity(page):
     page.select_option("#f-sort", "severity")
-    rels = page.locator("#agree article.finding").evaluate_all(
+    rels = page.locator("#agree article.card").evaluate_all(
         "els => els.map(e => parseFloat(e.dataset.rel))")
     assert rels == sorted(rels, reverse=True)
     page.select_option("#f-sort", "report")
-    ids = page.locator("#agree article.finding").evaluate_all("els => els.map(e => e.id)")
+    ids = page.locator("#agree article.card").evaluate_all("els => els.map(e => e.id)")
     assert ids == sorted(ids)
 
 
@@ -134,6 +134,36 @@ def test_per_article_view_lists_its_figures(page):
     first.locator("summary").click()
     assert first.locator("tbody tr").count() > 0
     assert first.locator("mark").count() > 0
+
+
+FLOOD = ROOT / "tests" / "data" / "flood"
+
+
+def test_timeline_fact_card(browser, tmp_path):
+    """A death toll rising over days is one card with a timeline, its outlier ringed."""
+    paths = pipeline.write_outputs(pipeline.check([FLOOD]), tmp_path, title="Valley floods")
+    pg = browser.new_page(viewport={"width": 1000, "height": 900})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.goto(paths["report"].as_uri())
+    card = pg.locator("article.card[data-timeline=yes]")
+    assert card.count() == 1 and card.get_attribute("data-verdict") == "contradict"
+    assert "killed in the floods" in card.locator("h3").inner_text()
+    svg = card.locator("svg.timeline")
+    box = svg.bounding_box()
+    assert box and box["width"] > 200 and box["height"] > 100
+    assert card.locator("svg.timeline polyline").count() >= 2   # one line per outlet
+    assert card.locator("svg.timeline .ring").count() == 1      # the outlier
+    assert card.locator(".source.outlier").count() == 1
+    details = card.locator("details.evidence")
+    assert not details.locator(".pair").first.is_visible()
+    details.locator("summary").click()
+    assert details.locator(".pair").first.is_visible()
+    shot = tmp_path / "fact-card.png"
+    card.screenshot(path=str(shot))
+    assert shot.stat().st_size > 10_000 and errors == []
+    pg.close()
 
 
 def test_screenshot_is_written(page, tmp_path):

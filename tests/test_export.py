@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from factcheck import export, fsutil
+from factcheck import facts as facts_mod
 from factcheck.schema import CLAIM_COLUMNS, Article, Finding
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "shared/contract/findings.schema.json"
@@ -155,8 +156,9 @@ def test_claims_csv_round_trips(tmp_path):
     claims = claims[list(reversed(CLAIM_COLUMNS))]   # column order comes from the contract
     path = tmp_path / "claims.csv"
     export.write_claims_csv(path, claims)
-    back = pd.read_csv(path)
-    assert list(back.columns) == list(CLAIM_COLUMNS)
+    back = pd.read_csv(path, keep_default_na=False, na_values={"high": [""]})
+    assert list(back.columns) == list(CLAIM_COLUMNS) + ["fact"]
+    assert list(back["fact"]) == ["", "", "", ""]   # no facts given
     assert len(back) == 4
     assert list(back["id"]) == ["a#1", "a#2", "a#3", "b#1"]
     assert math.isnan(back.loc[0, "high"]) and back.loc[1, "high"] == 1200.0
@@ -205,3 +207,32 @@ def test_atomic_write_keeps_old_file_when_write_fails_midway(tmp_path, monkeypat
         export.write_claims_csv(target, make_claims())
     assert target.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["claims.csv"]
+
+
+def test_facts_in_the_document_and_in_claims_csv(tmp_path):
+    doc = make_doc()
+    assert [k["id"] for k in doc["facts"]] == ["K0001"]
+    fact = doc["facts"][0]
+    assert fact == {
+        "id": "K0001", "label": "people crossed in 2023", "unit": "person",
+        "verdict": "contradict", "claims": ["a#1", "a#2", "a#3", "b#1"],
+        "findings": ["F0001", "F0002", "F0003"], "sources": 2,
+        "outlets": ["The Daily", "article b"], "consensus": None, "outliers": [],
+        "period_start": "2023-01-01", "period_end": "2023-12-31", "as_of": "2024-01-05",
+        "timeline": False}
+    # The internal check is no fact; every cross-source finding is in exactly one.
+    cross = [f["id"] for f in doc["findings"] if f["kind"] == "cross-source"]
+    assert sorted(f for k in doc["facts"] for f in k["findings"]) == cross
+    path = tmp_path / "claims.csv"
+    export.write_claims_csv(path, make_claims(), facts_mod.build_facts(make_claims(),
+                                                                       make_findings()))
+    back = pd.read_csv(path, keep_default_na=False)
+    assert list(back["fact"]) == ["K0001"] * 4
+
+
+def test_streamed_document_matches_with_facts(tmp_path):
+    """The streamed findings.json is the same text as the whole document, facts included."""
+    path = tmp_path / "findings.json"
+    export.write_findings_stream(path, make_articles(), make_claims(), make_findings(), "T")
+    doc = make_doc("T")
+    assert path.read_text(encoding="utf-8") == export.dumps_document(doc)

@@ -27,6 +27,7 @@ def test_findings_json_meets_the_contract(written):
     schema = json.loads(shared_path("contract", "findings.schema.json").read_text())
     jsonschema.validate(doc, schema)
     assert doc["schema"] == "factcheck/findings@1"
+    assert doc["facts"] and all(k["sources"] >= 2 for k in doc["facts"])
     claim = next(c for c in doc["claims"] if c["bound"] == "lower")
     assert claim["high"] is None  # NaN became null
 
@@ -41,9 +42,14 @@ def test_findings_json_is_deterministic(seeds_result):
 
 def test_claims_csv_round_trips(written):
     paths, result = written
-    df = pd.read_csv(paths["claims"])
-    assert list(df.columns) == list(CLAIM_COLUMNS)
+    df = pd.read_csv(paths["claims"], keep_default_na=False, dtype={"fact": str})
+    assert list(df.columns) == list(CLAIM_COLUMNS) + ["fact"]
     assert len(df) == len(result.claims)
+    # The fact column names, for each claim, the fact findings.json lists it in.
+    doc = json.loads(paths["findings"].read_text(encoding="utf-8"))
+    fact_of = {c: k["id"] for k in doc["facts"] for c in k["claims"]}
+    assert dict(zip(df["id"], df["fact"])) == {c: fact_of.get(c, "") for c in df["id"]}
+    assert fact_of
 
 
 def test_report_sections_and_highlights(written):

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from factcheck import report
-from factcheck.schema import CLAIM_COLUMNS, Problem
+from factcheck.schema import CLAIM_COLUMNS, Finding, Problem
 from test_export import _claim, make_articles, make_claims, make_findings
 
 _S4 = "Some 40 boats were stopped <script>alert(1)</script> at sea."
@@ -56,33 +56,59 @@ def test_notes_are_apart_from_inputs_not_read(html):
 def test_data_is_built_before_rendering():
     data = make_data()
     assert [s.key for s in data.sections] == ["contradict", "explained", "agree", "internal"]
-    assert [[f.id for f in s.findings] for s in data.sections] == [
-        ["F0001"], ["F0002"], ["F0003"], ["F0004"]]
-    assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 1,
-                           "agree": 1, "internal": 1, "single": 1, "problems": 1, "notes": 1,
-                           "new": 0}
-    contra = data.sections[0].findings[0]
-    assert contra.severity == "5.3%" and contra.score == "0.91"
-    assert contra.outlets == "The Daily | unknown outlet" and contra.unit == "person"
-    first, second = contra.claims
+    # The three cross-source findings share claims: one fact, contradicted; the internal
+    # check keeps a card of its own.
+    assert [[k.id for k in s.facts] for s in data.sections] == [["K0001"], [], [], []]
+    assert [[f.id for f in s.findings] for s in data.sections] == [[], [], [], ["F0004"]]
+    assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 0,
+                           "agree": 0, "internal": 1, "findings": 3, "single": 1,
+                           "problems": 1, "notes": 1, "new": 0}
+    fact = data.sections[0].facts[0]
+    assert fact.label == "people crossed in 2023" and fact.sources == 2
+    assert fact.severity == "5.3%" and fact.consensus == ""   # one outlet against one
+    assert fact.outlets == "The Daily | unknown outlet" and fact.unit == "person"
+    assert [f.id for f in fact.findings] == ["F0001", "F0002", "F0003"]
+    assert fact.findings[0].score == "0.91" and fact.findings[0].chart is None
+    first, last = fact.claims[0], fact.claims[-1]
     assert (first.outlet, first.published, first.article) == (
         "The Daily", "2024-01-05", "Crossings hit record")
-    assert (second.outlet, second.published, second.article) == ("unknown outlet", "undated", "b")
+    assert (last.outlet, last.published, last.article) == ("unknown outlet", "undated", "b")
     assert first.figure == "at least 31,000 people"
     assert first.period == "year: 2023-01-01 – 2023-12-31"
     assert (first.before, first.highlight, first.after) == (
         "Officials said ", "more than 31,000", " people crossed in 2023.")
-    assert data.sections[1].findings[0].claims[0].period == "as of 2024-01-05"
+    assert fact.claims[1].period == "as of 2024-01-05"
+    assert fact.chart is not None and len(fact.chart.marks) == 4 and fact.timeline is None
     assert [(a.id, [c.highlight for c in a.single]) for a in data.single] == [
         ("b", ["Some 40 boats"])]
 
 
 def test_contradictions_sorted_by_rel_diff():
-    findings = make_findings()
+    findings = make_findings()[:2]
+    findings[1].claims = ["a#2", "a#3"]   # a fact apart from the first
     findings[1].verdict, findings[1].details = "contradict", {"rel_diff": 0.4}
-    findings[2].verdict, findings[2].details = "contradict", {}
     data = report.build_report_data(make_articles(), make_claims(), findings, [], "T")
-    assert [f.id for f in data.sections[0].findings] == ["F0002", "F0001", "F0003"]
+    assert [(k.id, k.severity) for k in data.sections[0].facts] == [
+        ("K0002", "40.0%"), ("K0001", "5.3%")]
+
+
+def test_fact_card_marks_outliers_and_consensus():
+    """Two outlets against one: the consensus is theirs, the third is marked an outlier."""
+    claims = make_claims()
+    claims.loc[claims["id"] == "a#3", ["source", "article"]] = ["The Daily", "c"]
+    claims.loc[claims["id"] == "a#2", ["value", "low", "high", "role", "source", "article"]] = [
+        29437.0, 29437.0, 29437.0, None, "Wire", "d"]
+    findings = [Finding("F0001", "cross-source", "contradict", ["a#3", "b#1"], "x",
+                        details={"rel_diff": 0.05}),
+                Finding("F0002", "cross-source", "agree", ["a#2", "b#1"], "y")]
+    data = report.build_report_data(make_articles(), claims, findings, [], "T")
+    fact = data.sections[0].facts[0]
+    assert fact.consensus == "29,437 people" and fact.outliers == 1
+    assert [c.outlier for c in fact.claims] == [True, False, False]
+    assert [m.outlier for m in fact.chart.marks] == [True, False, False]
+    html = report.render_report(data)
+    assert 'class="badge outlier"' in html and 'class="consensus"' in html
+    assert "Consensus: <b>29,437 people</b>" in html
 
 
 def test_internal_checks_take_any_verdict():
@@ -116,7 +142,7 @@ def test_sections_in_order(html):
 def test_header_counts_and_title(html):
     assert html.startswith("<!DOCTYPE html>")
     assert "<title>Channel check</title>" in html and "2024-01-06T00:00:00+00:00" in html
-    assert '<b data-total="1">1</b>contradictions' in html
+    assert '<b data-total="1">1</b>contradicted facts' in html
     assert "<b>1</b>single-source figures" in html
 
 
@@ -129,11 +155,15 @@ def test_findings_show_figure_sentence_and_explanation(html):
     assert "in/c.pdf: unsupported file type .pdf" in html
 
 
-def test_finding_elements_carry_filter_attributes(html):
-    tag = re.search(r'<article [^>]*id="F0001"[^>]*>', html).group(0)
-    assert 'data-verdict="contradict"' in tag
+def test_cards_carry_filter_attributes(html):
+    tag = re.search(r'<article [^>]*id="K0001"[^>]*>', html).group(0)
+    assert 'class="card fact contradict"' in tag and 'data-verdict="contradict"' in tag
     assert 'data-outlets="The Daily | unknown outlet"' in tag and 'data-unit="person"' in tag
     assert re.search(r'<article [^>]*id="F0004"[^>]*data-kind="internal"', html)
+    # The pairwise findings sit inside their fact's card, each with its explanation.
+    card = html[html.index('id="K0001"'):html.index('id="F0004"')]
+    assert '<details class="evidence">' in card and "3 pairwise findings" in card
+    assert card.count('<div class="pair ') == 3 and 'id="F0001"' in card
 
 
 def test_single_source_figures_are_grouped_in_details(html):
@@ -200,8 +230,9 @@ def test_limit_caps_agreements_but_not_contradictions_or_counts(seeds_result):
     capped = report.build_report_data(r.articles, r.claims, r.findings, r.problems, "t", limit=1)
     assert capped.counts == full.counts
     sec = {s.key: s for s in capped.sections}
-    assert len(sec["agree"].findings) == 1
+    assert len(sec["agree"].facts) == 1
     assert sec["agree"].omitted == sec["agree"].count - 1 > 0
-    assert len(sec["contradict"].findings) == sec["contradict"].count
+    assert len(sec["contradict"].facts) == sec["contradict"].count
+    assert len(sec["explained"].facts) == sec["explained"].count > 0
     assert len(capped.single) <= 1 and capped.single_omitted == len(full.single) - len(capped.single)
     assert "more not shown here" in report.render_report(capped)

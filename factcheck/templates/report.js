@@ -2,8 +2,8 @@
   "use strict";
   var form = document.getElementById("filters");
   if (!form) { return; }
-  var findings = Array.prototype.slice.call(document.querySelectorAll("article.finding"));
-  var original = findings.map(function (el) { return { el: el, parent: el.parentNode, next: el.nextSibling }; });
+  var cards = Array.prototype.slice.call(document.querySelectorAll("article.card"));
+  var original = cards.map(function (el) { return { el: el, parent: el.parentNode, next: el.nextSibling }; });
   var byId = function (id) { return document.getElementById(id); };
   function value(id) { var el = byId(id); return el ? el.value : ""; }
   function apply() {
@@ -12,7 +12,7 @@
     var outlet = value("f-outlet"), unit = value("f-unit"), story = value("f-story");
     var q = value("f-q").trim().toLowerCase();
     var shown = { contradict: 0, explained: 0, agree: 0, internal: 0 };
-    findings.forEach(function (el) {
+    cards.forEach(function (el) {
       var ok = verdicts[el.dataset.verdict] !== false
         && (!outlet || el.dataset.outlets.split(" | ").indexOf(outlet) >= 0)
         && (!unit || el.dataset.unit.split(" ").indexOf(unit) >= 0)
@@ -22,7 +22,7 @@
       if (ok) { shown[el.dataset.verdict] += 1; }
     });
     Array.prototype.forEach.call(document.querySelectorAll("section[data-section]"), function (sec) {
-      var n = sec.querySelectorAll("article.finding:not([hidden])").length;
+      var n = sec.querySelectorAll("article.card:not([hidden])").length;
       var span = sec.querySelector(".section-shown");
       if (span) { span.textContent = String(n); }
     });
@@ -33,12 +33,12 @@
       if (b) { b.textContent = active ? String(shown[k]) : b.dataset.total; }
     });
     var total = shown.contradict + shown.explained + shown.agree + shown.internal;
-    byId("shown").textContent = total + " of " + findings.length + " findings shown";
+    byId("shown").textContent = total + " of " + cards.length + " facts and checks shown";
   }
   function sort() {
     if (value("f-sort") === "severity") {
       Array.prototype.forEach.call(document.querySelectorAll("section[data-section]"), function (sec) {
-        var items = Array.prototype.slice.call(sec.querySelectorAll("article.finding"));
+        var items = Array.prototype.slice.call(sec.querySelectorAll("article.card"));
         var anchor = items.length ? items[items.length - 1].nextSibling : null;
         items.sort(function (a, b) { return parseFloat(b.dataset.rel) - parseFloat(a.dataset.rel); });
         items.forEach(function (el) { sec.insertBefore(el, anchor); });
