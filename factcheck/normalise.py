@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import pandas as pd
@@ -131,6 +131,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w'’\-]*")
 _COMPOUND = re.compile(r"-([A-Za-z]+(?:-[A-Za-z]+)*)")
 
 
+_TALLY_AFTER = re.compile(r"-to-[\d,]+")
+
+
 def _compound_noun(after: str) -> _Noun | None:
     """The unit a hyphenated compound names ("a 15,800-square-metre building", "a 12-nation
     deal"); an adjective is never a unit: "a 1,000-strong unit" counts people, "a 20-mile-long
@@ -138,6 +141,9 @@ def _compound_noun(after: str) -> _Noun | None:
     compound = _COMPOUND.match(after)
     if not compound:
         return None
+    tally = _TALLY_AFTER.match(after)
+    if tally:  # "a 134-to-63 vote": the noun after the second figure
+        return _noun_after(after[tally.end():], compounds=False)
     parts = compound.group(1).lower().split("-")
     if parts[-1] in STRENGTH_ADJECTIVES:
         return _Noun("person", "person", [parts[-1]])
@@ -417,9 +423,23 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
 _FAMILY_OF_LEXICAL = {"percent": "percent", "percentage_point": "percent"}
 
 
+# Long durations in years, so "two decades" and "20 years" are one figure in one unit.
+_YEARS_IN = {"decade": 10.0, "century": 100.0, "millennium": 1000.0,
+             "quarter-century": 25.0, "half-century": 50.0}
+
+
+def _scaled(q: numbers.Quantity, factor: float) -> numbers.Quantity:
+    """The quantity with value and interval multiplied by ``factor``."""
+    return replace(q, value=q.value * factor,
+                   low=None if q.low is None else q.low * factor,
+                   high=None if q.high is None else q.high * factor)
+
+
 def _lexical_family(unit: str) -> str:
     if unit in _FAMILY_OF_LEXICAL:
         return _FAMILY_OF_LEXICAL[unit]
+    if unit in DURATION_NOUNS:
+        return "duration"  # "an hour and a half"
     if len(unit) == 3 and unit.isupper():
         return "money"
     return "physical"
@@ -485,8 +505,12 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             elif q.kind == "multiplier":
                 unit, family = "times", "ratio"
             elif q.kind == "fraction":
+                # Kept as the fraction it states ("three quarters" = 0.75): the number suites
+                # read it so; a matcher compares it with percents at 100 to 1.
                 unit, family = "fraction", "ratio"
-            elif _is_age(before, after, q):
+            elif q.kind == "occurrence":
+                unit, family = "time", "count"   # "married twice", as "married three times"
+            elif q.kind == "age" or _is_age(before, after, q):
                 unit, family = "age", "age"
             else:
                 noun = _noun_after(after)
@@ -504,6 +528,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                     unit, family = recent_count_unit[0], recent_count_unit[1]
                 else:
                     unit, family = "count", "count"
+            if unit in _YEARS_IN:
+                q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
             role = _role(before, after, q)
             if role is None and "other" in phrase:
                 role = "part"  # "two other rifles": some of a larger set

@@ -125,7 +125,7 @@ _CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.
         # "dollar 22.5 million", "euro 3bn": a currency word before a figure with a magnitude.
         r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
         r"bn|mn|m)\b))")
-_MAG_WORD = (r"\s*(?i:trillion|billion|million|thousand|hundred|dozens?|lakh\s+crores?|lakhs?|"
+_MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred|dozens?|lakh\s+crores?|lakhs?|"
              r"crores?|mln|bn|trn|tn|mn)\b")
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
@@ -248,7 +248,7 @@ _CENTS_AFTER = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})(?:\s*(?:cents?|
                           r"(?=\s*[.,;!?)]|\s*$))")
 _CENTS_NAMED = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})\s*(?:cents?|pence|p)\b")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
-_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
+_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
                             r"dropped|gain|gained|heavy|heavier|lighter|baby|babies|newborn|born|"
                             r"tons?|tonnes?|kilos?|kilograms?|kg|ounces?|oz)\b(?:[^.;£$€]|\.\d){0,40}$")
 _MONEY_VERB = re.compile(r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|worth|price|priced|"
@@ -265,6 +265,13 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;!?)]|$)")
 _MIXED_FRACTION = re.compile(r"\s+(\d)/(\d{1,2})(?![\d/])")
 _LENGTH_AFTER = re.compile(r"\s+(?:tall|high|long|wide|deep|away|above|below|across|sprint|"
                            r"race|wall|fence|drop|in\s+(?:height|length|diameter|depth))\b")
+# "falling about 60m from a ridge", "fell 200m down a gully": a bare "m" after a fall or a
+# climb, before a direction, is metres.
+_DIRECTION_AFTER = re.compile(r"\s+(?:from|down|up|into|onto|off|to\s+(?:the|a|his|her|their)\b|"
+                              r"over|along|through|below|beneath)\b")
+_FALL_BEFORE = re.compile(r"(?i)\b(?:fell|fall|falls|falling|fallen|plunged|plunging|plummet\w*|"
+                          r"tumbl\w+|slid|slipped|sliding|climb\w*|descend\w*|swept|hurled|"
+                          r"thrown|dropped|dropping)\b[^.;]{0,30}$")
 _ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
@@ -273,7 +280,7 @@ _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Ave
 _PEOPLE_AFTER = re.compile(r"\s+(?:people|men|women|children|residents|troops|soldiers|workers|"
                            r"students|protesters|migrants|refugees|families|homes|houses|"
                            r"passengers|patients|victims|police|officers|staff)\b")
-_ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?=\d|(?i:one|two|three|four|five|six|"
+_ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+every)?(?:\s+|-)(?=\d|(?i:one|two|three|four|five|six|"
                    r"seven|eight|nine|ten|a\s+hundred|a\s+thousand)\b)")
 # A model or code: "AK 47", "F 16", "A 380" (letters, then the number, then a name or nothing).
 _MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]$")
@@ -382,7 +389,7 @@ def _core_value(m: re.Match) -> float | None:
             return None
     mag = m.group("mag")
     if mag:
-        key = mag.strip().lower()
+        key = mag.strip(" \t\n-").lower()
         if key == "p":
             return value / 100.0
         value *= _MAGNITUDE.get(key, 1.0)
@@ -573,7 +580,7 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
                 if mi.group("mega"):
                     value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
                 if mi.group("mag"):
-                    value *= _MAGNITUDE[mi.group("mag").strip().lower()]  # "75 USD million"
+                    value *= _MAGNITUDE[mi.group("mag").strip(" \t\n-").lower()]  # "75 USD million"
                 pos = mi.end()
                 cents = _CENTS_AFTER.match(text, pos) if not mi.group("mag") else None
                 if cents and float(value).is_integer():
@@ -647,6 +654,7 @@ def find_quantities(text: str) -> list[Quantity]:
             scan = _MASK_WEB.sub(_blank, scan)
         scan = _MASK.sub(_blank, scan)
     if "-" in scan:
+        scan = _HEIGHT_COMMA.sub(" ", scan)
         scan = _MINUS_HYPHEN.sub(_minus_sign, scan)
     out: list[Quantity] = []
     consumed = 0
@@ -664,8 +672,94 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         # Scan on from where this figure's words end (a trailing "$" may start the next one).
         pos = max(q.end, m.start() + 1)
+    if _SPECIAL_GATE.search(text):
+        out = _with_special_forms(text, out)
     return out
 
+
+# Forms the master pattern does not read, each read by its own small pattern:
+_SPECIAL = re.compile(
+    # "4-1/2 months", "a 4-1 / 2-month term", "41 / 2 months" (a ½ lost in conversion)
+    r"(?<![\d.,/])(?P<whole>\d{1,3})(?:-(?P<num>[13])\s?/\s?(?P<den>[24])|(?P<num2>[13])\s/\s"
+    r"(?P<den2>[24])(?=\s+[a-z]))(?![\d/])"
+    # "in her 60s", "in his early 50s": an age given by its decade
+    r"|\bin\s+(?:his|her|their)\s+(?P<part>early|mid|late)?[\s-]*(?P<decade>[1-9]0)['’]?s\b"
+    # "Capaldi's age-55"
+    r"|\b(?i:age)-(?P<age>\d{1,3})\b"
+    # "won by a 134-to-63 vote": the second figure of a tally
+    r"|(?<=\d-to-)(?P<tally>\d{1,4})\b"
+    # "Page married twice": a count of occurrences at the end of a clause
+    r"|\b(?P<twice>(?i:twice))(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|since|before|after|and|but|during|"
+    r"this|last|over|while|with|for|already|so\s+far|before)\b)"
+    # "nearly a quarter-century", "half a century"
+    r"|\b(?P<century>(?i:(?:a\s+)?(?:quarter|half)[-\s]century|half\s+a\s+century))\b"
+    # "a mile and a half", "an hour and a half"
+    r"|\b(?P<a_unit>(?i:an?\s+(?P<unit_word>mile|kilometre|kilometer|metre|meter|foot|yard|inch|"
+    r"hour|day|week|month|year|decade|century)\s+and\s+a\s+half|half\s+an?\s+(?P<half_of>mile|"
+    r"kilometre|kilometer|metre|meter|foot|yard|inch|hour|day|week|month|year|decade|century)))\b"
+    # "a magnitude-5.4 quake"
+    r"|\b(?i:magnitude)-(?P<magnitude>\d(?:\.\d)?)\b"
+)
+_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-)|/|\d0['’]?s\b|(?i:age)-\d|-to-\d|(?i:twice)|(?i:and\s+a\s+half)")
+_DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
+_UNIT_WORDS = {"mile": "mile", "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m",
+               "foot": "ft", "yard": "yard", "inch": "inch"}
+
+
+def _special_quantity(m: re.Match) -> Quantity | None:
+    """One figure in a form the master pattern does not read (see ``_SPECIAL``)."""
+    text, start, end = m.group(), m.start(), m.end()
+    if m.group("whole"):
+        num, den = m.group("num") or m.group("num2"), m.group("den") or m.group("den2")
+        if int(num) >= int(den):
+            return None
+        v = int(m.group("whole")) + int(num) / int(den)
+        return Quantity(start, end, text, v, v, v, "exact")
+    if m.group("decade"):
+        d = float(m.group("decade"))
+        lo, hi = _DECADE_PART[m.group("part")]
+        start = m.start("part") if m.group("part") else m.start("decade")
+        return Quantity(start, end, m.string[start:end], d, d + lo, d + hi, "range", kind="age")
+    if m.group("age"):
+        v = float(m.group("age"))
+        return Quantity(start, end, text, v, v, v, "exact", kind="age")
+    if m.group("tally"):
+        v = float(m.group("tally"))
+        return Quantity(start, end, text, v, v, v, "exact")
+    if m.group("twice"):
+        return Quantity(start, end, text, 2.0, 2.0, 2.0, "exact", kind="occurrence")
+    if m.group("century"):
+        v = 25.0 if "quarter" in text.lower() else 50.0
+        bound, qstart = _hedge(m.string, start)
+        low, high = _interval(v, bound)
+        return Quantity(qstart, end, m.string[qstart:end], v, low, high, bound, "year")
+    if m.group("magnitude"):
+        v = float(m.group("magnitude"))
+        return Quantity(start, end, text, v, v, v, "exact", "magnitude")
+    word = (m.group("unit_word") or m.group("half_of")).lower()
+    v = 1.5 if m.group("unit_word") else 0.5
+    bound, qstart = _hedge(m.string, start)
+    low, high = _interval(v, bound)
+    return Quantity(qstart, end, m.string[qstart:end], v, low, high, bound,
+                    _UNIT_WORDS.get(word, word))
+
+
+def _with_special_forms(text: str, found: list[Quantity]) -> list[Quantity]:
+    """``found`` with the special forms added; a special form replaces figures inside it."""
+    out = list(found)
+    for m in _SPECIAL.finditer(text):
+        q = _special_quantity(m)
+        if q is None:
+            continue
+        inside = [f for f in out if q.start <= f.start and f.end <= q.end]
+        if any(f.start < q.end and q.start < f.end for f in out if f not in inside):
+            continue
+        out = [f for f in out if f not in inside] + [q]
+    return sorted(out, key=lambda f: f.start)
+
+
+# "5-foot-8,135 pounds": a height, then a weight; the comma is not a thousands separator.
+_HEIGHT_COMMA = re.compile(r"(?<=(?:foot|feet)-\d),(?=\d{3}\b)|(?<=(?:foot|feet)-\d\d),(?=\d{3}\b)")
 
 _BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+$")
 
@@ -764,7 +858,8 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         currency = "GBP"
     mag = m.group("mag")
     if (mag == "m" and not currency and m.group("dig") is not None
-            and _LENGTH_AFTER.match(scan, end)):
+            and (_LENGTH_AFTER.match(scan, end) or (_DIRECTION_AFTER.match(scan, end)
+                                                   and _FALL_BEFORE.search(scan, 0, start)))):
         # "1.8m tall", "a 10m wall": metres, not millions.
         value = float(m.group("dig").replace(",", ""))
         return _plain_quantity(scan, text, start, end, value, "m")
@@ -775,7 +870,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         end = mixed.end()
     # A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
     # does.
-    letter_mag = bool(mag) and mag.strip().lower() not in ("million", "billion", "trillion",
+    letter_mag = bool(mag) and mag.strip(" \t\n-").lower() not in ("million", "billion", "trillion",
                                                           "thousand", "lakh", "lakhs", "crore",
                                                           "crores")
     pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)

@@ -50,7 +50,30 @@ CASES = [
     ("delegates from 195 member nations agreed", "195", "country", None, "exact"),
     ("50 police cars were set alight", "50", "car", None, "exact"),
     ("50 police were injured", "50", "person", None, "exact"),
+    # One quantity, one unit: decades are years, fractions percents, ages ages.
+    ("who has been with the Police Department for two decades", "two", "year", None, "exact"),
+    ("More than three quarters of applicants pass that initial review",
+     "More than three quarters", "fraction", None, "lower"),
+    ("The victim, who was in her 60s, lived alone", "60s", "age", None, "range"),
+    ("bemoaned Capaldi's age-55", "age-55", "age", None, "exact"),
+    ("Page married twice", "twice", "time", None, "exact"),
+    ("She won by a 134-to-63 vote.", "134", "vote", None, "exact"),
+    ("She won by a 134-to-63 vote.", "63", "vote", None, "exact"),
 ]
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("who has been with the Police Department for two decades", "two", 20.0),
+    ("after more than three decades of faking mental illness", "more than three", 30.0),
+    ("More than three quarters of applicants pass that initial review",
+     "More than three quarters", 0.75),
+    ("one in every 500 Windows users had been exposed", "one in every 500", 0.002),
+    ("After nearly a quarter-century of public craziness", "nearly a quarter-century", 25.0),
+], ids=["decades", "more-than-decades", "three-quarters", "one-in-500", "quarter-century"])
+def test_value_in_the_unit_of_its_kind(text, span, value):
+    df = factcheck.extract(text, PUB)
+    row = df[df["text"] == span].iloc[0]
+    assert row["value"] == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text,span,unit,role,bound", CASES, ids=[c[1] for c in CASES])
