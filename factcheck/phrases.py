@@ -116,6 +116,14 @@ def _noun_words_after(toks: list[str]) -> tuple[list[str], int]:
     return words, i
 
 
+# Words that make a prepositional phrase say when rather than what or where.
+_TIME_WORD = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
+    r"morning|afternoon|evening|night|week|weekend|month|year|decade|time|period|past|"
+    r"(?:jan|febr)uary|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:19|20)\d\d)")
+
+
 def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
     """A short prepositional or purpose phrase at toks[i] ("in 595 boats" -> in boats,
     "to tackle organised immigration crime"), figures dropped, or []."""
@@ -131,6 +139,8 @@ def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
     if j < len(toks) and toks[j].lower() in DETERMINERS:
         out.append(toks[j])
         j += 1
+    if j < len(toks) and _TIME_WORD.fullmatch(toks[j]):
+        return []   # "on Friday", "in October", "this year": when, not what
     nouns = []
     while j < len(toks) and len(nouns) < 4 and _is_nominal(toks[j]) and len(out) + len(nouns) < limit:
         nouns.append(toks[j])
@@ -263,7 +273,7 @@ def governing_phrase(sentence: str, start: int, end: int, clause: tuple[int, int
     if noun and (_is_head(noun[-1]) or unit not in ("count", "")):
         tail = _prep_phrase(right, i, MAX_WORDS - len(noun)) or _verb_phrase(
             right, i, MAX_WORDS - len(noun))
-        return _tidy(noun + tail, sentence, lo + len(before) - len(before.lstrip()))
+        return _tidy(noun + tail, sentence, lo)
     link = _LINK.search(before)
     if link and link.start() > 0:
         left = _noun_phrase_before(_tokens(before[: link.start()]))

@@ -31,6 +31,9 @@ PHRASES = [
      "voters, cast their ballot", "some 88.41 percent", "country's eligible voters"),
     ("Her blood pressure was 100/65 and her heart rate was 72.", "72", "heart rate"),
     ("The whole hearing lasted about 50 minutes.", "about 50", "minutes"),
+    # A phrase saying when is not what is counted.
+    ("Police arrested 12 people on Friday.", "12", "people"),
+    ("Calm weather led to 5,417 people crossing in 99 boats in October.", "99", "boats"),
 ]
 
 
