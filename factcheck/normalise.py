@@ -413,7 +413,8 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
     event = _event(sentence, q.start, q.end) if family in ("person", "count") else ""
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
-                                 bound=q.bound, period_kind=period.kind if period else None)
+                                 bound=q.bound, period_kind=period.kind if period else None,
+                                 period_span=period.span if period else None)
     return {"phrase": phrase, "lemmas": phrases.lemmas(phrase), "running": running,
             "event": event}
 

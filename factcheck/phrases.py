@@ -374,15 +374,21 @@ _RUNNING_BEFORE = re.compile(
     r"\bbring(?:ing|s)?\s+the\s+(?:\w+\s+){0,2}(?:toll|total|tally|number|count)\s+to\s+)$",
     re.IGNORECASE,
 )
+# A perfect tense: a count "since" a date or "this year" that is still being added to.
+_PERFECT = re.compile(r"\b(?:have|has|had|'ve|’ve)\b|\w['’]s\s+(?:been|risen|reached|\w+ed)\b",
+                      re.IGNORECASE)
 # Outcomes of a developing event that a later report may count higher.
 RUNNING_EVENTS = frozenset({"death", "injury", "missing", "displacement", "arrest", "rescue",
                             "arrival", "vote"})
 
 
 def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
-               family: str, event: str, bound: str, period_kind: str | None) -> bool:
+               family: str, event: str, bound: str, period_kind: str | None,
+               period_span: tuple[int, int] | None = None) -> bool:
     """True when the figure is a running count of a developing event, which can rise between
-    reports: a death toll, a count "so far" or "as of", a year-to-date count.
+    reports: a death toll, a count "so far" or "as of", a year-to-date count. Only counts (of
+    people or things) run, and money or shares said to hold "so far"; a period makes a count
+    running only when it is said in the figure's own clause.
 
     >>> s = "The death toll rose to 213 on Friday."
     >>> is_running(s, 23, 26, (0, len(s)), family="person", event="death", bound="exact",
@@ -390,12 +396,16 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
     True
     """
     lo, hi = clause
-    if period_kind in ("year-to-date", "since"):
-        return True
-    if _RUNNING_ANY.search(sentence, lo, hi):
-        return True
-    if family not in ("person", "count"):
+    if family not in ("person", "count", "money", "percent"):
         return False
+    if _RUNNING_ANY.search(sentence, lo, hi):
+        return True   # "so far", "to date", "with 95% of votes counted"
+    if family in ("money", "percent"):
+        return False
+    if period_kind in ("year-to-date", "since") and period_span is not None \
+            and lo <= period_span[0] and period_span[1] <= hi \
+            and _PERFECT.search(sentence, lo, hi):
+        return True   # "have killed 147 people since Sunday", not "waged since 1955"
     if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
         return True
     # "at least 50 dead", "more than 30 missing": a floor of a count still being made.

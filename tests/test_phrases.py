@@ -78,6 +78,11 @@ RUNNING = [
     ("Reid, 33, earned a reputation as a party girl.", "33", False),
     ("He will unveil a £150million funding pot to tackle organised immigration crime.",
      "£150million", False),
+    ("Dozens of aftershocks have hit the island since it was first rocked by a magnitude-5.9 "
+     "earthquake early Sunday afternoon.", "magnitude-5.9", False),
+    ("Some 2 million people died in the north-south civil war, waged since 1983.",
+     "Some 2 million", False),
+    ("To date the film has grossed over $142 million domestically.", "over $142 million", True),
 ]
 
 
