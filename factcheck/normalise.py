@@ -486,6 +486,64 @@ def _table(rows: list[dict]) -> pd.DataFrame:
     return check_claims(df)
 
 
+def _unit_of(sentence: str, q: numbers.Quantity,
+             recent: tuple[str, str, int] | None) -> tuple[str, str, list[str]]:
+    """(unit, unit_family, noun phrase words) of a figure: the lexical unit when the text fixes
+    it, else the counted noun after it, a verb only people do, the noun it is linked to, or
+    what the figure just before it counted (``recent``)."""
+    before, after = sentence[: q.start], sentence[q.end:]
+    if q.unit:
+        return q.unit, _lexical_family(q.unit), []
+    if q.kind == "multiplier":
+        return "times", "ratio", []
+    if q.kind == "fraction":
+        # Kept as the fraction it states ("three quarters" = 0.75): the number suites read it
+        # so; a matcher compares it with percents at 100 to 1.
+        return "fraction", "ratio", []
+    if q.kind == "occurrence":
+        return "time", "count", []   # "married twice", as "married three times"
+    if q.kind == "age" or _is_age(before, after, q):
+        return "age", "age", []
+    noun = _noun_after(after)
+    if noun:
+        return noun.unit, noun.family, noun.phrase
+    if _implicit_person(after):
+        return "person", "person", []
+    if linked := _linked_unit(sentence, q.start, q.end):
+        return linked[0], linked[1], []
+    if recent and (_BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):
+        # An anaphoric bare count ("more than 12,000 have crossed") counts what the figure
+        # just before it counted.
+        return recent[0], recent[1], []
+    return "count", "count", []
+
+
+def _unit_of_compared(sentence: str, nxt: numbers.Quantity, unit: str, family: str,
+                      phrase: list[str]) -> tuple[str, str, list[str]]:
+    """The unit of a difference from the figure it is compared with ("1,310 more than the
+    3,870 migrants" counts migrants)."""
+    if nxt.unit:
+        return nxt.unit, _lexical_family(nxt.unit), phrase
+    noun = _noun_after(sentence[nxt.end:])
+    if noun:
+        return noun.unit, noun.family, noun.phrase
+    return unit, family, phrase
+
+
+def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[str]) -> dict:
+    """The measure, context, noun and holder columns of a figure."""
+    before, after = sentence[: q.start], sentence[q.end:]
+    context = _context_words(sentence, q.start, q.end)
+    head = phrase[-1] if phrase else ""
+    noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+    holder = (_age_holder(before, after) if unit == "age"
+              else _named_holder(sentence, q.start, q.end))
+    measure_words = [w for w in phrase if w not in STOPWORDS][:3]
+    measure_words += [w for w in context if w not in measure_words][:5]
+    return {"measure": " ".join([unit] + measure_words + ([f"per {q.per}"] if q.per else [])),
+            "context": " ".join(context), "noun": noun, "holder": holder}
+
+
 def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 source: str | None, story: str | None = None) -> list[dict]:
     """The claim rows of one article, in text order."""
@@ -500,51 +558,20 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
         sentence_rows: list[dict] = []
         for qi, q in enumerate(quantities):
             before, after = sentence[: q.start], sentence[q.end:]
-            phrase: list[str] = []
-            if q.unit:
-                unit, family = q.unit, _lexical_family(q.unit)
-            elif q.kind == "multiplier":
-                unit, family = "times", "ratio"
-            elif q.kind == "fraction":
-                # Kept as the fraction it states ("three quarters" = 0.75): the number suites
-                # read it so; a matcher compares it with percents at 100 to 1.
-                unit, family = "fraction", "ratio"
-            elif q.kind == "occurrence":
-                unit, family = "time", "count"   # "married twice", as "married three times"
-            elif q.kind == "age" or _is_age(before, after, q):
-                unit, family = "age", "age"
-            else:
-                noun = _noun_after(after)
-                if noun:
-                    unit, family, phrase = noun.unit, noun.family, noun.phrase
-                elif _implicit_person(after):
-                    unit, family = "person", "person"
-                elif linked := _linked_unit(sentence, q.start, q.end):
-                    unit, family = linked
-                elif (recent_count_unit and s_idx - recent_count_unit[2] <= 2
-                      and (_BARE_COUNT_FOLLOWS.match(after)
-                           or _COMPARED_WITH_BEFORE.search(before))):
-                    # An anaphoric bare count ("more than 12,000 have crossed") counts what the
-                    # figure just before it counted.
-                    unit, family = recent_count_unit[0], recent_count_unit[1]
-                else:
-                    unit, family = "count", "count"
+            recent = recent_count_unit if recent_count_unit and \
+                s_idx - recent_count_unit[2] <= 2 else None
+            unit, family, phrase = _unit_of(sentence, q, recent)
             if unit in _YEARS_IN:
                 q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
             role = _role(before, after, q)
             if role is None and "other" in phrase:
                 role = "part"  # "two other rifles": some of a larger set
             # "1,310 more than the 3,870 migrants": a difference, counted in the next noun.
-            if qi + 1 < len(quantities) and _COMPARISON.search(
-                    sentence[q.end: quantities[qi + 1].start]):
+            nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None
+            if nxt and _COMPARISON.search(sentence[q.end: nxt.start]):
                 role = "difference"
                 if unit == "count" or not phrase:
-                    nxt = quantities[qi + 1]
-                    noun = _noun_after(sentence[nxt.end:]) if not nxt.unit else None
-                    if nxt.unit:
-                        unit, family = nxt.unit, _lexical_family(nxt.unit)
-                    elif noun:
-                        unit, family, phrase = noun.unit, noun.family, noun.phrase
+                    unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)
             # "Of the 23 pirates arrested, 12 are Somali": later same-unit figures are parts.
             if role is None and any(
                     r["unit"] == unit and _OF_THE_WHOLE.search(sentence[: r["start"] - s0])
@@ -553,18 +580,12 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
             if family in ("person", "count") and unit != "count":
                 recent_count_unit = (unit, family, s_idx)
             period = _period_of(sentence, q, role, published)
-            context = _context_words(sentence, q.start, q.end)
-            head = phrase[-1] if phrase else ""
-            noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
-            holder = (_age_holder(before, after) if unit == "age"
-                      else _named_holder(sentence, q.start, q.end))
-            measure_words = [w for w in phrase if w not in STOPWORDS][:3]
-            measure_words += [w for w in context if w not in measure_words][:5]
+            words = _measure_fields(sentence, q, unit, phrase)
+            phrase_fields = _phrase_fields(sentence, q, unit, family, period)
             as_of = None
             if period is not None:
                 as_of = period.as_of or (
                     period.end if period.kind in ("year-to-date", "since") else None)
-            phrase_fields = _phrase_fields(sentence, q, unit, family, period)
             sentence_rows.append({
                 "id": "",
                 "article": article_id,
@@ -579,11 +600,8 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 "end": s0 + q.end,
                 "sentence": sentence,
                 "sentence_start": s0,
-                "measure": " ".join([unit] + measure_words + ([f"per {q.per}"] if q.per else [])),
-                "context": " ".join(context),
-                "noun": noun,
+                **words,
                 "event": phrase_fields.pop("event"),
-                "holder": holder,
                 "period_start": _iso(period.start) if period else None,
                 "period_end": _iso(period.end) if period else None,
                 "period_kind": period.kind if period else None,
