@@ -248,7 +248,8 @@ _CENTS_AFTER = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})(?:\s*(?:cents?|
                           r"(?=\s*[.,;!?)]|\s*$))")
 _CENTS_NAMED = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})\s*(?:cents?|pence|p)\b")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
-_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
+_WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|"  # "5-foot-8, 135 pounds"
+                            r"weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
                             r"dropped|gain|gained|heavy|heavier|lighter|baby|babies|newborn|born|"
                             r"tons?|tonnes?|kilos?|kilograms?|kg|ounces?|oz)\b(?:[^.;£$€]|\.\d){0,40}$")
 _MONEY_VERB = re.compile(r"(?i)\b(?:cost|costs|costing|paid|pay|pays|paying|worth|price|priced|"
@@ -700,7 +701,7 @@ _SPECIAL = re.compile(
     # "a magnitude-5.4 quake"
     r"|\b(?i:magnitude)-(?P<magnitude>\d(?:\.\d)?)\b"
 )
-_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-)|/|\d0['’]?s\b|(?i:age)-\d|-to-\d|(?i:twice)|(?i:and\s+a\s+half)")
+_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice)|/|\d0['’]?s\b|-to-\d")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _UNIT_WORDS = {"mile": "mile", "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m",
                "foot": "ft", "yard": "yard", "inch": "inch"}

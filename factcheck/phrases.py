@@ -142,7 +142,8 @@ def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
     if j < len(toks) and _TIME_WORD.fullmatch(toks[j]):
         return []   # "on Friday", "in October", "this year": when, not what
     nouns = []
-    while j < len(toks) and len(nouns) < 4 and _is_nominal(toks[j]) and len(out) + len(nouns) < limit:
+    while (j < len(toks) and len(nouns) < 4 and _is_nominal(toks[j])
+           and len(out) + len(nouns) < limit):
         nouns.append(toks[j])
         if _is_head(toks[j]) and toks[j][0].islower():
             break
