@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import gold
+from . import gold, model
 from .engine import ProcessEngine
 from .ingest import load_articles
 from .normalise import extract, extract_articles
@@ -633,6 +633,12 @@ def run_gold(shared: Path, verbose: bool = False) -> dict:
     print(f"  ({len(articles)} articles, {len(res.claims)} claims, {len(res.findings)} findings,"
           f" {seconds:.1f} s)")
     out["dev_uncovered"] = uncovered
+    meta = model.load().meta
+    if "cross_validated" in meta:
+        cv = meta["cross_validated"]
+        print(f"cross-validated by story ({cv.get('folds')} folds, from factcheck/data/"
+              f"matcher.json; refit with python -m factcheck.fit): "
+              + ", ".join(f"{k} {v}" for k, v in cv.items() if k not in ("folds", "by")))
     return out
 
 

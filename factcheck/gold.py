@@ -72,10 +72,19 @@ def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]
     return found
 
 
+def locate_all(claims: pd.DataFrame, texts: Mapping[str, str],
+               pairs: Sequence[Mapping[str, Any]]) -> dict[str, tuple[list[str], list[str]]]:
+    """The ends of every gold pair, by pair id (to score many runs of one claim table)."""
+    return {p["id"]: (ends(claims, texts, p["a"]), ends(claims, texts, p["b"])) for p in pairs}
+
+
 def score_pairs(articles: Iterable[Article], claims: pd.DataFrame, findings: Sequence[Finding],
-                pairs: Sequence[Mapping[str, Any]]) -> list[PairOutcome]:
+                pairs: Sequence[Mapping[str, Any]],
+                located: Mapping[str, tuple[list[str], list[str]]] | None = None
+                ) -> list[PairOutcome]:
     """Judge every gold pair by the findings that hold a claim at each of its ends."""
     texts = {a.id: a.text for a in articles}
+    located = located or locate_all(claims, texts, pairs)
     holding: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         for c in f.claims:
@@ -83,7 +92,7 @@ def score_pairs(articles: Iterable[Article], claims: pd.DataFrame, findings: Seq
     out = []
     for p in pairs:
         story = str(p.get("cluster", ""))
-        a, b = ends(claims, texts, p["a"]), ends(claims, texts, p["b"])
+        a, b = located[p["id"]]
         want = p["verdict"]
         if not a or not b:
             missing = [e["text"] for e, found in ((p["a"], a), (p["b"], b)) if not found]
@@ -115,13 +124,15 @@ def score_pairs(articles: Iterable[Article], claims: pd.DataFrame, findings: Seq
 
 
 def uncovered_contradictions(claims: pd.DataFrame, texts: Mapping[str, str],
-                             findings: Sequence[Finding],
-                             pairs: Sequence[Mapping[str, Any]]) -> list[Finding]:
+                             findings: Sequence[Finding], pairs: Sequence[Mapping[str, Any]],
+                             located: Mapping[str, tuple[list[str], list[str]]] | None = None
+                             ) -> list[Finding]:
     """Contradictions that no gold pair covers (no pair has a claim of it at each end)."""
+    located = located or locate_all(claims, texts, pairs)
     covered: set[frozenset] = set()
     for p in pairs:
-        for x in ends(claims, texts, p["a"]):
-            for y in ends(claims, texts, p["b"]):
+        for x in located[p["id"]][0]:
+            for y in located[p["id"]][1]:
                 covered.add(frozenset((x, y)))
     out = []
     for f in findings:

@@ -26,6 +26,16 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+def days_between(a: Any, b: Any) -> int | None:
+    """Days from date a to date b (ISO strings), or None when either is unknown.
+
+    >>> days_between("2024-10-30", "2024-11-03"), days_between(None, "2024-11-03")
+    (4, None)
+    """
+    da, db = _date(a), _date(b)
+    return (db - da).days if da and db else None
+
+
 def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     """Relate the periods of claims a and b: same | update | different | unknown.
 

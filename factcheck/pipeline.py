@@ -75,6 +75,7 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     engine): matching never crosses a story, so stories can be checked apart."""
     pairs = match.candidate_pairs(claims)
     cross = verdict.cross_source_findings(claims, pairs)
+    cross += verdict.same_day_conflicts(claims, cross)
     internal = arithmetic.internal_findings(claims)
     return cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
 

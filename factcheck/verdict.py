@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import formatting
+from . import features, formatting, model, periods, units
 from .schema import Finding
 
 # Point values further apart than this (relative) are not called an agreement even when the
@@ -25,6 +25,8 @@ from .schema import Finding
 AGREE_MAX_REL_DIFF = 0.12
 # A round figure stands for anything it rounds from, but never for more than this share of it.
 ROUNDING_MAX_SHARE = 0.05
+# A figure converted by the writer ("600 metres (2,000 feet)") agrees within this share.
+CONVERSION_SHARE = 0.05
 # Hedged figures ("about 200") are read as this share either side unless the parser said more.
 APPROX_SHARE = 0.10
 
@@ -117,32 +119,68 @@ def _days_between(a: Mapping[str, Any], b: Mapping[str, Any]) -> int | None:
 
 
 def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
-               score: float, claims: pd.DataFrame | None = None) -> Finding | None:
+               score: float, claims: pd.DataFrame | None = None,
+               reasons: str = "") -> Finding | None:
     """The finding for two aligned claims, or None when pairing them tells an editor nothing."""
-    va, vb = float(a["value"]), float(b["value"])
+    # Compare in the kind's base unit ("three months" and "90 days"); show as written.
+    ca, cb = units.in_base(a), units.in_base(b)
+    va, vb = float(ca["value"]), float(cb["value"])
     diff = rel_diff(va, vb)
-    fa, fb = formatting.claim(a), formatting.claim(b)
     details: dict[str, Any] = {"rel_diff": round(diff, 6)}
+    if reasons:
+        details["alignment"] = reasons
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
+    agreed = _agreement(a, b, ca, cb, diff, base)
+    if agreed is not False:
+        return agreed
+    explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
+    if explained is not None:
+        return explained
+    if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
+        return _contradiction(a, b, diff, base)  # one toll, one day, two figures
+    return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
+               cb: Mapping[str, Any], diff: float, base: dict) -> Finding | None | bool:
+    """An agree finding when the figures are compatible, None when they are compatible but
+    too far apart to tell an editor anything, False when they are not compatible."""
+    fa, fb = formatting.claim(a), formatting.claim(b)
     say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
+    strict = _overlap(interval(ca), interval(cb))
+    tolerant = _overlap(interval(ca, True), interval(cb, True))
+    if not tolerant and a["unit"] != b["unit"] and diff <= CONVERSION_SHARE:
+        tolerant = True  # "600 metres (2,000 feet)": conversions are rounded by the writer
+    if not tolerant:
+        return False
+    if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact"):
+        return None  # bounds far apart: compatible, but not evidence of one figure
+    if strict:
+        if float(ca["value"]) == float(cb["value"]):
+            text = (f"{_who(a)} and {_who(b)} both report {fa}" if fa == fb
+                    else f"{say_a}; {say_b}: the same figure")
+            return Finding(id="", verdict="agree", explanation=text + ".", **base)
+        return Finding(id="", verdict="agree", explanation=(
+            f"{say_a}; {say_b}. The wording of one allows the other, so they agree."), **base)
+    return Finding(id="", verdict="agree", relation="rounding", explanation=(
+        f"{say_a}; {say_b}. The difference is within the rounding of the round figure."),
+        **base)
 
-    strict = _overlap(interval(a), interval(b))
-    tolerant = _overlap(interval(a, True), interval(b, True))
-    if tolerant:
-        if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact"):
-            return None  # bounds far apart: compatible, but not evidence of one figure
-        if strict:
-            if va == vb:
-                text = (f"{_who(a)} and {_who(b)} both report {fa}" if fa == fb
-                        else f"{say_a}; {say_b}: the same figure")
-                return Finding(id="", verdict="agree", explanation=text + ".", **base)
-            return Finding(id="", verdict="agree", explanation=(
-                f"{say_a}; {say_b}. The wording of one allows the other, so they agree."), **base)
-        return Finding(id="", verdict="agree", relation="rounding", explanation=(
-            f"{say_a}; {say_b}. The difference is within the rounding of the round figure."),
-            **base)
 
+def _later(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | None:
+    """(earlier, later) when the two claims hold at different dates, else None."""
+    days = _days_between(a, b)
+    if days is None or days == 0:
+        return None
+    return (a, b) if days > 0 else (b, a)
+
+
+def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
+                   cb: Mapping[str, Any], period_relation: str, claims: pd.DataFrame | None,
+                   base: dict) -> Finding | None:
+    """An explained finding (or a falling running count) when the words give the reason."""
+    say_a, say_b = f"{_who(a)} says {formatting.claim(a)}", f"{_who(b)} says {formatting.claim(b)}"
     roles = {a["role"], b["role"]}
     if "increment" in roles and roles != {"increment"}:
         inc, other = (a, b) if a["role"] == "increment" else (b, a)
@@ -151,19 +189,22 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
             f"{say_a}; {say_b}. Not a conflict: \"{quoted(inc)}\" is additional money or "
             f"numbers, {formatting.claim(other)} the total it makes{why}."), **base)
     if "part" in roles and roles != {"part"}:
-        part, whole = (a, b) if a["role"] == "part" else (b, a)
+        part, whole = (ca, cb) if a["role"] == "part" else (cb, ca)
         if float(part["value"]) < float(whole["value"]):
             return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
                 f"{say_a}; {say_b}. {formatting.claim(part).capitalize()} is a part "
                 f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)
-    if period_relation == "update":
-        early, late = (a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a)
-        if float(late["value"]) >= float(early["value"]):
+    running = bool(a.get("running")) or bool(b.get("running"))
+    order = _later(a, b)
+    if period_relation == "update" or (running and order is not None):
+        early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
+        ce, cl = units.in_base(early), units.in_base(late)
+        if float(cl["value"]) >= float(ce["value"]):
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
-                f"A running total updated: {formatting.claim(early)} as of {early['as_of']}, "
+                f"A running count updated: {formatting.claim(early)} as of {early['as_of']}, "
                 f"{formatting.claim(late)} as of {late['as_of']}."), **base)
         return Finding(id="", verdict="contradict", explanation=(
-            f"A running total that falls: {formatting.claim(early)} as of {early['as_of']} but "
+            f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
             f"down; one of them is wrong or counts something else."), **base)
     if period_relation == "different":
@@ -172,10 +213,42 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         return Finding(id="", verdict="explained", relation="different-period", explanation=(
             f"{say_a}; {say_b}. The reports are {gap} and neither says when its figure holds, "
             f"so the difference may be a change over time."), **base)
+    return None
+
+
+def _fitted_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
+                   cb: Mapping[str, Any], diff: float, base: dict) -> Finding:
+    """No reason in the words: the fitted model says whether editors would still see one
+    (a part of a whole, an age a birthday apart, a figure from another moment); otherwise the
+    difference is a contradiction."""
+    say_a, say_b = f"{_who(a)} says {formatting.claim(a)}", f"{_who(b)} says {formatting.claim(b)}"
+    matcher = model.current()
+    names = list(features.WHY_DIFFERENT)
+    values = features.vector(features.WHY_DIFFERENT, ca, cb, features.Story())
+    p = matcher.explained.probability(names, values)
+    base["details"]["p_explained"] = round(p, 3)
+    if p >= 0.5:
+        small, large = (a, b) if float(ca["value"]) < float(cb["value"]) else (b, a)
+        cues = ", ".join(matcher.explained.reasons(names, values)) or "the pattern of the figures"
+        if a["unit_family"] == "age" or (_days_between(a, b) or 0) > periods.SAME_CYCLE_DAYS:
+            return Finding(id="", verdict="explained", relation="different-period", explanation=(
+                f"{say_a}; {say_b}. Probably not a conflict: the figures are likely from "
+                f"different moments ({cues})."), **base)
+        return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
+            f"{say_a}; {say_b}. Probably not a conflict: {formatting.claim(small)} is likely "
+            f"a part of the {formatting.claim(large)} or counted differently ({cues}); "
+            f"worth a look."), **base)
+    return _contradiction(a, b, diff, base)
+
+
+def _contradiction(a: Mapping[str, Any], b: Mapping[str, Any], diff: float,
+                   base: dict) -> Finding:
+    """The contradict finding: the same measure, and no reason for the difference."""
     when = _when(a) or _when(b)
     return Finding(id="", verdict="contradict", explanation=(
-        f"{say_a}; {say_b}{when}. They appear to report the same measure and no reason for "
-        f"the difference ({diff:.1%}) was found."), **base)
+        f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says {formatting.claim(b)}{when}. "
+        f"They appear to report the same measure and no reason for the difference "
+        f"({diff:.1%}) was found."), **base)
 
 
 def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
@@ -199,6 +272,7 @@ def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
 
 def _compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """True when the two claims' figures agree (overlapping tolerant intervals, close values)."""
+    a, b = units.in_base(a), units.in_base(b)
     return (_overlap(interval(a, True), interval(b, True))
             and rel_diff(float(a["value"]), float(b["value"])) <= AGREE_MAX_REL_DIFF)
 
@@ -225,13 +299,16 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
     by_article_unit: dict[tuple, list] = {}
     for r in records.values():
         by_article_unit.setdefault((r["article"], r["unit"]), []).append(r)
-    for a, b, score, prel in zip(pairs["a"], pairs["b"], pairs["score"],
-                                 pairs["period_relation"]):
+    reasons = pairs["reasons"] if "reasons" in pairs else [""] * len(pairs)
+    matcher = model.current()
+    for a, b, score, prel, why in zip(pairs["a"], pairs["b"], pairs["score"],
+                                      pairs["period_relation"], reasons):
         ra, rb = records[a], records[b]
         if not _compatible(ra, rb) and confirmed_elsewhere(ra, rb, by_article_unit):
             continue
-        f = judge_pair(ra, rb, prel, float(score), claims)
-        if f is not None:
+        f = judge_pair(ra, rb, prel, float(score), claims, why)
+        if f is not None and (f.score or 0.0) >= matcher.threshold(
+                f.verdict, "p_explained" in f.details):
             out.append(f)
     return out
 
@@ -280,3 +357,59 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
                             f"{formatting.claim(t)}, the figure {_who(other)} gives. "
                             f"{f.explanation}")))
     return out
+
+
+def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """Contradictions inside one running count: figures the findings tie to one toll (as later
+    updates of it, or agreeing with such figures) that two reports give differently on the
+    same day. A toll rises between reports, never within one day's reports.
+    """
+    records = {r["id"]: r for r in claims.to_dict("records")}
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    judged = set()
+    for f in cross:
+        judged.add(frozenset(f.claims))
+        if f.verdict == "explained" and f.relation == "later-update" or f.verdict == "agree":
+            first = root(f.claims[0])
+            for c in f.claims[1:]:
+                parent[root(c)] = first
+    toll_groups: dict[str, list[dict]] = {}
+    for cid in parent:
+        r = records.get(cid)
+        if r is not None and r.get("running") and isinstance(r.get("as_of"), str):
+            toll_groups.setdefault(root(cid), []).append(r)
+    out = []
+    for members in toll_groups.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if (a["article"] == b["article"] or a["as_of"] != b["as_of"]
+                        or frozenset((a["id"], b["id"])) in judged or _compatible(a, b)
+                        or confirmed_elsewhere_pair(a, b, members)):
+                    continue
+                out.append(Finding(
+                    id="", kind="cross-source", verdict="contradict",
+                    claims=sorted([a["id"], b["id"]]), measure=a["measure"], score=None,
+                    details={"rel_diff": round(rel_diff(float(a["value"]),
+                                                        float(b["value"])), 6)},
+                    explanation=(
+                        f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says "
+                        f"{formatting.claim(b)}, on the same day, for one running count that "
+                        f"other reports tie together. A toll can rise between reports but not "
+                        f"differ within one day's; one of them is out of line.")))
+    return out
+
+
+def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
+                             members: list[dict]) -> bool:
+    """True when a's article also gives b's figure for the count, or b's article a's."""
+    return any(m["id"] not in (a["id"], b["id"]) and
+               ((m["article"] == a["article"] and _compatible(m, b))
+                or (m["article"] == b["article"] and _compatible(m, a))) for m in members)

@@ -1,0 +1,377 @@
+"""Features of a candidate pair of claims: named, pure functions an editor can read back.
+
+The matcher scores a pair as a weighted sum of these (weights fitted on labelled pairs, shipped in
+``data/matcher.json``): "same counted noun: +1.2", "figures far apart: -0.8". Each feature takes
+the two claims (rows of the claim table, values already in their kind's base unit) and the
+``Story`` they belong to (word rarity and how often each figure occurs), and returns a number,
+mostly 0 or 1.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from . import periods
+
+Row = Mapping[str, Any]
+
+# A round figure stands for anything it rounds from, never more than this share of it.
+ROUNDING_MAX_SHARE = 0.05
+# Figures within this share of each other are "near": most real discrepancies are near misses.
+NEAR_SHARE = 0.10
+# A sentence with this many figures is a list or a stat line; its words say less about each.
+CROWDED_SENTENCE = 3
+# A figure stated by at most this many articles of its story is rare enough to identify a fact.
+RARE_ARTICLES = 3
+# Ratio beyond which two figures are treated as plainly far apart (log scale is capped here).
+MAX_LOG_RATIO = math.log(20)
+
+
+@dataclass(slots=True)
+class Story:
+    """What the features need to know about the story a pair comes from."""
+
+    idf: dict[str, float] = field(default_factory=dict)
+    figure_articles: Counter = field(default_factory=Counter)  # (kind, value) -> articles
+    kind_in_article: Counter = field(default_factory=Counter)  # (article, kind) -> claims
+
+    @classmethod
+    def of(cls, rows: list[Row], kinds: list[str]) -> Story:
+        """Word rarity (IDF over the claims' words) and figure counts of one story's claims."""
+        df: Counter = Counter()
+        for r in rows:
+            df.update(set(words(r)))
+        n = max(len(rows), 1)
+        idf = {w: math.log(1 + n / c) for w, c in df.items()}
+        seen = {(k, float(r["value"]), r["article"]) for r, k in zip(rows, kinds)}
+        per_article = Counter((r["article"], k) for r, k in zip(rows, kinds))
+        return cls(idf, Counter((k, v) for k, v, _ in seen), per_article)
+
+
+def lemmas(row: Row) -> list[str]:
+    """The lemmas of the words that govern a claim's figure (what it counts or prices)."""
+    value = row.get("lemmas")
+    return value.split() if isinstance(value, str) else []
+
+
+def words(row: Row) -> list[str]:
+    """Every word that may say what a claim measures: its governing phrase's lemmas and the
+    content words near the figure."""
+    return lemmas(row) + str(row.get("context") or "").split()
+
+
+def _finite(x: Any) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+def rel_diff(a: float, b: float) -> float:
+    """Relative difference 0..1 of two values.
+
+    >>> round(rel_diff(45774, 45755), 5), rel_diff(0, 0)
+    (0.00042, 0.0)
+    """
+    denom = max(abs(a), abs(b))
+    return abs(a - b) / denom if denom else 0.0
+
+
+def rounding(value: float) -> float:
+    """Half a unit of the last non-zero digit of a round integer, capped at 5% of it.
+
+    >>> rounding(31000.0), rounding(31094.0), rounding(100.0)
+    (500.0, 0.0, 5.0)
+    """
+    if not _finite(value) or value == 0 or not float(value).is_integer():
+        return 0.0
+    v, zeros = int(abs(value)), 0
+    while v % 10 == 0:
+        v //= 10
+        zeros += 1
+    return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value)) if zeros else 0.0
+
+
+def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
+    """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
+    low = float(row["low"]) if _finite(row["low"]) else -math.inf
+    high = float(row["high"]) if _finite(row["high"]) else math.inf
+    if tolerant and row["bound"] in ("exact", "lower", "upper"):
+        tol = rounding(float(row["value"]))
+        low, high = low - tol, high + tol
+    return low, high
+
+
+def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """True when two intervals meet."""
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _weighted_jaccard(a: set[str], b: set[str], idf: Mapping[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = math.fsum(idf.get(w, 1.0) for w in sorted(a & b))
+    union = math.fsum(idf.get(w, 1.0) for w in sorted(a | b))
+    return inter / union if union else 0.0
+
+
+# Capitalised words that are not names: sentence openers, months, days, titles.
+_NOT_NAMES = frozenset(
+    "The A An In On At By For From To Of And But Or As It He She They We I This That These "
+    "Those His Her Their Its Mr Mrs Ms Dr Sir Lord January February March April May June July "
+    "August September October November December Monday Tuesday Wednesday Thursday Friday "
+    "Saturday Sunday After Before When While With About More Than Some Last Next".split())
+# Proper names within this many characters of the figure, in its sentence.
+NAME_WINDOW = 80
+
+
+def names_near(row: Row) -> frozenset[str]:
+    """Capitalised names near the figure ("Qeshm", "Manokwari", "Hansbrough")."""
+    sentence = str(row.get("sentence") or "")
+    at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+    window = sentence[max(at - NAME_WINDOW, 0): at + NAME_WINDOW]
+    return frozenset(w for w in _NAME.findall(window) if w not in _NOT_NAMES)
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def _kind_of(row: Row) -> str:
+    from .units import kind  # local: units is tiny, and this keeps the feature list first
+
+    return kind(row)
+
+
+# --- the features -----------------------------------------------------------------------------
+
+def same_value(a: Row, b: Row, story: Story) -> float:
+    """The two figures are the same number ("£150million", "£150 million")."""
+    return float(rel_diff(float(a["value"]), float(b["value"])) < 1e-9)
+
+
+def compatible(a: Row, b: Row, story: Story) -> float:
+    """The wording of one allows the other ("more than 31,000" and 31,094), rounding allowed."""
+    return float(overlap(interval(a, True), interval(b, True)))
+
+
+def near(a: Row, b: Row, story: Story) -> float:
+    """Different figures within 10% of each other (45,774 and 45,755): a near miss."""
+    d = rel_diff(float(a["value"]), float(b["value"]))
+    return float(0 < d <= NEAR_SHARE)
+
+
+def log_ratio(a: Row, b: Row, story: Story) -> float:
+    """How far apart the figures are, 0 (equal) to 1 (twenty times or more)."""
+    va, vb = abs(float(a["value"])), abs(float(b["value"]))
+    if va == vb:
+        return 0.0
+    if min(va, vb) == 0:
+        return 1.0
+    return min(abs(math.log(va / vb)) / MAX_LOG_RATIO, 1.0)
+
+
+def same_unit(a: Row, b: Row, story: Story) -> float:
+    """Both count the same unit as written ("boat" and "boat", "GBP" and "GBP")."""
+    return float(a["unit"] == b["unit"])
+
+
+def bare_count(a: Row, b: Row, story: Story) -> float:
+    """One of them counts no named thing ("more than 12,000 have crossed")."""
+    return float("count" in (a["unit"], b["unit"]))
+
+
+def same_noun(a: Row, b: Row, story: Story) -> float:
+    """Both name the same specific counted noun ("juror", "rifle")."""
+    return float(bool(a["noun"]) and a["noun"] == b["noun"])
+
+
+def noun_clash(a: Row, b: Row, story: Story) -> float:
+    """Both name a counted noun, and not the same one ("women" and "children")."""
+    return float(bool(a["noun"]) and bool(b["noun"]) and a["noun"] != b["noun"])
+
+
+def same_event(a: Row, b: Row, story: Story) -> float:
+    """The same thing happened to what is counted ("killed" and "died")."""
+    return float(bool(a["event"]) and a["event"] == b["event"])
+
+
+def event_clash(a: Row, b: Row, story: Story) -> float:
+    """Different outcomes ("killed" and "injured")."""
+    return float(bool(a["event"]) and bool(b["event"]) and a["event"] != b["event"])
+
+
+def same_holder(a: Row, b: Row, story: Story) -> float:
+    """The figure belongs to the same named holder ("Buckley, 31" and "Buckley, 32")."""
+    return float(bool(a["holder"]) and a["holder"] == b["holder"])
+
+
+def holder_clash(a: Row, b: Row, story: Story) -> float:
+    """Figures of two different holders (a daughter's age, her mother's)."""
+    return float(bool(a["holder"]) and bool(b["holder"]) and a["holder"] != b["holder"])
+
+
+def phrase_overlap(a: Row, b: Row, story: Story) -> float:
+    """Shared words in the phrases that govern the figures ("specialist investigators"), rare
+    words of the story counting most."""
+    return _weighted_jaccard(set(lemmas(a)), set(lemmas(b)), story.idf)
+
+
+def same_phrase(a: Row, b: Row, story: Story) -> float:
+    """The governing phrases have the same lemmas ("people killed", "person kill")."""
+    la, lb = lemmas(a), lemmas(b)
+    return float(bool(la) and set(la) == set(lb))
+
+
+def context_overlap(a: Row, b: Row, story: Story) -> float:
+    """Shared content words near the figures, rare words of the story counting most."""
+    return _weighted_jaccard(set(str(a.get("context") or "").split()),
+                             set(str(b.get("context") or "").split()), story.idf)
+
+
+def measure_fuzzy(a: Row, b: Row, story: Story) -> float:
+    """How alike the short measure texts read (rapidfuzz token set ratio, 0..1)."""
+    return fuzz.token_set_ratio(str(a["measure"]), str(b["measure"])) / 100.0
+
+
+def sentence_alike(a: Row, b: Row, story: Story) -> float:
+    """The two sentences are nearly the same (wire copy, or a fact restated verbatim)."""
+    return float(fuzz.ratio(str(a["sentence"]), str(b["sentence"]), score_cutoff=85) > 0)
+
+
+def period_same(a: Row, b: Row, story: Story) -> float:
+    """Both state a period, and it is the same one (or one cumulative count at two dates)."""
+    return float(bool(a["period_kind"]) and bool(b["period_kind"])
+                 and periods.relation(a, b) in ("same", "update"))
+
+
+def period_different(a: Row, b: Row, story: Story) -> float:
+    """Their periods differ ("in 2023" against "this year"), or the reports are far apart."""
+    return float(periods.relation(a, b) == "different")
+
+
+def days_apart(a: Row, b: Row, story: Story) -> float:
+    """How far apart the reports were published, 0 (same day) to 1 (a year or more)."""
+    gap = periods.days_between(a.get("published"), b.get("published"))
+    if gap is None:
+        return 0.0
+    return min(math.log1p(abs(gap)) / math.log1p(365), 1.0)
+
+
+def undated(a: Row, b: Row, story: Story) -> float:
+    """At least one report has no publication date."""
+    return float(not a.get("published") or not b.get("published"))
+
+
+def rare_figure(a: Row, b: Row, story: Story) -> float:
+    """The very same exact figure, stated by few articles of the story: likely one fact."""
+    if not (same_value(a, b, story) and a["bound"] == "exact" == b["bound"]):
+        return 0.0
+    return float(story.figure_articles[(_kind_of(a), float(a["value"]))] <= RARE_ARTICLES)
+
+
+def crowded(a: Row, b: Row, story: Story) -> float:
+    """One of the figures sits in a list or stat line of three or more figures."""
+    return float(max(int(a.get("crowd", 1)), int(b.get("crowd", 1))) >= CROWDED_SENTENCE)
+
+
+def role_differs(a: Row, b: Row, story: Story) -> float:
+    """One is stated as an increment, part, change or difference and the other is not."""
+    return float((a["role"] or "") != (b["role"] or ""))
+
+
+def both_ages(a: Row, b: Row, story: Story) -> float:
+    """Both are ages: many people in a story have one, so an age needs its holder."""
+    return float(a["unit_family"] == "age" and b["unit_family"] == "age")
+
+
+def both_percent(a: Row, b: Row, story: Story) -> float:
+    """Both are percentages: rates, shares and changes are many and alike in wording."""
+    return float(a["unit_family"] == "percent" and b["unit_family"] == "percent")
+
+
+def both_money(a: Row, b: Row, story: Story) -> float:
+    """Both are sums of money."""
+    return float(a["unit_family"] == "money" and b["unit_family"] == "money")
+
+
+def names_shared(a: Row, b: Row, story: Story) -> float:
+    """Both name the same person or place near the figure."""
+    return float(bool(names_near(a) & names_near(b)))
+
+
+def names_clash(a: Row, b: Row, story: Story) -> float:
+    """Both name people or places near the figure, and none in common."""
+    na, nb = names_near(a), names_near(b)
+    return float(bool(na) and bool(nb) and not na & nb)
+
+
+def many_alike(a: Row, b: Row, story: Story) -> float:
+    """How many figures of the same kind the two articles hold (log scale, 0..1): with one
+    each, they are likely the same measure; with twenty, words must say which is which."""
+    from .units import kind
+
+    k = kind(a)
+    n = max(story.kind_in_article[(a["article"], k)], story.kind_in_article[(b["article"], k)])
+    return min(math.log(max(n, 1)) / math.log(20), 1.0)
+
+
+def hedged(a: Row, b: Row, story: Story) -> float:
+    """One of them is a bound or an estimate ("more than", "about"), not an exact figure."""
+    return float(a["bound"] != "exact" or b["bound"] != "exact")
+
+
+SAME_MEASURE: dict[str, Callable[[Row, Row, Story], float]] = {
+    f.__name__: f for f in (
+        same_value, compatible, near, log_ratio, same_unit, bare_count, same_noun, noun_clash,
+        same_event, event_clash, same_holder, holder_clash, phrase_overlap, same_phrase,
+        context_overlap, measure_fuzzy,
+        sentence_alike, period_same, period_different, days_apart, undated, rare_figure,
+        crowded, role_differs, both_ages, both_percent, both_money, hedged, names_shared,
+        names_clash, many_alike)
+}
+
+
+# --- features of why two figures of one measure differ ------------------------------------------
+
+def running(a: Row, b: Row, story: Story) -> float:
+    """Either figure is a running count of a developing event (a toll, "so far", "to date")."""
+    return float(bool(a.get("running")) or bool(b.get("running")))
+
+
+def increment_role(a: Row, b: Row, story: Story) -> float:
+    """One is stated as an increment ("a further £75 million") and the other is not."""
+    return float(("increment" in (a["role"], b["role"])) and a["role"] != b["role"])
+
+
+def part_role(a: Row, b: Row, story: Story) -> float:
+    """One is stated as a part ("of whom", "including") and the other is not."""
+    return float(("part" in (a["role"], b["role"])) and a["role"] != b["role"])
+
+
+def period_update(a: Row, b: Row, story: Story) -> float:
+    """One cumulative count stated at two dates."""
+    return float(periods.relation(a, b) == "update")
+
+
+def far_apart(a: Row, b: Row, story: Story) -> float:
+    """The larger figure is at least one and a half times the smaller."""
+    va, vb = abs(float(a["value"])), abs(float(b["value"]))
+    return float(max(va, vb) >= 1.5 * min(va, vb))
+
+
+WHY_DIFFERENT: dict[str, Callable[[Row, Row, Story], float]] = {
+    f.__name__: f for f in (
+        log_ratio, near, far_apart, running, increment_role, part_role, period_update,
+        period_different, days_apart, undated, both_ages, both_money, both_percent, hedged,
+        same_holder, bare_count, crowded)
+}
+
+
+def vector(names: dict[str, Callable[[Row, Row, Story], float]], a: Row, b: Row,
+           story: Story) -> list[float]:
+    """The values of the named features for one pair, in the order of ``names``."""
+    return [float(f(a, b, story)) for f in names.values()]

@@ -1,0 +1,307 @@
+"""Fit the matcher's weights on labelled pairs and write ``factcheck/data/matcher.json``.
+
+    python -m factcheck.fit [--shared ../shared] [--folds 5] [--out factcheck/data/matcher.json]
+
+The labelled pairs are ``gold/dev.yaml`` (pairs of figures in ``corpora``, labelled as an editor
+would) and ``gold/seeds.yaml``. Two logistic models are fitted (scikit-learn, the ``fit``
+extra): *same measure* (agree, contradict and explained pairs against distinct pairs and against
+the other figures of the same kind in the partner's article, which the editor did not pick) and
+*explained* (explained against contradicted pairs whose figures differ). The thresholds are then
+chosen by running the whole matcher over the training stories. Cross-validation holds out whole
+stories (GroupKFold), so the score says how the fit does on stories it has never seen. The
+output is deterministic: the same inputs write the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from . import features, gold, match, model, pipeline
+from .ingest import load_articles
+from .schema import Article
+
+DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DEFAULT_OUT = Path(__file__).resolve().parent / "data" / "matcher.json"
+# L2 strength of the logistic fits (scikit-learn's C): small data, many correlated features.
+C = 1.0
+# Weight of an unpicked same-kind figure as a negative, against a labelled distinct pair (1.0).
+UNPICKED_WEIGHT = 0.3
+# Unlabelled candidate pairs whose figures differ, sampled per story as background negatives:
+# the matcher meets them at run time, and nearly all are different measures (the few that are
+# not weigh little).
+BACKGROUND_PER_STORY = 200
+BACKGROUND_WEIGHT = 0.2
+THRESHOLDS_SAME = (0.1, 0.2, 0.3, 0.4)
+THRESHOLDS_DIFFERENT = (0.1, 0.2, 0.3, 0.4, 0.5)
+THRESHOLDS_CONTRADICT = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+# Contradictions outside the labelled pairs (per 1,000 articles) that the thresholds may cost
+# before each one counts against them, and what each one beyond costs, in correctly judged gold
+# pairs: false alarms are what teach editors to ignore a report. Among thresholds that score
+# alike, the lowest (the most sensitive to a real discrepancy) is kept.
+FALSE_ALARM_BUDGET = 10
+FALSE_ALARM_COST = 0.5
+
+
+@dataclass
+class Corpus:
+    """Articles, their claim table (rows in base units for the features) and gold pairs."""
+
+    articles: list[Article]
+    claims: pd.DataFrame
+    pairs: list[dict]
+    rows: dict[str, dict]      # claim id -> prepared row
+    kinds: dict[str, str]      # claim id -> comparison kind
+    stories: dict[str, features.Story]
+    located: dict[str, tuple[list[str], list[str]]] | None = None  # gold ends, found once
+
+
+def load_corpus(articles: list[Article], pairs: list[dict]) -> Corpus:
+    """Extract the articles once and prepare what the features need."""
+    claims, _, _ = pipeline.extract_stream(articles)
+    return _prepare(articles, claims, pairs)
+
+
+def _prepare(articles: list[Article], claims: pd.DataFrame, pairs: list[dict]) -> Corpus:
+    rows, kinds = match.prepared(claims)
+    by_story: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        by_story[r["story"] if isinstance(r["story"], str) else ""].append(i)
+    stories = {s: features.Story.of([rows[i] for i in m], [kinds[i] for i in m])
+               for s, m in by_story.items()}
+    return Corpus(articles, claims, pairs, {r["id"]: r for r in rows},
+                  {r["id"]: k for r, k in zip(rows, kinds)}, stories)
+
+
+def _story_of(row: dict) -> str:
+    return row["story"] if isinstance(row["story"], str) else ""
+
+
+def examples(corpus: Corpus, pairs: Sequence[dict]) -> tuple[list, list, list, list, list]:
+    """Training examples: (X, y, weight) for same-measure and (X, y) for explained."""
+    texts = {a.id: a.text for a in corpus.articles}
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for r in corpus.rows.values():
+        by_article[r["article"]].append(r)
+    xs, ys, ws, xe, ye = [], [], [], [], []
+    for p in pairs:
+        a = [c for c in gold.ends(corpus.claims, texts, p["a"]) if c in corpus.rows]
+        b = [c for c in gold.ends(corpus.claims, texts, p["b"]) if c in corpus.rows]
+        if not a or not b:
+            continue
+        ra, rb = corpus.rows[a[0]], corpus.rows[b[0]]
+        if corpus.kinds[a[0]] != corpus.kinds[b[0]]:
+            continue  # never in one block: the matcher cannot pair them whatever the weights
+        story = corpus.stories[_story_of(ra)]
+        same = p["verdict"] != "distinct"
+        xs.append(features.vector(features.SAME_MEASURE, ra, rb, story))
+        ys.append(int(same))
+        ws.append(1.0)
+        if same:
+            for anchor, partner in ((ra, rb), (rb, ra)):
+                for other in by_article[partner["article"]]:
+                    if (other["id"] == partner["id"] or corpus.kinds[other["id"]]
+                            != corpus.kinds[partner["id"]]
+                            or features.compatible(other, partner, story)):
+                        continue
+                    xs.append(features.vector(features.SAME_MEASURE, anchor, other, story))
+                    ys.append(0)
+                    ws.append(UNPICKED_WEIGHT)
+        if p["verdict"] in ("explained", "contradict") and not features.compatible(ra, rb, story):
+            xe.append(features.vector(features.WHY_DIFFERENT, ra, rb, story))
+            ye.append(int(p["verdict"] == "explained"))
+    for ra, rb, story in background(corpus, pairs):
+        xs.append(features.vector(features.SAME_MEASURE, ra, rb, story))
+        ys.append(0)
+        ws.append(BACKGROUND_WEIGHT)
+    return xs, ys, ws, xe, ye
+
+
+def background(corpus: Corpus, pairs: Sequence[dict]) -> list[tuple[dict, dict, Any]]:
+    """A fixed sample of the candidate pairs of the pairs' stories whose figures differ."""
+    stories = sorted({p.get("cluster", "") for p in pairs})
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for cid, r in corpus.rows.items():
+        if _story_of(r) in stories:
+            blocks[(_story_of(r), corpus.kinds[cid], match.role_class(r["role"]))].append(r)
+    by_story: dict[str, list[tuple[dict, dict]]] = defaultdict(list)
+    for (story, _, _), block in sorted(blocks.items()):
+        for i, j in match.candidates(block):
+            by_story[story].append((block[i], block[j]))
+    rng = random.Random(0)
+    out = []
+    for story in stories:
+        st = corpus.stories.get(story)
+        cands = [(a, b) for a, b in by_story[story]
+                 if st is not None and not features.compatible(a, b, st)]
+        rng.shuffle(cands)
+        out += [(a, b, st) for a, b in cands[:BACKGROUND_PER_STORY]]
+    return out
+
+
+def _logistic(x: list, y: list, w: list | None, names: list[str]) -> dict[str, Any]:
+    from sklearn.linear_model import LogisticRegression  # the fit extra; never needed to run
+
+    if len(set(y)) < 2:
+        return {"intercept": 0.0, "weights": {n: 0.0 for n in names}}
+    lr = LogisticRegression(C=C, max_iter=2000)
+    lr.fit(x, y, sample_weight=w)
+    return {"intercept": round(float(lr.intercept_[0]), 4),
+            "weights": {n: round(float(c), 4) for n, c in zip(names, lr.coef_[0])}}
+
+
+def fit_models(corpus: Corpus, pairs: Sequence[dict]) -> dict[str, Any]:
+    """The two logistic models fitted on ``pairs`` (thresholds at their defaults)."""
+    xs, ys, ws, xe, ye = examples(corpus, pairs)
+    return {
+        "same_measure": _logistic(xs, ys, ws, list(features.SAME_MEASURE)),
+        "explained": _logistic(xe, ye, None, list(features.WHY_DIFFERENT)),
+        "thresholds": {"same_value": 0.3, "different_value": 0.5, "contradict": 0.7},
+        "examples": {"same_measure": len(ys), "same_measure_positive": sum(ys),
+                     "explained": len(ye), "explained_positive": sum(ye)},
+    }
+
+
+def run(corpus: Corpus, doc: dict[str, Any], stories: set[str] | None = None
+        ) -> tuple[list[gold.PairOutcome], int]:
+    """Match the corpus (or some of its stories) with ``doc``'s weights; score its gold pairs.
+    Returns the outcomes and the number of contradictions no gold pair covers."""
+    return _score(corpus, _match(corpus, doc, stories), stories)
+
+
+def _subset(corpus: Corpus, stories: set[str] | None) -> tuple[pd.DataFrame, list[dict]]:
+    if stories is None:
+        return corpus.claims, corpus.pairs
+    return (corpus.claims[corpus.claims["story"].fillna("").isin(stories)],
+            [p for p in corpus.pairs if p.get("cluster", "") in stories])
+
+
+def _match(corpus: Corpus, doc: dict[str, Any], stories: set[str] | None) -> list:
+    claims, _ = _subset(corpus, stories)
+    with model.using(model.Matcher.from_dict(doc)):
+        return pipeline.find_all(claims)
+
+
+def _score(corpus: Corpus, findings: list, stories: set[str] | None
+           ) -> tuple[list[gold.PairOutcome], int]:
+    claims, pairs = _subset(corpus, stories)
+    texts = {a.id: a.text for a in corpus.articles}
+    if corpus.located is None:
+        corpus.located = gold.locate_all(corpus.claims, texts, corpus.pairs)
+    outcomes = gold.score_pairs(corpus.articles, claims, findings, pairs, corpus.located)
+    return outcomes, len(gold.uncovered_contradictions(claims, texts, findings, pairs,
+                                                       corpus.located))
+
+
+def _utility(outcomes: list[gold.PairOutcome], uncovered: int, articles: int) -> float:
+    # Each verdict class counts alike, so the thresholds do not trade one class for another.
+    summ = gold.summary(outcomes)
+    per_class = [r / t for v, (r, t) in summ.items() if v != "all" and t]
+    total = summ["all"][1] or 1
+    over = max(0.0, uncovered - FALSE_ALARM_BUDGET * articles / 1000)
+    return sum(per_class) / max(len(per_class), 1) - FALSE_ALARM_COST * over / total
+
+
+def choose_thresholds(corpus: Corpus, doc: dict[str, Any], stories: set[str] | None) -> None:
+    """Set doc's thresholds to those that score best on the given stories: one matching run at
+    the lowest thresholds, then each combination filters its findings."""
+    low = min(THRESHOLDS_SAME + THRESHOLDS_DIFFERENT)
+    doc["thresholds"] = {"same_value": low, "different_value": low, "contradict": low}
+    found = _match(corpus, doc, stories)
+    n_articles = sum(1 for a in corpus.articles if stories is None or (a.story or "") in stories)
+    best = None
+    for same in THRESHOLDS_SAME:
+        for diff in THRESHOLDS_DIFFERENT:
+            for contra in THRESHOLDS_CONTRADICT:
+                if contra < diff:
+                    continue
+                m = model.Matcher.from_dict(doc | {"thresholds": {
+                    "same_value": same, "different_value": diff, "contradict": contra}})
+                kept = [f for f in found if f.kind != "cross-source" or (f.score or 0.0)
+                        >= m.threshold(f.verdict, "p_explained" in f.details)]
+                u = _utility(*_score(corpus, kept, stories), n_articles)
+                if best is None or u > best[0] + 1e-9:
+                    best = (u, same, diff, contra)
+    assert best is not None
+    doc["thresholds"] = {"same_value": best[1], "different_value": best[2],
+                         "contradict": best[3]}
+
+
+def cross_validate(corpus: Corpus, folds: int) -> tuple[list[gold.PairOutcome], int]:
+    """Outcomes of every gold pair, each judged by weights fitted without its story."""
+    from sklearn.model_selection import GroupKFold
+
+    pairs = corpus.pairs
+    groups = [p.get("cluster", "") for p in pairs]
+    outcomes: list[gold.PairOutcome] = []
+    uncovered = 0
+    for train, test in GroupKFold(n_splits=folds).split(pairs, groups=groups):
+        train_pairs = [pairs[i] for i in train]
+        doc = fit_models(corpus, train_pairs)
+        choose_thresholds(corpus, doc, {groups[i] for i in train})
+        got, n = run(corpus, doc, {groups[i] for i in test})
+        outcomes += got
+        uncovered += n
+    return outcomes, uncovered
+
+
+def dev_corpus(shared: Path) -> Corpus:
+    """The dev gold's stories, extracted."""
+    pairs = gold.load_pairs(shared / "gold" / "dev.yaml")
+    return load_corpus(gold.gold_articles(shared / "corpora", {p["cluster"] for p in pairs}),
+                       pairs)
+
+
+def seeds_corpus(shared: Path) -> Corpus:
+    """The seed articles, extracted, with their gold pairs (one story)."""
+    articles, _ = load_articles([SEEDS])
+    return load_corpus(articles, gold.load_pairs(shared / "gold" / "seeds.yaml"))
+
+
+def _scores(outcomes: list[gold.PairOutcome], uncovered: int) -> dict[str, Any]:
+    summ = gold.summary(outcomes)
+    return {v: f"{r}/{t}" for v, (r, t) in summ.items()} | {"uncovered_contradictions": uncovered}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Refit the matcher on the gold pairs and write its JSON file."""
+    p = argparse.ArgumentParser(prog="python -m factcheck.fit", description=__doc__.split("\n")[0])
+    p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
+                   help="the shared folder with gold/ and corpora/ (default: ../shared)")
+    p.add_argument("--folds", type=int, default=5, help="cross-validation folds, by story")
+    p.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where to write the weights")
+    args = p.parse_args(argv)
+    if not (args.shared / "gold" / "dev.yaml").is_file():
+        print(f"factcheck.fit: {args.shared} has no gold/dev.yaml", file=sys.stderr)
+        return 1
+    dev = dev_corpus(args.shared)
+    cv, cv_uncovered = cross_validate(dev, args.folds)
+    print("cross-validated:", _scores(cv, cv_uncovered))
+    doc = fit_models(dev, dev.pairs)
+    choose_thresholds(dev, doc, None)
+    fitted, fitted_uncovered = run(dev, doc)
+    print("fitted:", _scores(fitted, fitted_uncovered))
+    out = {"format": "factcheck/matcher@1",
+           "fitted_on": "gold/dev.yaml (pairs of ../shared/corpora, by story)",
+           "command": "python -m factcheck.fit",
+           "cross_validated": {"folds": args.folds, "by": "story"}
+           | _scores(cv, cv_uncovered),
+           "fitted": _scores(fitted, fitted_uncovered)} | doc
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(out, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

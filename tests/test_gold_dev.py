@@ -1,0 +1,49 @@
+"""Alignment and judgement scored on the dev gold (pairs of figures in ../shared/corpora).
+
+Floors pin what the shipped matcher measures today; they may only go up. The fitted weights'
+cross-validated score (by story) is stored beside them in factcheck/data/matcher.json.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import shared_path
+from factcheck import gold, model, pipeline
+
+# Right pairs per gold verdict on the dev gold's clusters (plain check, story = cluster id).
+FLOORS = {"agree": 74, "explained": 0, "contradict": 0, "distinct": 75, "all": 149}
+# Contradictions that no gold pair covers: a ceiling that may only go down.
+MAX_UNCOVERED = 12
+
+
+@pytest.fixture(scope="module")
+def dev_run():
+    """One check run over the dev gold's clusters, and its gold pairs."""
+    pairs = gold.load_pairs(shared_path("gold", "dev.yaml"))
+    articles = gold.gold_articles(shared_path("corpora"), {p["cluster"] for p in pairs})
+    return pipeline.check_articles(articles), pairs
+
+
+def test_dev_gold_floors(dev_run):
+    result, pairs = dev_run
+    outcomes = gold.score_pairs(result.articles, result.claims, result.findings, pairs)
+    got = {v: r for v, (r, _) in gold.summary(outcomes).items()}
+    low = {v: (got[v], floor) for v, floor in FLOORS.items() if got[v] < floor}
+    assert not low, f"below floor (got, floor): {low}"
+
+
+def test_dev_gold_false_alarms_ceiling(dev_run):
+    result, pairs = dev_run
+    texts = {a.id: a.text for a in result.articles}
+    uncovered = gold.uncovered_contradictions(result.claims, texts, result.findings, pairs)
+    assert len(uncovered) <= MAX_UNCOVERED, [f.explanation for f in uncovered[:5]]
+
+
+def test_shipped_weights_name_known_features():
+    from factcheck import features
+
+    m = model.load()
+    assert set(m.same_measure.weights) == set(features.SAME_MEASURE)
+    assert set(m.explained.weights) == set(features.WHY_DIFFERENT)
+    assert "cross_validated" in m.meta and m.meta["command"] == "python -m factcheck.fit"
