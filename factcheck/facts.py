@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from . import formatting
+from .components import components
 from .lexicon import AUXILIARIES, NP_BREAKERS, PERSON_VERBS
 from .schema import Fact, Finding
 from .verdict import _compatible
@@ -49,25 +50,11 @@ def build_facts(claims: pd.DataFrame, findings: Sequence[Finding]) -> list[Fact]
     cross = [f for f in findings if f.kind == "cross-source" and len(f.claims) >= 2]
     if not cross:
         return []
-    parent: dict[str, str] = {}
-
-    def root(c: str) -> str:
-        while parent.setdefault(c, c) != c:
-            parent[c] = parent[parent[c]]   # path halving keeps the trees flat
-            c = parent[c]
-        return c
-
-    for f in cross:
-        first = root(str(f.claims[0]))
-        for c in f.claims[1:]:
-            other = root(str(c))
-            if other != first:
-                parent[max(first, other)] = min(first, other)   # deterministic roots
-                first = min(first, other)
+    root = components(f.claims for f in cross)
     groups: dict[str, list[tuple[int, Finding]]] = {}
     for n, f in enumerate(cross):
-        groups.setdefault(root(str(f.claims[0])), []).append((n, f))
-    wanted = set(parent)
+        groups.setdefault(root[str(f.claims[0])], []).append((n, f))
+    wanted = set(root)
     table = claims[claims["id"].astype(str).isin(wanted)]
     rows = {str(r["id"]): r for r in table.to_dict("records")}
     facts = [_fact([f for _, f in members], rows) for members in groups.values()]

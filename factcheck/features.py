@@ -41,6 +41,8 @@ class Story:
     idf: dict[str, float] = field(default_factory=dict)
     figure_articles: Counter = field(default_factory=Counter)  # (kind, value) -> articles
     kind_in_article: Counter = field(default_factory=Counter)  # (article, kind) -> claims
+    noun_in_article: Counter = field(default_factory=Counter)  # (article, noun) -> claims
+    signature_in_article: Counter = field(default_factory=Counter)  # (article, unit, sig)
 
     @classmethod
     def of(cls, rows: list[Row], kinds: list[str]) -> Story:
@@ -52,13 +54,32 @@ class Story:
         idf = {w: math.log(1 + n / c) for w, c in df.items()}
         seen = {(k, float(r["value"]), r["article"]) for r, k in zip(rows, kinds)}
         per_article = Counter((r["article"], k) for r, k in zip(rows, kinds))
-        return cls(idf, Counter((k, v) for k, v, _ in seen), per_article)
+        per_noun = Counter((r["article"], r["noun"]) for r in rows if r["noun"])
+        per_sig = Counter((r["article"], r["unit"], sig) for r in rows for sig in signatures(r))
+        return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig)
 
 
 def lemmas(row: Row) -> list[str]:
     """The lemmas of the words that govern a claim's figure (what it counts or prices)."""
     value = row.get("lemmas")
     return value.split() if isinstance(value, str) else []
+
+
+_PART_SETS = (("noun", "event"), ("noun", "period"), ("event", "period"))
+
+
+def _parts(row: Row) -> dict[str, str]:
+    period = row.get("period_kind")
+    return {"noun": row.get("noun") or "", "event": row.get("event") or "",
+            "period": f"{period}:{row.get('period_start') or ''}" if period else ""}
+
+
+def signatures(row: Row) -> frozenset[tuple]:
+    """What identifies a claim's measure beyond its unit: two of its counted noun, what
+    happened to it and its stated period ("arrivals, year to date 2024")."""
+    parts = _parts(row)
+    return frozenset((names, tuple(parts[n] for n in names)) for names in _PART_SETS
+                     if all(parts[n] for n in names))
 
 
 def words(row: Row) -> list[str]:
@@ -111,12 +132,33 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
-def _weighted_jaccard(a: set[str], b: set[str], idf: Mapping[str, float]) -> float:
+def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
     if not a or not b:
         return 0.0
-    inter = math.fsum(idf.get(w, 1.0) for w in sorted(a & b))
-    union = math.fsum(idf.get(w, 1.0) for w in sorted(a | b))
+    shared = a & b
+    if not shared:
+        return 0.0
+    # Summed in word order, so the score never moves with the hash seed.
+    inter = sum(idf.get(w, 1.0) for w in sorted(shared))
+    union = sum(idf.get(w, 1.0) for w in sorted(a | b))
     return inter / union if union else 0.0
+
+
+def prepare(row: dict) -> dict:
+    """Add to a claim row what the features read from it more than once (its word sets,
+    names, intervals and kind), so scoring many pairs computes each only once."""
+    row["_lemmas"] = frozenset(lemmas(row))
+    row["_context"] = frozenset(str(row.get("context") or "").split())
+    row["_names"] = names_near(row)
+    row["_tolerant"] = interval(row, True)
+    row["_kind"] = _kind_of(row)
+    row["_signatures"] = signatures(row)
+    return row
+
+
+def _cached(row: Row, key: str, compute: Callable[[Row], Any]) -> Any:
+    value = row.get(key)
+    return compute(row) if value is None else value
 
 
 # Capitalised words that are not names: sentence openers, months, days, titles.
@@ -153,9 +195,13 @@ def same_value(a: Row, b: Row, story: Story) -> float:
     return float(rel_diff(float(a["value"]), float(b["value"])) < 1e-9)
 
 
+def _tolerant(row: Row) -> tuple[float, float]:
+    return interval(row, True)
+
+
 def compatible(a: Row, b: Row, story: Story) -> float:
     """The wording of one allows the other ("more than 31,000" and 31,094), rounding allowed."""
-    return float(overlap(interval(a, True), interval(b, True)))
+    return float(overlap(_cached(a, "_tolerant", _tolerant), _cached(b, "_tolerant", _tolerant)))
 
 
 def near(a: Row, b: Row, story: Story) -> float:
@@ -217,19 +263,26 @@ def holder_clash(a: Row, b: Row, story: Story) -> float:
 def phrase_overlap(a: Row, b: Row, story: Story) -> float:
     """Shared words in the phrases that govern the figures ("specialist investigators"), rare
     words of the story counting most."""
-    return _weighted_jaccard(set(lemmas(a)), set(lemmas(b)), story.idf)
+    return _weighted_jaccard(_lemma_set(a), _lemma_set(b), story.idf)
+
+
+def _lemma_set(row: Row) -> frozenset[str]:
+    return _cached(row, "_lemmas", lambda r: frozenset(lemmas(r)))
+
+
+def _context_set(row: Row) -> frozenset[str]:
+    return _cached(row, "_context", lambda r: frozenset(str(r.get("context") or "").split()))
 
 
 def same_phrase(a: Row, b: Row, story: Story) -> float:
     """The governing phrases have the same lemmas ("people killed", "person kill")."""
-    la, lb = lemmas(a), lemmas(b)
-    return float(bool(la) and set(la) == set(lb))
+    la = _lemma_set(a)
+    return float(bool(la) and la == _lemma_set(b))
 
 
 def context_overlap(a: Row, b: Row, story: Story) -> float:
     """Shared content words near the figures, rare words of the story counting most."""
-    return _weighted_jaccard(set(str(a.get("context") or "").split()),
-                             set(str(b.get("context") or "").split()), story.idf)
+    return _weighted_jaccard(_context_set(a), _context_set(b), story.idf)
 
 
 def measure_fuzzy(a: Row, b: Row, story: Story) -> float:
@@ -270,7 +323,8 @@ def rare_figure(a: Row, b: Row, story: Story) -> float:
     """The very same exact figure, stated by few articles of the story: likely one fact."""
     if not (same_value(a, b, story) and a["bound"] == "exact" == b["bound"]):
         return 0.0
-    return float(story.figure_articles[(_kind_of(a), float(a["value"]))] <= RARE_ARTICLES)
+    return float(story.figure_articles[(_cached(a, "_kind", _kind_of), float(a["value"]))]
+                 <= RARE_ARTICLES)
 
 
 def crowded(a: Row, b: Row, story: Story) -> float:
@@ -300,23 +354,51 @@ def both_money(a: Row, b: Row, story: Story) -> float:
 
 def names_shared(a: Row, b: Row, story: Story) -> float:
     """Both name the same person or place near the figure."""
-    return float(bool(names_near(a) & names_near(b)))
+    return float(bool(_cached(a, "_names", names_near) & _cached(b, "_names", names_near)))
 
 
 def names_clash(a: Row, b: Row, story: Story) -> float:
     """Both name people or places near the figure, and none in common."""
-    na, nb = names_near(a), names_near(b)
+    na, nb = _cached(a, "_names", names_near), _cached(b, "_names", names_near)
     return float(bool(na) and bool(nb) and not na & nb)
 
 
 def many_alike(a: Row, b: Row, story: Story) -> float:
     """How many figures of the same kind the two articles hold (log scale, 0..1): with one
     each, they are likely the same measure; with twenty, words must say which is which."""
-    from .units import kind
-
-    k = kind(a)
+    k = _cached(a, "_kind", _kind_of)
     n = max(story.kind_in_article[(a["article"], k)], story.kind_in_article[(b["article"], k)])
     return min(math.log(max(n, 1)) / math.log(20), 1.0)
+
+
+def only_one_each(a: Row, b: Row, story: Story) -> float:
+    """Both count the same noun, and each article gives one figure of it: "three children"
+    and "eight children" are then about the same children, whatever the figures."""
+    return float(bool(same_noun(a, b, story))
+                 and story.noun_in_article[(a["article"], a["noun"])] == 1
+                 and story.noun_in_article[(b["article"], b["noun"])] == 1)
+
+
+def both_running(a: Row, b: Row, story: Story) -> float:
+    """Both are running counts of a developing event (tolls, "so far", "to date")."""
+    return float(bool(a.get("running")) and bool(b.get("running")))
+
+
+def unique_match(a: Row, b: Row, story: Story) -> float:
+    """They share what identifies a measure (two of noun, outcome and stated period), nothing
+    of it differs, and each is the only figure of its unit with it in
+    its article: "30,094 people crossed this year" and "more than 31,000 have crossed this
+    year" are then one count, whatever else the articles say."""
+    if a["unit"] != b["unit"]:
+        return 0.0
+    pa, pb = _parts(a), _parts(b)
+    if any(pa[n] and pb[n] and pa[n] != pb[n] for n in pa):
+        return 0.0
+    for sig in _cached(a, "_signatures", signatures) & _cached(b, "_signatures", signatures):
+        if (story.signature_in_article[(a["article"], a["unit"], sig)] == 1
+                and story.signature_in_article[(b["article"], b["unit"], sig)] == 1):
+            return 1.0
+    return 0.0
 
 
 def hedged(a: Row, b: Row, story: Story) -> float:
@@ -331,7 +413,7 @@ SAME_MEASURE: dict[str, Callable[[Row, Row, Story], float]] = {
         context_overlap, measure_fuzzy,
         sentence_alike, period_same, period_different, days_apart, undated, rare_figure,
         crowded, role_differs, both_ages, both_percent, both_money, hedged, names_shared,
-        names_clash, many_alike)
+        names_clash, many_alike, only_one_each, both_running, unique_match)
 }
 
 

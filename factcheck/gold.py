@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from .components import components
 from .schema import Article, Finding
 
 # An end's value may differ from the gold value by this share (rounding in the gold file).
@@ -128,6 +129,15 @@ def uncovered_contradictions(claims: pd.DataFrame, texts: Mapping[str, str],
                              located: Mapping[str, tuple[list[str], list[str]]] | None = None
                              ) -> list[Finding]:
     """Contradictions that no gold pair covers (no pair has a claim of it at each end)."""
+    return [f for f in uncovered(claims, texts, findings, pairs, located)
+            if f.verdict == "contradict"]
+
+
+def uncovered(claims: pd.DataFrame, texts: Mapping[str, str], findings: Sequence[Finding],
+              pairs: Sequence[Mapping[str, Any]],
+              located: Mapping[str, tuple[list[str], list[str]]] | None = None
+              ) -> list[Finding]:
+    """Contradictions and explained differences that no gold pair covers."""
     located = located or locate_all(claims, texts, pairs)
     covered: set[frozenset] = set()
     for p in pairs:
@@ -136,12 +146,30 @@ def uncovered_contradictions(claims: pd.DataFrame, texts: Mapping[str, str],
                 covered.add(frozenset((x, y)))
     out = []
     for f in findings:
-        if f.verdict != "contradict":
+        if f.verdict == "agree" or f.kind != "cross-source":
             continue
         cs = f.claims
         if not any(frozenset((x, y)) in covered for i, x in enumerate(cs) for y in cs[i + 1:]):
             out.append(f)
     return out
+
+
+def merged_distinct(findings: Sequence[Finding], pairs: Sequence[Mapping[str, Any]],
+                    located: Mapping[str, tuple[list[str], list[str]]]) -> tuple[int, int]:
+    """(distinct pairs whose ends the findings put in one fact, distinct pairs with both ends
+    found): a fact must not mix different measures."""
+    root = components(f.claims for f in findings if f.kind == "cross-source")
+    merged = total = 0
+    for p in pairs:
+        if p["verdict"] != "distinct":
+            continue
+        a, b = located.get(p["id"], ([], []))
+        if not a or not b:
+            continue
+        total += 1
+        merged += any(root.get(x) is not None and root.get(x) == root.get(y)
+                      for x in a for y in b)
+    return merged, total
 
 
 def summary(outcomes: Sequence[PairOutcome]) -> dict[str, tuple[int, int]]:

@@ -7,7 +7,8 @@ whose measure texts are alike (rapidfuzz, all pairs of the block in one vectoris
 figures are close; each pair kept is described by the named features of ``features`` and scored
 by the fitted logistic model of ``model``. A claim keeps its best counterpart in each other
 article when the probability that both measure the same quantity clears the threshold: higher
-for figures that would contradict than for figures that already agree.
+for figures that would contradict than for figures that already agree, which must also be each
+other's best counterpart.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from . import features, model, periods, units
 
 # rapidfuzz pre-filter on the measure texts (0..100); pairs below it are still scored when their
 # figures are within NEAR_VALUE of each other.
-PREFILTER_CUTOFF = 20.0
+PREFILTER_CUTOFF = 70.0
 NEAR_VALUE = 0.12
 
 PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons"]
@@ -47,8 +48,8 @@ def prepared(claims: pd.DataFrame) -> tuple[list[dict], list[str]]:
     for (idx, rec), n in zip(eligible.to_dict("index").items(), crowd):
         row = units.in_base(rec)
         row["index"], row["crowd"] = idx, int(n)
-        rows.append(row)
-    return rows, [units.kind(r) for r in rows]
+        rows.append(features.prepare(row))
+    return rows, [r["_kind"] for r in rows]
 
 
 def candidates(block: list[dict]) -> list[tuple[int, int]]:
@@ -65,6 +66,30 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     return list(zip(ii.tolist(), jj.tolist()))
 
 
+def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
+    """One story's claims in blocks that may hold the same measure (one kind and role class
+    each), leaving out blocks that hold a single article."""
+    blocks: dict[tuple, list[dict]] = defaultdict(list)
+    for row, k in zip(rows, kinds):
+        blocks[(k, role_class(row["role"]))].append(row)
+    return [b for _, b in sorted(blocks.items()) if len({r["article"] for r in b}) >= 2]
+
+
+def one_count_one_period(a: dict, b: dict, story: features.Story, prel: str) -> bool:
+    """A rule beside the model: the two name the same measure (two of noun, outcome and
+    stated period), nothing of it differs, their periods agree, and each is the only such
+    figure in its report. Two reports of one year-to-date count or one toll are then aligned,
+    whatever their other words."""
+    return prel in ("same", "update", "unknown") and bool(features.unique_match(a, b, story))
+
+
+def is_candidate(a: dict, b: dict) -> bool:
+    """Whether ``candidates`` would score this pair: alike measure texts or close figures."""
+    va, vb = abs(float(a["value"])), abs(float(b["value"]))
+    close = abs(float(a["value"]) - float(b["value"])) <= NEAR_VALUE * max(va, vb, 1e-9)
+    return close or fuzz.token_set_ratio(a["measure"], b["measure"]) >= PREFILTER_CUTOFF
+
+
 def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) -> pd.DataFrame:
     """Return aligned cross-article claim pairs (row labels a, b) with their scores."""
     if claims.empty:
@@ -78,16 +103,12 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
     # other article, among the figures that agree with it and among those that differ.
     best: dict[tuple, tuple[float, tuple]] = {}
     floor = min(matcher.min_same_value, matcher.min_different_value)
+    scorers = {agree: matcher.pairing(agree).scorer(_NAMES) for agree in (True, False)}
     for members in by_story.values():
         story = features.Story.of([rows[i] for i in members], [kinds[i] for i in members])
-        blocks: dict[tuple, list[dict]] = defaultdict(list)
-        for i in members:
-            blocks[(kinds[i], role_class(rows[i]["role"]))].append(rows[i])
-        for block in blocks.values():
-            if len({r["article"] for r in block}) < 2:
-                continue
+        for block in blocks_of([rows[i] for i in members], [kinds[i] for i in members]):
             for i, j in candidates(block):
-                _score_pair(block[i], block[j], story, matcher, floor, best)
+                _score_pair(block[i], block[j], story, matcher, scorers, floor, best)
     kept = set()
     for (ia, _, agree), (_, pair) in best.items():
         ib = pair[1] if pair[0] == ia else pair[0]
@@ -100,23 +121,26 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
 
 
 def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matcher,
-                floor: float, best: dict[tuple, tuple[float, tuple]]) -> None:
+                scorers: dict, floor: float, best: dict[tuple, tuple[float, tuple]]) -> None:
     """Score one candidate pair and keep it where it is a claim's best counterpart so far.
     (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
-    p = matcher.same_measure.probability(_NAMES, values)
     agree = bool(features.compatible(ra, rb, story) and features.rel_diff(
         float(ra["value"]), float(rb["value"])) <= NEAR_VALUE)
+    p = scorers[agree](values)
+    prel = periods.relation(ra, rb)
+    if not agree and prel == "different" and ra["unit_family"] != "age" and (
+            ra["period_kind"] or rb["period_kind"]):
+        return  # a stated period that differs ("in 2023" against "this year"): not one figure
+    if one_count_one_period(ra, rb, story, prel):
+        p = max(p, matcher.min_contradict)  # the rule below aligns them whatever the words
     if p < floor:
         return
-    prel = periods.relation(ra, rb)
-    if not agree and prel == "different" and (ra["period_kind"] or rb["period_kind"]):
-        return  # a stated period that differs ("in 2023" against "this year"): not one figure
     if not agree and (features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)):
         return  # two holders' figures, or two outcomes, differ without contradicting
     ia, ib = ra["index"], rb["index"]
     pair = (ia, ib, round(p, 6), prel,
-            "; ".join(matcher.same_measure.reasons(_NAMES, values)))
+            "; ".join(matcher.pairing(agree).reasons(_NAMES, values)))
     for key in ((ia, rb["article"], agree), (ib, ra["article"], agree)):
         if key not in best or p > best[key][0]:
             best[key] = (p, pair)

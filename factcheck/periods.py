@@ -7,6 +7,7 @@ matcher for blocking and by the verdicts for explanations.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,11 +20,16 @@ _CUMULATIVE = ("year-to-date", "since")
 
 def _date(value: Any) -> dt.date | None:
     if isinstance(value, str) and len(value) >= 10:
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
+        return _parse(value[:10])
     return None
+
+
+@lru_cache(maxsize=1 << 14)  # the matcher relates the same few dates many times over
+def _parse(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def days_between(a: Any, b: Any) -> int | None:

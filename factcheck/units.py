@@ -22,7 +22,10 @@ _FACTORS: dict[str, tuple[str, float]] = {
     "g": ("mass", 0.001), "kg": ("mass", 1.0), "lb": ("mass", 0.45359237),
     "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
 }
-# Families whose figures all count things: a bare count may stand for any named count.
+# Families whose figures count things: all counts meet, so a bare count ("more than 12,000 have
+# crossed") meets the named counts of its story; the counted nouns are features of the pair
+# (same noun, noun clash), not walls, since the noun read after a figure is often not the one
+# it counts ("12 Somali", "five critically injured").
 _COUNT_FAMILIES = frozenset({"person", "count"})
 
 

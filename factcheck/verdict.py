@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from . import features, formatting, model, periods, units
+from .components import components
 from .schema import Finding
 
 # Point values further apart than this (relative) are not called an agreement even when the
@@ -304,12 +305,13 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
     for a, b, score, prel, why in zip(pairs["a"], pairs["b"], pairs["score"],
                                       pairs["period_relation"], reasons):
         ra, rb = records[a], records[b]
-        if not _compatible(ra, rb) and confirmed_elsewhere(ra, rb, by_article_unit):
-            continue
         f = judge_pair(ra, rb, prel, float(score), claims, why)
-        if f is not None and (f.score or 0.0) >= matcher.threshold(
-                f.verdict, "p_explained" in f.details):
-            out.append(f)
+        if f is None or (f.score or 0.0) < matcher.threshold(f.verdict,
+                                                             "p_explained" in f.details):
+            continue
+        if f.verdict == "contradict" and confirmed_elsewhere(ra, rb, by_article_unit):
+            continue  # the outlet also gives the other's figure: a list, not a dispute
+        out.append(f)
     return out
 
 
@@ -365,27 +367,14 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
     same day. A toll rises between reports, never within one day's reports.
     """
     records = {r["id"]: r for r in claims.to_dict("records")}
-    parent: dict[str, str] = {}
-
-    def root(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    judged = set()
-    for f in cross:
-        judged.add(frozenset(f.claims))
-        if f.verdict == "explained" and f.relation == "later-update" or f.verdict == "agree":
-            first = root(f.claims[0])
-            for c in f.claims[1:]:
-                parent[root(c)] = first
+    judged = {frozenset(f.claims) for f in cross}
+    root = components(f.claims for f in cross
+                      if f.verdict == "agree" or f.relation == "later-update")
     toll_groups: dict[str, list[dict]] = {}
-    for cid in parent:
+    for cid, group in sorted(root.items()):
         r = records.get(cid)
         if r is not None and r.get("running") and isinstance(r.get("as_of"), str):
-            toll_groups.setdefault(root(cid), []).append(r)
+            toll_groups.setdefault(group, []).append(r)
     out = []
     for members in toll_groups.values():
         for i, a in enumerate(members):
