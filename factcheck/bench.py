@@ -627,9 +627,14 @@ def run_gold(shared: Path, verbose: bool = False) -> dict:
     res = check_articles(articles)
     seconds = time.perf_counter() - t
     texts = {a.id: a.text for a in articles}
-    out["dev"] = gold.score_pairs(articles, res.claims, res.findings, dev_pairs)
-    uncovered = gold.uncovered_contradictions(res.claims, texts, res.findings, dev_pairs)
+    located = gold.locate_all(res.claims, texts, dev_pairs)
+    out["dev"] = gold.score_pairs(articles, res.claims, res.findings, dev_pairs, located)
+    uncovered = gold.uncovered_contradictions(res.claims, texts, res.findings, dev_pairs,
+                                              located)
     _print_outcomes("dev", out["dev"], uncovered, verbose)
+    merged, distinct = gold.merged_distinct(res.findings, dev_pairs, located)
+    print(f"  distinct pairs whose figures share one fact: {merged}/{distinct}; "
+          f"{len(res.facts)} facts")
     print(f"  ({len(articles)} articles, {len(res.claims)} claims, {len(res.findings)} findings,"
           f" {seconds:.1f} s)")
     out["dev_uncovered"] = uncovered

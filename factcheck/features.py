@@ -295,15 +295,25 @@ def sentence_alike(a: Row, b: Row, story: Story) -> float:
     return float(fuzz.ratio(str(a["sentence"]), str(b["sentence"]), score_cutoff=85) > 0)
 
 
+_last_relation: list = [None, None, ""]
+
+
+def relation(a: Row, b: Row) -> str:
+    """``periods.relation`` of the pair, computed once for the several features that ask."""
+    if _last_relation[0] is not a or _last_relation[1] is not b:
+        _last_relation[:] = [a, b, periods.relation(a, b)]
+    return _last_relation[2]
+
+
 def period_same(a: Row, b: Row, story: Story) -> float:
     """Both state a period, and it is the same one (or one cumulative count at two dates)."""
     return float(bool(a["period_kind"]) and bool(b["period_kind"])
-                 and periods.relation(a, b) in ("same", "update"))
+                 and relation(a, b) in ("same", "update"))
 
 
 def period_different(a: Row, b: Row, story: Story) -> float:
     """Their periods differ ("in 2023" against "this year"), or the reports are far apart."""
-    return float(periods.relation(a, b) == "different")
+    return float(relation(a, b) == "different")
 
 
 def days_apart(a: Row, b: Row, story: Story) -> float:
@@ -436,7 +446,7 @@ def part_role(a: Row, b: Row, story: Story) -> float:
 
 def period_update(a: Row, b: Row, story: Story) -> float:
     """One cumulative count stated at two dates."""
-    return float(periods.relation(a, b) == "update")
+    return float(relation(a, b) == "update")
 
 
 def far_apart(a: Row, b: Row, story: Story) -> float:

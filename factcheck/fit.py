@@ -58,8 +58,7 @@ THRESHOLDS_CONTRADICT = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 THRESHOLDS_FITTED_REASON = (0.2, 0.3, 0.4, 0.5, 0.7, 0.9)
 # Contradictions outside the labelled pairs (per 1,000 articles) that the thresholds may cost
 # before each one counts against them, and what each one beyond costs, in correctly judged gold
-# pairs: false alarms are what teach editors to ignore a report. Among thresholds that score
-# alike, the lowest (the most sensitive to a real discrepancy) is kept.
+# pairs: false alarms are what teach editors to ignore a report.
 FALSE_ALARM_BUDGET = 10
 FALSE_ALARM_COST = 0.5
 # Explained differences outside the labelled pairs cost less (an editor reads them as "worth a
@@ -332,8 +331,12 @@ def choose_thresholds(corpus: Corpus, doc: dict[str, Any], stories: set[str] | N
                                               if stories is None or p.get("cluster") in stories])
     n_articles = sum(1 for a in corpus.articles if stories is None or (a.story or "") in stories)
     best = None
-    grid = itertools.product(THRESHOLDS_SAME, THRESHOLDS_DIFFERENT, THRESHOLDS_CONTRADICT,
-                             THRESHOLDS_FITTED_REASON)
+    # Among thresholds that score alike, the first met is kept: the highest for agreements
+    # and explained differences (fewer findings, facts that mix less), the lowest for
+    # contradictions (the most sensitive to a real discrepancy).
+    grid = itertools.product(sorted(THRESHOLDS_SAME, reverse=True),
+                             sorted(THRESHOLDS_DIFFERENT, reverse=True), THRESHOLDS_CONTRADICT,
+                             sorted(THRESHOLDS_FITTED_REASON, reverse=True))
     for same, diff, contra, fitted in grid:
         th = {"same_value": same, "different_value": diff, "contradict": contra,
               "fitted_reason": fitted}

@@ -38,7 +38,7 @@ class PairOutcome:
     verdict: str
     ok: bool
     why: str
-    kind: str            # found | missed | wrong-verdict | not-extracted | never-paired | false-alarm
+    kind: str  # found | wrong-verdict | not-extracted | never-paired | false-alarm
     story: str = ""
     relation_ok: bool = True
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from . import features, model, periods, units
+from . import features, model, units
 
 # rapidfuzz pre-filter on the measure texts (0..100); pairs below it are still scored when their
 # figures are within NEAR_VALUE of each other.
@@ -128,7 +128,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     agree = bool(features.compatible(ra, rb, story) and features.rel_diff(
         float(ra["value"]), float(rb["value"])) <= NEAR_VALUE)
     p = scorers[agree](values)
-    prel = periods.relation(ra, rb)
+    prel = features.relation(ra, rb)
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure

@@ -32,10 +32,9 @@ _COUNT_FAMILIES = frozenset({"person", "count"})
 def kind(row: Mapping[str, Any]) -> str:
     """The comparison class of a claim: claims of different kinds are never the same measure.
 
-    >>> kind({"unit": "month", "unit_family": "duration"}), kind({"unit": "ft", "unit_family": "physical"})
-    ('duration', 'length')
-    >>> kind({"unit": "boat", "unit_family": "count"}), kind({"unit": "GBP", "unit_family": "money"})
-    ('count', 'GBP')
+    >>> [kind({"unit": u, "unit_family": f}) for u, f in
+    ...  [("month", "duration"), ("ft", "physical"), ("boat", "count"), ("GBP", "money")]]
+    ['duration', 'length', 'count', 'GBP']
     """
     unit, family = str(row["unit"]), str(row["unit_family"])
     if unit in _FACTORS:

@@ -128,8 +128,6 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     va, vb = float(ca["value"]), float(cb["value"])
     diff = rel_diff(va, vb)
     details: dict[str, Any] = {"rel_diff": round(diff, 6)}
-    if reasons:
-        details["alignment"] = reasons
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
     agreed = _agreement(a, b, ca, cb, diff, base)
@@ -311,6 +309,10 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
             continue
         if f.verdict == "contradict" and confirmed_elsewhere(ra, rb, by_article_unit):
             continue  # the outlet also gives the other's figure: a list, not a dispute
+        if why and f.verdict != "agree":
+            # Why the two were taken for one measure: what an editor checks before acting on a
+            # difference (agreements, the bulk of a run, do without it).
+            f.details["alignment"] = why
         out.append(f)
     return out
 
@@ -366,7 +368,8 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
     updates of it, or agreeing with such figures) that two reports give differently on the
     same day. A toll rises between reports, never within one day's reports.
     """
-    records = {r["id"]: r for r in claims.to_dict("records")}
+    running = claims[claims["running"].astype(bool)] if "running" in claims else claims[:0]
+    records = {r["id"]: r for r in running.to_dict("records")}
     judged = {frozenset(f.claims) for f in cross}
     root = components(f.claims for f in cross
                       if f.verdict == "agree" or f.relation == "later-update")
