@@ -105,8 +105,8 @@ def rel_diff(a: float, b: float) -> float:
 def rounding(value: float) -> float:
     """Half a unit of the last non-zero digit of a round integer, capped at 5% of it.
 
-    >>> rounding(31000.0), rounding(31094.0), rounding(100.0)
-    (500.0, 0.0, 5.0)
+    >>> rounding(12000.0), rounding(12417.0), rounding(240e6), rounding(100.0)
+    (500.0, 0.0, 5000000.0, 5.0)
     """
     if not _finite(value) or value == 0 or not float(value).is_integer():
         return 0.0
@@ -200,7 +200,7 @@ def _tolerant(row: Row) -> tuple[float, float]:
 
 
 def compatible(a: Row, b: Row, story: Story) -> float:
-    """The wording of one allows the other ("more than 31,000" and 31,094), rounding allowed."""
+    """The wording of one allows the other ("more than 12,000" and 12,417), rounding allowed."""
     return float(overlap(_cached(a, "_tolerant", _tolerant), _cached(b, "_tolerant", _tolerant)))
 
 

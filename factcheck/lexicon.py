@@ -161,7 +161,7 @@ DETERMINERS = frozenset(
 )
 
 # Prepositions that open a phrase about what a figure measures ("people in boats", "budget for
-# the Border Security Command", "funding pot to tackle ...").
+# the Coastal Rescue Agency", "funding pot to tackle ...").
 PREPOSITIONS = frozenset(
     """in on at for of to from with into onto across over under through during within among
     between against near around aboard inside outside per via toward towards""".split()

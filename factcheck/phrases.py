@@ -1,6 +1,6 @@
 """What a figure measures, in the sentence's own words: its governing phrase and lemmas.
 
-The counted noun alone ("person") cannot tell "31,094 people in 595 boats" from "more than 50
+The counted noun alone ("person") cannot tell "12,417 people in 240 boats" from "more than 50
 people have died"; the words around the figure can, if they are the right ones. This module
 picks them by light chunking (word lists and suffixes, no tagger model): the noun phrase the
 figure counts or prices, with its verb and a short prepositional phrase, or, when nothing is
@@ -125,7 +125,7 @@ _TIME_WORD = re.compile(
 
 
 def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
-    """A short prepositional or purpose phrase at toks[i] ("in 595 boats" -> in boats,
+    """A short prepositional or purpose phrase at toks[i] ("in 240 boats" -> in boats,
     "to tackle organised immigration crime"), figures dropped, or []."""
     if i >= len(toks) or toks[i].lower() not in PREPOSITIONS:
         return []
@@ -135,7 +135,7 @@ def _prep_phrase(toks: list[str], i: int, limit: int) -> list[str]:
         out.append(toks[j])   # "to tackle ...": a purpose, then its object
         j += 1
     while j < len(toks) and not _is_word(toks[j]) and toks[j][0].isdigit():
-        j += 1   # "in 595 boats": the figure is another claim
+        j += 1   # "in 240 boats": the figure is another claim
     if j < len(toks) and toks[j].lower() in DETERMINERS:
         out.append(toks[j])
         j += 1
@@ -179,7 +179,7 @@ def _verb_phrase(toks: list[str], i: int, limit: int) -> list[str]:
 
 def _noun_phrase_before(toks: list[str]) -> list[str]:
     """The noun phrase ending right before ``toks`` ends, walking left: "the total budget for
-    the Border Security Command" -> total budget for the Border Security Command."""
+    the Coastal Rescue Agency" -> total budget for the Coastal Rescue Agency."""
     words: list[str] = []
     used_prep = False
     i = len(toks) - 1
@@ -258,7 +258,7 @@ def governing_phrase(sentence: str, start: int, end: int, clause: tuple[int, int
                      unit: str = "") -> str:
     """What the figure at sentence[start:end] measures, in the sentence's words.
 
-    >>> s = "In total this year, 31,094 people in 595 boats have made the crossing."
+    >>> s = "In total this year, 12,417 people in 240 boats have made the crossing."
     >>> governing_phrase(s, 20, 26, (0, len(s)))
     'people in boats'
     >>> s = "Net migration of 622,000 was recorded"

@@ -10,7 +10,6 @@ far apart in time. Only a difference with no reason is a contradiction.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -24,59 +23,17 @@ from .schema import Finding
 # intervals overlap: "more than 700" and "more than 12,000" are both true of 12,417, but an
 # editor gains nothing from seeing them paired.
 AGREE_MAX_REL_DIFF = 0.12
-# A round figure stands for anything it rounds from, but never for more than this share of it.
-ROUNDING_MAX_SHARE = 0.05
 # A figure converted by the writer ("600 metres (2,000 feet)") agrees within this share.
 CONVERSION_SHARE = 0.05
 # Hedged figures ("about 200") are read as this share either side unless the parser said more.
 APPROX_SHARE = 0.10
 
 
-def _finite(x: Any) -> bool:
-    return isinstance(x, (int, float)) and math.isfinite(x)
-
-
-def rounding_tolerance(value: float) -> float:
-    """Half a unit of the last non-zero digit of a round figure, capped at 5% of it.
-
-    >>> rounding_tolerance(12000.0), rounding_tolerance(12417.0), rounding_tolerance(240e6)
-    (500.0, 0.0, 5000000.0)
-    >>> rounding_tolerance(100.0)
-    5.0
-    """
-    if not _finite(value) or value == 0 or not float(value).is_integer():
-        return 0.0
-    v, zeros = int(abs(value)), 0
-    while v % 10 == 0:
-        v //= 10
-        zeros += 1
-    if zeros == 0:
-        return 0.0
-    return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value))
-
-
-def interval(row: Mapping[str, Any], tolerant: bool = False) -> tuple[float, float]:
-    """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
-    low = row["low"] if _finite(row["low"]) else -math.inf
-    high = row["high"] if _finite(row["high"]) else math.inf
-    if tolerant and row["bound"] in ("exact", "lower", "upper"):
-        tol = rounding_tolerance(row["value"])
-        low, high = low - tol, high + tol
-    return low, high
-
-
-def rel_diff(a: float, b: float) -> float:
-    """Relative difference of two values, 0..1 (0 when equal).
-
-    >>> round(rel_diff(45774, 45755), 5)
-    0.00042
-    """
-    denom = max(abs(a), abs(b))
-    return abs(a - b) / denom if denom else 0.0
-
-
-def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    return a[0] <= b[1] and b[0] <= a[1]
+# The interval arithmetic is the features' own: one definition of what a wording allows.
+rounding_tolerance = features.rounding
+interval = features.interval
+rel_diff = features.rel_diff
+_overlap = features.overlap
 
 
 def _who(row: Mapping[str, Any]) -> str:
