@@ -44,6 +44,12 @@ _DANGLING = (NP_BREAKERS | AUXILIARIES) - {"it", "them", "this", "that"}
 _VERB_ENDINGS = ("ed", "en")
 
 
+_FACT_COLUMNS = ("id", "article", "value", "low", "high", "unit", "unit_family", "bound", "text",
+                 "start", "end", "sentence", "sentence_start", "noun", "event", "phrase",
+                 "period_start", "period_end", "period_kind", "as_of", "running", "source",
+                 "published", "measure", "role")
+
+
 def build_facts(claims: pd.DataFrame, findings: Sequence[Finding]) -> list[Fact]:
     """The facts of a run: the components of its cross-source findings, ordered contradict,
     explained, agree (each in the order of its first finding) and numbered K0001..."""
@@ -56,6 +62,9 @@ def build_facts(claims: pd.DataFrame, findings: Sequence[Finding]) -> list[Fact]
         groups.setdefault(root[str(f.claims[0])], []).append((n, f))
     wanted = set(root)
     table = claims[claims["id"].astype(str).isin(wanted)]
+    # Only the columns a fact reads: a run's facts can hold most of its claims, and a dict per
+    # claim with every column is the largest thing a big run keeps in memory.
+    table = table[[c for c in _FACT_COLUMNS if c in table.columns]]
     rows = {str(r["id"]): r for r in table.to_dict("records")}
     facts = [_fact([f for _, f in members], rows) for members in groups.values()]
     first_at = [members[0][0] for members in groups.values()]
