@@ -267,10 +267,11 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
     for case in cases:
         preds = _predictions(case.text, suite)
         free = list(range(len(preds)))
-        for i, gold in enumerate(case.values):
-            hit = next((j for j in free if _same(preds[j]["value"], gold)
-                        or (case.intervals and _same(_side(preds[j], case.intervals[i]), gold))
-                        or _range_end_is(preds[j], gold)),
+        for i, expected in enumerate(case.values):
+            hit = next((j for j in free if _same(preds[j]["value"], expected)
+                        or (case.intervals and _same(_side(preds[j], case.intervals[i]),
+                                                     expected))
+                        or _range_end_is(preds[j], expected)),
                        None)
             if hit is None:
                 s.fn += 1

@@ -658,7 +658,6 @@ def find_quantities(text: str) -> list[Quantity]:
         scan = _HEIGHT_COMMA.sub(" ", scan)
         scan = _MINUS_HYPHEN.sub(_minus_sign, scan)
     out: list[Quantity] = []
-    consumed = 0
     pos = 0
     while (m := _MASTER.search(scan, pos)) is not None:
         pos = m.end()
