@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from . import periods
+from . import periods, units
 
 Row = Mapping[str, Any]
 
@@ -183,9 +183,7 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
 def _kind_of(row: Row) -> str:
-    from .units import kind  # local: units is tiny, and this keeps the feature list first
-
-    return kind(row)
+    return units.kind(row)
 
 
 # --- the features -----------------------------------------------------------------------------

@@ -104,12 +104,6 @@ def _story_of(row: dict) -> str:
     return row["story"] if isinstance(row["story"], str) else ""
 
 
-def agreeing(a: dict, b: dict, story: features.Story) -> bool:
-    """Whether the matcher scores this pair with the model for agreeing figures."""
-    return bool(features.compatible(a, b, story)
-                and features.rel_diff(float(a["value"]), float(b["value"])) <= match.NEAR_VALUE)
-
-
 def examples(corpus: Corpus, pairs: Sequence[dict]) -> tuple[list, list, list, list, list]:
     """Training examples: (X, y, weight, agrees) for same-measure and (X, y) for explained."""
     texts = {a.id: a.text for a in corpus.articles}
@@ -127,14 +121,15 @@ def examples(corpus: Corpus, pairs: Sequence[dict]) -> tuple[list, list, list, l
             continue  # never scored: the matcher cannot pair them whatever the weights
         story = corpus.stories[_story_of(ra)]
         same = p["verdict"] != "distinct"
-        xs.append(features.vector(features.SAME_MEASURE, ra, rb, story) + [agreeing(ra, rb, story)])
+        xs.append(features.vector(features.SAME_MEASURE, ra, rb, story)
+                  + [match.agreeing(ra, rb, story)])
         ys.append(int(same))
         ws.append(1.0)
         if p["verdict"] == "agree" and features.same_value(ra, rb, story):
             for share in MOVED_SHARES:
                 moved = dict(ra, value=ra["value"] * share, low=ra["low"] * share,
                              high=ra["high"] * share, _tolerant=None)
-                if not agreeing(moved, rb, story):
+                if not match.agreeing(moved, rb, story):
                     xs.append(features.vector(features.SAME_MEASURE, moved, rb, story) + [False])
                     ys.append(1)
                     ws.append(MOVED_WEIGHT)
@@ -147,7 +142,7 @@ def examples(corpus: Corpus, pairs: Sequence[dict]) -> tuple[list, list, list, l
                             or not match.is_candidate(anchor, other)):
                         continue
                     xs.append(features.vector(features.SAME_MEASURE, anchor, other, story)
-                              + [agreeing(anchor, other, story)])
+                              + [match.agreeing(anchor, other, story)])
                     ys.append(0)
                     ws.append(UNPICKED_WEIGHT)
         if p["verdict"] in ("explained", "contradict") and not features.compatible(ra, rb, story):

@@ -75,6 +75,12 @@ def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
     return [b for _, b in sorted(blocks.items()) if len({r["article"] for r in b}) >= 2]
 
 
+def agreeing(a: dict, b: dict, story: features.Story) -> bool:
+    """Whether two figures agree closely enough to be scored by the model for agreeing ones."""
+    return bool(features.compatible(a, b, story)
+                and features.rel_diff(float(a["value"]), float(b["value"])) <= NEAR_VALUE)
+
+
 def one_count_one_period(a: dict, b: dict, story: features.Story, prel: str) -> bool:
     """A rule beside the model: the two name the same measure (two of noun, outcome and
     stated period), nothing of it differs, their periods agree, and each is the only such
@@ -105,8 +111,9 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
     floor = min(matcher.min_same_value, matcher.min_different_value)
     scorers = {agree: matcher.pairing(agree).scorer(_NAMES) for agree in (True, False)}
     for members in by_story.values():
-        story = features.Story.of([rows[i] for i in members], [kinds[i] for i in members])
-        for block in blocks_of([rows[i] for i in members], [kinds[i] for i in members]):
+        story_rows, story_kinds = [rows[i] for i in members], [kinds[i] for i in members]
+        story = features.Story.of(story_rows, story_kinds)
+        for block in blocks_of(story_rows, story_kinds):
             for i, j in candidates(block):
                 _score_pair(block[i], block[j], story, matcher, scorers, floor, best)
     kept = set()
@@ -125,22 +132,22 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     """Score one candidate pair and keep it where it is a claim's best counterpart so far.
     (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
-    agree = bool(features.compatible(ra, rb, story) and features.rel_diff(
-        float(ra["value"]), float(rb["value"])) <= NEAR_VALUE)
+    agree = agreeing(ra, rb, story)
     p = scorers[agree](values)
     prel = features.relation(ra, rb)
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
     if one_count_one_period(ra, rb, story, prel):
-        p = max(p, matcher.min_contradict)  # the rule below aligns them whatever the words
+        p = max(p, matcher.min_contradict)  # the rule aligns them whatever the words
     if p < floor:
         return
     if not agree and (features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)):
         return  # two holders' figures, or two outcomes, differ without contradicting
     ia, ib = ra["index"], rb["index"]
-    pair = (ia, ib, round(p, 6), prel,
-            "; ".join(matcher.pairing(agree).reasons(_NAMES, values)))
+    # Why they were taken for one measure: only findings of a difference carry it.
+    why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))
+    pair = (ia, ib, round(p, 6), prel, why)
     for key in ((ia, rb["article"], agree), (ib, ra["article"], agree)):
         if key not in best or p > best[key][0]:
             best[key] = (p, pair)

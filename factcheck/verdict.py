@@ -333,7 +333,7 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
     toll_groups: dict[str, list[dict]] = {}
     for cid, group in sorted(root.items()):
         r = records.get(cid)
-        if r is not None and r.get("running") and isinstance(r.get("as_of"), str):
+        if r is not None and isinstance(r.get("as_of"), str):
             toll_groups.setdefault(group, []).append(r)
     out = []
     for members in toll_groups.values():
