@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import gold, model
+from . import gold, model, shapes
 from .engine import ProcessEngine
 from .ingest import load_articles
 from .normalise import extract, extract_articles
@@ -590,6 +590,28 @@ def run_stress(shared: Path, n: int, bad_share: float, workers: int) -> dict:
     return row
 
 
+# What each hostile shape may cost, per article (issue "No article can stall a night").
+SHAPE_SECONDS, SHAPE_MB = 2.0, 300.0
+
+
+def run_shapes(repeats: int) -> bool:
+    """Print each hostile shape's median time and peak memory; True when all are in bounds."""
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python "
+          f"{platform.python_version()}, {sys.platform}; median of {repeats} runs, each in a "
+          f"fresh process (the time excludes start-up: a night run is warm)")
+    ok = True
+    for name in shapes.SHAPES:
+        runs = []
+        for _ in range(repeats):
+            with tempfile.TemporaryDirectory(prefix="factcheck-shape-") as tmp:
+                runs.append(shapes.check_shape(name, Path(tmp)))
+        run = sorted(runs, key=lambda r: r.seconds)[len(runs) // 2]
+        within = run.seconds <= SHAPE_SECONDS and run.peak_mb <= SHAPE_MB
+        ok &= within or name == "long JSONL line"  # a 50 MB record is named, not checked
+        print(shapes.shape_line(run) + ("" if within else "  [over]"))
+    return ok
+
+
 def _print_outcomes(name: str, outcomes: list, uncovered: list, verbose: bool) -> None:
     """One gold set's scores per verdict, its misses by kind and the uncovered contradictions."""
     summ = gold.summary(outcomes)
@@ -663,6 +685,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="scale: worker processes of the engine (default: one per cpu)")
     p.add_argument("--n", type=int, default=10_000, help="stress: files in the inbox")
+    p.add_argument("--shapes", action="store_true",
+                   help="stress: check each hostile shape of input (flattened tables, a "
+                        "sentence of 10,000 figures, deep HTML, a 50 MB JSONL line, symlinks, "
+                        "invisible characters) in a fresh process; time and peak memory")
     p.add_argument("--bad-share", type=float, default=0.05,
                    help="stress: share of the files that are broken (default 0.05)")
     p.add_argument("-v", "--verbose", action="store_true",
@@ -674,6 +700,8 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         run_gold(args.shared, args.verbose)
         return 0
+    if args.what == "stress" and args.shapes:
+        return 0 if run_shapes(args.repeats) else 1
     if args.what == "stress":
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)

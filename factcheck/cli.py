@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                         "story are all one story, as a folder given for one event is)")
     _engine_options(c)
     _size_option(c)
+    _budget_option(c)
+    _symlink_option(c)
     c.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
 
     n = sub.add_parser(
@@ -94,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="exit with code 3 when a NEW finding with this verdict is made")
     _engine_options(n)
     _size_option(n)
+    _budget_option(n)
+    _symlink_option(n)
     n.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary (errors still go to stderr)")
 
@@ -110,11 +114,32 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _symlink_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--follow-symlinks", action="store_true",
+                   help="read symlinks that lead outside the given files and folders (by "
+                        "default each is skipped and named: an inbox link to /etc/passwd "
+                        "must not end up quoted in a report)")
+
+
 def _size_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-mb", type=float, default=ingest.DEFAULT_MAX_BYTES / 1e6, metavar="MB",
                    help="skip (and name) any article file larger than this (default: "
                         f"{ingest.DEFAULT_MAX_BYTES / 1e6:g} MB; a JSON/JSONL feed may be "
                         f"{ingest.FEED_SIZE_FACTOR} times as large)")
+
+
+def _budget_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--article-seconds", type=float, default=pipeline.ARTICLE_SECONDS,
+                   metavar="S",
+                   help="skip (and name) any article that takes longer than this to read "
+                        f"(default: {pipeline.ARTICLE_SECONDS:g}; a real article takes well "
+                        "under one second)")
+
+
+def _budget(args: argparse.Namespace) -> float:
+    if args.article_seconds <= 0:
+        raise ValueError("--article-seconds must be more than 0")
+    return float(args.article_seconds)
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
@@ -146,17 +171,19 @@ def _positive(value: int | None, name: str) -> None:
 def _cmd_check(args: argparse.Namespace) -> int:
 
     _positive(args.workers, "--workers")
-    max_bytes = _max_bytes(args)
+    max_bytes, budget = _max_bytes(args), _budget(args)
     engine = make_engine(args.engine, args.workers, args.scheduler)
     problems: list[Problem] = []
     # Articles are read as the workers take them and their texts dropped once extracted, so
     # a feed of any size is never held in memory whole; bad files are named as they are met.
     stream = ingest.stream_articles(args.paths, problems, manifest=args.manifest,
-                                    max_bytes=max_bytes, on_problem=_say_problem)
+                                    max_bytes=max_bytes, on_problem=_say_problem,
+                                    follow_symlinks=args.follow_symlinks)
     try:
         result = pipeline.check_articles(stream, problems, engine=engine,
                                          progress=Progress(None if not args.quiet else False),
-                                         group=args.group_stories, keep_text=False)
+                                         group=args.group_stories, keep_text=False,
+                                         budget=budget, on_problem=_say_problem)
     finally:
         engine.close()
     if not result.articles:
@@ -177,6 +204,7 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
     _positive(args.workers, "--workers")
     if args.days < 0:
         raise ValueError("--days must be 0 or more")
+    budget = _budget(args)
     night = dt.date.fromisoformat(args.date) if args.date else None
     engine = make_engine(args.engine, args.workers, args.scheduler)
     try:
@@ -184,7 +212,8 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
                                   days=args.days, manifest=args.manifest, engine=engine,
                                   progress=Progress(None if not args.quiet else False),
                                   limit=args.report_limit, max_bytes=_max_bytes(args),
-                                  on_problem=_say_problem)
+                                  on_problem=_say_problem, budget=budget,
+                                  follow_symlinks=args.follow_symlinks)
     finally:
         engine.close()
     counts = run.result.counts()

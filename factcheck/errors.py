@@ -15,3 +15,7 @@ class UsageError(FactcheckError):
 
 class EngineError(FactcheckError):
     """The engine asked for cannot run (no Dask installed, scheduler unreachable)."""
+
+
+class TooSlow(FactcheckError):
+    """One article took longer to read than its time budget (it is skipped, the run goes on)."""

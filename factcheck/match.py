@@ -101,6 +101,11 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
     if claims.empty:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     matcher = matcher or model.current()
+    # A story told by one article has no other source to meet: its claims are never prepared.
+    story = claims["story"].fillna("").astype(str)
+    claims = claims[claims.groupby(story)["article"].transform("nunique") > 1]
+    if claims.empty:
+        return pd.DataFrame(columns=PAIR_COLUMNS)
     rows, kinds = prepared(claims)
     by_story: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):

@@ -51,14 +51,17 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
                 engine: Engine | None = None, progress: Progress | None = None,
                 limit: int | None = REPORT_LIMIT,
                 max_bytes: int = ingest.DEFAULT_MAX_BYTES,
-                on_problem: Callable[[Problem], None] | None = None) -> NightlyResult:
+                on_problem: Callable[[Problem], None] | None = None,
+                budget: float | None = pipeline.ARTICLE_SECONDS,
+                follow_symlinks: bool = False) -> NightlyResult:
     """Check tonight's inbox against itself and the store's last ``days`` days; write the
     store and ``out_root/YYYY-MM-DD/``. Raise InputError when the inbox holds no article."""
     timings: dict[str, float] = {}
     t = time.perf_counter()
     started = pipeline.now_iso()
     night = (run_date or dt.date.today()).isoformat()
-    articles, problems = ingest.load_articles(inbox, manifest=manifest, max_bytes=max_bytes)
+    articles, problems = ingest.load_articles(inbox, manifest=manifest, max_bytes=max_bytes,
+                                              follow_symlinks=follow_symlinks)
     articles = _unique(articles, problems)
     if on_problem:  # said at once, before anything can fail
         for p in problems:
@@ -73,8 +76,10 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         history, history_words = store.history(night, days, exclude=tonight_ids)
         given = {a.id for a in articles if a.story}
         # One pass of the workers over tonight's texts gives their claims and their words.
-        claims, words, _ = pipeline.extract_stream(articles, engine, progress,
-                                                   with_words=True)
+        claims, words, articles = pipeline.extract_stream(
+            articles, engine, progress, with_words=True, budget=budget, problems=problems,
+            on_problem=on_problem)
+        tonight_ids = {a.id for a in articles}  # less any article too slow to read
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         # Tonight's articles are grouped together with the history, so that a new report

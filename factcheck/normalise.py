@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -35,7 +36,8 @@ from .lexicon import (
     TOTAL_CUES,
     singular,
 )
-from .schema import CLAIM_COLUMNS, Article, check_claims
+from .errors import TooSlow
+from .schema import CLAIM_COLUMNS, Article, Problem, check_claims
 
 # --- sentences ---------------------------------------------------------------------------
 
@@ -51,13 +53,63 @@ _ABBREV = re.compile(
 )
 
 
+# No sentence of news prose is longer than this (the corpora's longest is about 1,500
+# characters); a longer one is a flattened table or a list, and is read as one: split at its
+# separators, and pieces still too long at the last space before the cap. Every per-figure
+# step reads its sentence, so the cap keeps the cost of an article linear in its length.
+MAX_SENTENCE = 2000
+MAX_PIECE = 120
+_SEPARATORS = re.compile(r"\s*(?:[|;\t•·]|\s{3,})\s*")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) offsets of the sentences of ``text``.
+    """Return (start, end) offsets of the sentences of ``text``; an overlong one comes back as
+    the pieces of the list it is (``split_long``).
 
     >>> t = "Mr. Smith paid £1.5m. It rose 3%.\\nNext line"
     >>> [t[a:b] for a, b in split_sentences(t)]
     ['Mr. Smith paid £1.5m.', 'It rose 3%.', 'Next line']
     """
+    out: list[tuple[int, int]] = []
+    for start, end in _prose_sentences(text):
+        if end - start > MAX_SENTENCE:
+            out.extend(split_long(text, start, end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def split_long(text: str, start: int, end: int, cap: int = MAX_PIECE) -> list[tuple[int, int]]:
+    """The pieces of an overlong sentence: its list items (split at ``|``, ``;``, tabs, bullets
+    and runs of spaces), each cut at the last space before ``cap`` characters if still longer.
+
+    >>> t = "Leeds 12,345 | York 9,876; Hull 5 " + "and 7 boats " * 3
+    >>> [t[a:b] for a, b in split_long(t, 0, len(t), cap=20)]
+    ['Leeds 12,345', 'York 9,876', 'Hull 5 and 7 boats', 'and 7 boats and 7', 'boats']
+    """
+    pieces, at = [], start
+    for m in _SEPARATORS.finditer(text, start, end):
+        pieces.append((at, m.start()))
+        at = m.end()
+    pieces.append((at, end))
+    out = []
+    for a, b in pieces:
+        while b - a > cap:
+            cut = text.rfind(" ", a + 1, a + cap)
+            cut = cut if cut > a else a + cap
+            out.append((a, cut))
+            a = cut
+            while a < b and text[a].isspace():
+                a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _prose_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence by punctuation and lines, whatever its length."""
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
@@ -156,6 +208,10 @@ def _compound_noun(after: str) -> _Noun | None:
     return _Noun(unit, family, [word])
 
 
+_DIGIT = re.compile(r"\d")
+_PUNCT_AFTER = re.compile(r"\s*([^\sA-Za-z])")
+
+
 def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     """Find the counted noun in the words right after a figure ("specialist investigators")."""
     if compounds and _COMPOUND.match(after):
@@ -163,8 +219,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     if _SO_FAR_AFTER.match(after):
         return None
     # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
-    words = [w for w in _TOKEN.findall(after[:80]) if not any(c.isdigit() for c in w)]
-    m = re.match(r"\s*([^\sA-Za-z])", after)
+    words = [w for w in _TOKEN.findall(after[:80]) if not _DIGIT.search(w)]
+    m = _PUNCT_AFTER.match(after)
     if m and m.group(1) not in "-–":
         # Punctuation right after the number ("12,000, a record"): no noun.
         return None
@@ -320,9 +376,22 @@ def _age_holder(before: str, after: str) -> str:
     return "" if word in _NOT_HOLDERS or word in STOPWORDS else singular(word)
 
 
+# An outcome word further than this (in characters) from the figure is not its outcome.
+EVENT_WINDOW = 60
+
+
 def _event(sentence: str, start: int, end: int) -> str:
     """The outcome word nearest the figure in its clause ("died" -> death), or ''."""
     lo, hi = _clause_bounds(sentence, start, end)
+    # Only words within EVENT_WINDOW of the figure count, so only they are read (from the
+    # start of the word the window's edge falls in).
+    lo = max(lo, start - EVENT_WINDOW - 1)
+    while lo > 0 and sentence[lo - 1].isalpha():
+        lo -= 1
+    window_end = min(hi, end + EVENT_WINDOW + 1)
+    while window_end < hi and (sentence[window_end].isalpha() or sentence[window_end] in "'’-"):
+        window_end += 1
+    hi = window_end
     best, best_d = "", 10**9
     for m in _WORD.finditer(sentence, lo, hi):
         ev = EVENT_OF_WORD.get(m.group().lower())
@@ -330,7 +399,15 @@ def _event(sentence: str, start: int, end: int) -> str:
             d = m.start() - end if m.start() >= end else start - m.end()
             if d < best_d:
                 best, best_d = ev, d
-    return best if best_d <= 60 else ""
+    return best if best_d <= EVENT_WINDOW else ""
+
+
+# The cues as word endings of the text before a figure ("more" alone says too little).
+_TOTAL_ENDINGS = tuple(" " + c for c in TOTAL_CUES)
+_INCREMENT_WORDS = tuple(c for c in INCREMENT_CUES if c != "more")
+_INCREMENT_ENDINGS = tuple(" " + c for c in _INCREMENT_WORDS)
+_MORE_AFTER = re.compile(r"\s+(?:more|extra|additional|further)\b")
+_TOTAL_AFTER = re.compile(r"\s+(?:in total|in all|altogether|overall)\b")
 
 
 def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
@@ -341,19 +418,16 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
         return "rate"
     if _TO_TOTAL.search(b):
         return "total"
-    if any(tail.endswith(" " + c) or tail == c for c in TOTAL_CUES):
+    if tail.endswith(_TOTAL_ENDINGS) or tail in TOTAL_CUES:
         return "total"
     if _CHANGE_BEFORE.search(b):
         return "change"
-    for cue in INCREMENT_CUES:
-        if cue == "more":
-            continue
-        if tail.endswith(" " + cue) or tail == cue:
-            return "increment"
+    if tail.endswith(_INCREMENT_ENDINGS) or tail in _INCREMENT_WORDS:
+        return "increment"
     a = after[:40].lower()
-    if re.match(r"\s+(?:more|extra|additional|further)\b", a):
+    if _MORE_AFTER.match(a):
         return "increment"  # "300 more staff"
-    if re.match(r"\s+(?:in total|in all|altogether|overall)\b", a):
+    if _TOTAL_AFTER.match(a):
         return "total"
     if _PART_BEFORE.search(b) and q.unit:
         return "part"
@@ -464,11 +538,22 @@ def extract(text: str, published: dt.date | str | None = None, article_id: str =
     return _table(rows)
 
 
-def extract_articles(articles: Iterable[Article]) -> pd.DataFrame:
-    """Return the claim table of many articles, built column-wise in one go."""
+def extract_articles(articles: Iterable[Article], budget: float | None = None,
+                     skipped: dict[str, Problem] | None = None) -> pd.DataFrame:
+    """Return the claim table of many articles, built column-wise in one go. With ``budget``
+    (seconds), an article that takes longer is left out and named in ``skipped`` (by id)."""
     rows: list[dict] = []
     for art in articles:
-        rows.extend(_claim_rows(art.text, art.published, art.id, art.source, art.story))
+        deadline = None if budget is None else time.monotonic() + budget
+        try:
+            rows.extend(_claim_rows(art.text, art.published, art.id, art.source, art.story,
+                                    deadline))
+        except TooSlow as exc:
+            if skipped is None:
+                raise
+            skipped[art.id] = Problem(art.path or art.id, (
+                f"article {art.id} {exc}: took more than {budget:g} s to read; skipped (a real "
+                f"article takes well under a second: raise --article-seconds to read it)"))
     return _table(rows)
 
 
@@ -545,17 +630,23 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
 
 
 def _claim_rows(text: str, published: dt.date | None, article_id: str,
-                source: str | None, story: str | None = None) -> list[dict]:
-    """The claim rows of one article, in text order."""
+                source: str | None, story: str | None = None,
+                deadline: float | None = None) -> list[dict]:
+    """The claim rows of one article, in text order (``TooSlow`` past ``deadline``, a
+    ``time.monotonic()`` reading)."""
     rows: list[dict] = []
     pub_iso = _iso(published)
     recent_count_unit: tuple[str, str, int] | None = None  # (unit, family, sentence index)
     for s_idx, (s0, s1) in enumerate(split_sentences(text)):
+        if deadline is not None and time.monotonic() > deadline:
+            raise TooSlow(f"stopped at character {s0:,} of {len(text):,}, "
+                          f"{len(rows):,} figures read")
         sentence = text[s0:s1]
         quantities = numbers.find_quantities(sentence)
         if not quantities:
             continue
         sentence_rows: list[dict] = []
+        wholes: set[str] = set()  # units of the figures that follow "of the" (a whole)
         for qi, q in enumerate(quantities):
             before, after = sentence[: q.start], sentence[q.end:]
             recent = recent_count_unit if recent_count_unit and \
@@ -573,10 +664,10 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 if unit == "count" or not phrase:
                     unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)
             # "Of the 23 pirates arrested, 12 are Somali": later same-unit figures are parts.
-            if role is None and any(
-                    r["unit"] == unit and _OF_THE_WHOLE.search(sentence[: r["start"] - s0])
-                    for r in sentence_rows):
+            if role is None and unit in wholes:
                 role = "part"
+            if _OF_THE_WHOLE.search(sentence, max(q.start - 40, 0), q.start):
+                wholes.add(unit)
             if family in ("person", "count") and unit != "count":
                 recent_count_unit = (unit, family, s_idx)
             period = _period_of(sentence, q, role, published)

@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,9 @@ from .schema import Article, Fact, Finding, Problem
 
 # Articles per extraction task: large enough that a worker process is busy, not pickling.
 EXTRACT_CHUNK = 200
+# An article that takes longer than this to read is skipped and named (a real one takes well
+# under a second; only a hostile shape of text could take longer).
+ARTICLE_SECONDS = 30.0
 # Claims per matching task; a task holds whole stories, so no pair is ever split across two.
 MATCH_CHUNK = 2_000
 
@@ -57,17 +61,20 @@ def _order(findings: list[Finding]) -> list[Finding]:
     return ordered
 
 
-def extract_chunk(articles: Sequence[Article]) -> pd.DataFrame:
-    """The claim table of a chunk of articles (a task for any engine)."""
-    return normalise.extract_articles(articles)
+def extract_chunk(articles: Sequence[Article], budget: float | None = None
+                  ) -> tuple[pd.DataFrame, dict[str, str], dict[str, Problem]]:
+    """The claim table of a chunk of articles and the articles skipped as too slow to read,
+    by id (a task for any engine)."""
+    skipped: dict[str, Problem] = {}
+    return normalise.extract_articles(articles, budget, skipped), {}, skipped
 
 
-def extract_chunk_with_words(articles: Sequence[Article]
-                             ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The claim table of a chunk and each article's content words for story grouping: both
-    read the whole text, so the workers that extract do the grouping's heavy part too."""
-    return (normalise.extract_articles(articles),
-            {a.id: stories.article_words(a) for a in articles})
+def extract_chunk_with_words(articles: Sequence[Article], budget: float | None = None
+                             ) -> tuple[pd.DataFrame, dict[str, str], dict[str, Problem]]:
+    """``extract_chunk`` with each article's content words for story grouping: both read the
+    whole text, so the workers that extract do the grouping's heavy part too."""
+    claims, _, skipped = extract_chunk(articles, budget)
+    return claims, {a.id: stories.article_words(a) for a in articles}, skipped
 
 
 def story_findings(claims: pd.DataFrame) -> list[Finding]:
@@ -100,12 +107,16 @@ def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataF
 
 def extract_stream(articles: Iterable[Article], engine: Engine | None = None,
                    progress: Progress | None = None, with_words: bool = False,
-                   keep_text: bool = True
+                   keep_text: bool = True, budget: float | None = ARTICLE_SECONDS,
+                   problems: list[Problem] | None = None,
+                   on_problem: Callable[[Problem], None] | None = None
                    ) -> tuple[pd.DataFrame, dict[str, str], list[Article]]:
     """Extract articles pulled lazily from an iterable (a stream from disk need never be held
     whole): the claim table, each article's content words (with ``with_words``) and the
     articles read; with ``keep_text=False`` those come back without their text, which nothing
-    after extraction needs, so memory holds only the chunks in flight."""
+    after extraction needs, so memory holds only the chunks in flight. An article that takes
+    more than ``budget`` seconds is left out, added to ``problems`` and told to
+    ``on_problem``."""
     engine = engine or SerialEngine()
     read: list[Article] = []
 
@@ -114,14 +125,22 @@ def extract_stream(articles: Iterable[Article], engine: Engine | None = None,
             read.extend(chunk if keep_text else [replace(a, text="") for a in chunk])
             yield chunk
 
-    fn = extract_chunk_with_words if with_words else extract_chunk
+    fn = partial(extract_chunk_with_words if with_words else extract_chunk, budget=budget)
     total = len(articles) if isinstance(articles, Sized) else None
+    parts = []
     with (progress or Progress(enabled=False)).stage("extract", total) as bar:
-        parts = list(engine.imap(fn, chunks(), bar))
-    if with_words:
-        return (_concat([p[0] for p in parts]), {k: v for p in parts for k, v in p[1].items()},
-                read)
-    return _concat(parts), {}, read
+        for part in engine.imap(fn, chunks(), bar):
+            parts.append(part)
+            for p in part[2].values():
+                if problems is not None:
+                    problems.append(p)
+                if on_problem:
+                    on_problem(p)
+    too_slow = {aid for part in parts for aid in part[2]}
+    if too_slow:
+        read = [a for a in read if a.id not in too_slow]
+    return (_concat([p[0] for p in parts]), {k: v for p in parts for k, v in p[1].items()},
+            read)
 
 
 def assign_stories(claims: pd.DataFrame, articles: Sequence[Article]) -> None:
@@ -160,18 +179,23 @@ def find_all(claims: pd.DataFrame, engine: Engine | None = None,
 def check_articles(articles: Iterable[Article], problems: list[Problem] | None = None,
                    generated_at: str | None = None, engine: Engine | None = None,
                    progress: Progress | None = None, group: bool = False,
-                   keep_text: bool = True) -> CheckResult:
+                   keep_text: bool = True, budget: float | None = ARTICLE_SECONDS,
+                   on_problem: Callable[[Problem], None] | None = None) -> CheckResult:
     """Run (group ->) normalise -> match -> verdict over articles (a list or a lazy stream).
 
     ``engine`` runs extraction and matching (default: this process); ``group`` finds stories
     for articles that name none (otherwise those form one story together, as a folder given
     for one event does); ``keep_text=False`` drops each text once it is extracted (the result's
     articles then carry metadata only), so a stream of any length is never held in memory.
+    An article that takes more than ``budget`` seconds to read is skipped: it joins
+    ``problems`` and is told to ``on_problem``.
     """
     timings: dict[str, float] = {}
     t = time.perf_counter()
+    problems = problems if problems is not None else []
     claims, words, read = extract_stream(articles, engine, progress, with_words=group,
-                                         keep_text=keep_text)
+                                         keep_text=keep_text, budget=budget,
+                                         problems=problems, on_problem=on_problem)
     timings["extract"] = time.perf_counter() - t
     if group:
         t = time.perf_counter()

@@ -12,6 +12,7 @@ import math
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -129,8 +130,9 @@ class ArticleView:
     url: str | None
     single: list[ClaimView] = field(default_factory=list)
     count: int = 0
-    claims: list[ArticleClaim] = field(default_factory=list)  # every figure, for its own view
+    claims: list[ArticleClaim] = field(default_factory=list)  # its figures, for its own view
     story: str = ""
+    more: int = 0  # figures past ARTICLE_FIGURES_SHOWN, left to claims.csv
 
 
 @dataclass(slots=True)
@@ -390,6 +392,11 @@ def _article_views(articles: list[Article], claims: pd.DataFrame, in_finding: se
     return article_views, views_by_id, shown_single, with_single
 
 
+# Figures listed per article in the page; an article with more (a table, a data dump) has the
+# rest in claims.csv, so the page stays readable and quick to write.
+ARTICLE_FIGURES_SHOWN = 500
+
+
 def _fill_article_claims(article_views: list[ArticleView], views_by_id: dict[str, ArticleView],
                          claims: pd.DataFrame, findings: list[Finding], facts: list[Fact],
                          by_article: Mapping[str, Article], limit: int | None) -> None:
@@ -408,6 +415,9 @@ def _fill_article_claims(article_views: list[ArticleView], views_by_id: dict[str
     story_of = dict(zip(claims["article"], claims["story"].map(_text)))
     for row in claims[claims["article"].isin(listed_ids)].to_dict("records"):
         av = views_by_id[row["article"]]
+        if len(av.claims) >= ARTICLE_FIGURES_SHOWN:
+            av.more += 1  # a data dump, not a story: the page lists its first figures
+            continue
         av.claims.append(ArticleClaim(_claim_view(row, by_article.get(row["article"])),
                                       member.get(row["id"], [])))
     for av in article_views:
@@ -415,6 +425,7 @@ def _fill_article_claims(article_views: list[ArticleView], views_by_id: dict[str
                                                     if av.id in by_article else "")
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
     # autoescape=True, not select_autoescape(): the template's .html.j2 name would not match.
     return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True,

@@ -251,6 +251,8 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
 def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Finding]:
     """Judge every aligned pair; findings come back without ids (the pipeline numbers them)."""
     out: list[Finding] = []
+    if pairs.empty:
+        return out
     records = claims.to_dict("index")
     by_article_unit: dict[tuple, list] = {}
     for r in records.values():
@@ -282,6 +284,8 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
     and another source's figure agrees with T, that source's figure and X differ for a stated
     reason: X is the increment, T the total. One explained finding per such pair.
     """
+    if not any(f.verdict == "agree" and f.relation == "arithmetic" for f in internal):
+        return []  # no article states a sum to carry across
     records = claims.to_dict("index")
     by_id = {r["id"]: r for r in records.values()}
     agreed: dict[str, list[str]] = {}
