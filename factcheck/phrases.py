@@ -383,6 +383,13 @@ RUNNING_EVENTS = frozenset({"death", "injury", "missing", "displacement", "arres
                             "arrival", "vote"})
 
 
+@lru_cache(maxsize=256)
+def _running_anywhere(sentence: str, lo: int, hi: int) -> bool:
+    """Whether a clause says its counts run ("so far", "to date"): asked once per clause,
+    not once per figure of a list."""
+    return bool(_RUNNING_ANY.search(sentence, lo, hi))
+
+
 def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
                family: str, event: str, bound: str, period_kind: str | None,
                period_span: tuple[int, int] | None = None) -> bool:
@@ -399,7 +406,7 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
     lo, hi = clause
     if family not in ("person", "count", "money", "percent"):
         return False
-    if _RUNNING_ANY.search(sentence, lo, hi):
+    if _running_anywhere(sentence, lo, hi):
         return True   # "so far", "to date", "with 95% of votes counted"
     if family in ("money", "percent"):
         return False
