@@ -74,12 +74,12 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         t = time.perf_counter()
         tonight_ids = {a.id for a in articles}
         history, history_words = store.history(night, days, exclude=tonight_ids)
-        given = {a.id for a in articles if a.story}
         # One pass of the workers over tonight's texts gives their claims and their words.
         claims, words, articles = pipeline.extract_stream(
             articles, engine, progress, with_words=True, budget=budget, problems=problems,
             on_problem=on_problem)
         tonight_ids = {a.id for a in articles}  # less any article too slow to read
+        given = {a.id for a in articles if a.story}
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         # Tonight's articles are grouped together with the history, so that a new report

@@ -133,7 +133,6 @@ def _child(folder: str, out: Any) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         pipeline.write_outputs(pipeline.check_articles([warm]), tmp)
     base = _rss_mb()
-    problems: list = []
     t = time.perf_counter()
     root = Path(folder) / "inbox" if (Path(folder) / "inbox").is_dir() else Path(folder)
     articles, problems = ingest.load_articles([root])
