@@ -19,6 +19,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import periods, units
+from .lexicon import singular
 
 Row = Mapping[str, Any]
 
@@ -153,6 +154,7 @@ def prepare(row: dict) -> dict:
     row["_tolerant"] = interval(row, True)
     row["_kind"] = _kind_of(row)
     row["_signatures"] = signatures(row)
+    row["_person"] = named_age(row)
     return row
 
 
@@ -180,6 +182,41 @@ def names_near(row: Row) -> frozenset[str]:
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def named_age(row: Row) -> str:
+    """The person an age belongs to when the sentence names them, as the name's words
+    ("Orozco, 29" -> orozco, "32-year-old Englishman Robert Buckley" -> robert buckley), else
+    ''."""
+    holder = row.get("holder") or ""
+    if row.get("unit_family") != "age" or not holder:
+        return ""
+    sentence = str(row.get("sentence") or "")
+    at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+    window = sentence[max(at - NAME_WINDOW, 0): at + NAME_WINDOW]
+    for m in _FULL_NAME.finditer(window):
+        words = m.group().split()
+        if singular(words[-1].lower()) == holder:
+            given = [w.lower() for w in words[:-1] if w not in _NOT_NAMES]
+            return " ".join(given + [holder])
+    return ""
+
+
+_FULL_NAME = re.compile(r"(?:[A-Z][a-z'’]+\s+){0,3}[A-Z][a-zA-Z'’]+")
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two names of one person: the same surname, and the given names of one are among the
+    other's ("orozco", "jose luis orozco"; not "katherine gomes", "gary gomes").
+
+    >>> same_person("orozco", "jose luis orozco"), same_person("katherine gomes", "gary gomes")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if not wa or not wb or wa[-1] != wb[-1]:
+        return False
+    ga, gb = set(wa[:-1]), set(wb[:-1])
+    return ga <= gb or gb <= ga
 
 
 def _kind_of(row: Row) -> str:
@@ -407,6 +444,21 @@ def unique_match(a: Row, b: Row, story: Story) -> float:
                 and story.signature_in_article[(b["article"], b["unit"], sig)] == 1):
             return 1.0
     return 0.0
+
+
+# One person's ages in one story differ by at most this many years plus the years between the
+# reports; further apart, they are two people of one name (a father and his son).
+PERSON_AGE_GAP = 5
+
+
+def same_person_age(a: Row, b: Row, story: Story) -> float:
+    """Both are the age of one named person ("Orozco, 27" and "Jose Luis Orozco, 29"): a
+    person has one age at a time, whatever else the sentences say."""
+    if not same_person(_cached(a, "_person", named_age), _cached(b, "_person", named_age)):
+        return 0.0
+    days = periods.days_between(a.get("published"), b.get("published")) or 0
+    gap = abs(float(a["value"]) - float(b["value"]))
+    return float(gap <= PERSON_AGE_GAP + abs(days) / 365.25)
 
 
 def hedged(a: Row, b: Row, story: Story) -> float:

@@ -32,8 +32,8 @@ def amount(value: float, unit: str) -> str:
     ('£240m', '$2.5bn', '12%', '12,417 people')
     >>> amount(75e6, "CHF"), amount(3, "boat"), amount(1, "boat")
     ('CHF 75m', '3 boats', '1 boat')
-    >>> amount(6.1, "magnitude"), amount(-3, "degree_celsius")
-    ('magnitude 6.1', '-3°C')
+    >>> amount(6.1, "magnitude"), amount(-3, "degree_celsius"), amount(32, "age")
+    ('magnitude 6.1', '-3°C', 'aged 32')
     """
     if unit == "percent":
         return f"{number(value)}%"
@@ -50,6 +50,8 @@ def amount(value: float, unit: str) -> str:
         return f"{sign}{text}" if sign else f"{unit} {text}"
     if unit in ("count", "times", "fraction"):
         return number(value)
+    if unit == "age":
+        return f"aged {number(value)}"  # a person's age, not a count of "ages"
     if unit == "magnitude":
         return f"magnitude {number(value)}"  # a scale reading, not a count of "magnitudes"
     if unit.startswith("degree_"):

@@ -61,7 +61,10 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     scale = np.maximum(np.abs(values)[:, None], np.abs(values)[None, :])
     close = np.abs(values[:, None] - values[None, :]) <= NEAR_VALUE * np.maximum(scale, 1e-9)
     arts = np.array([hash(r["article"]) for r in block])
-    keep = np.triu((matrix > 0) | close, k=1) & (arts[:, None] != arts[None, :])
+    # One named person's ages always meet (the features say whether they are one person).
+    person = np.array([(r.get("_person") or "").rpartition(" ")[2] for r in block], dtype=object)
+    one_person = (person[:, None] == person[None, :]) & (person != "")[:, None]
+    keep = np.triu((matrix > 0) | close | one_person, k=1) & (arts[:, None] != arts[None, :])
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
 
@@ -93,7 +96,8 @@ def is_candidate(a: dict, b: dict) -> bool:
     """Whether ``candidates`` would score this pair: alike measure texts or close figures."""
     va, vb = abs(float(a["value"])), abs(float(b["value"]))
     close = abs(float(a["value"]) - float(b["value"])) <= NEAR_VALUE * max(va, vb, 1e-9)
-    return close or fuzz.token_set_ratio(a["measure"], b["measure"]) >= PREFILTER_CUTOFF
+    return (close or bool(features.same_person_age(a, b, features.Story()))
+            or fuzz.token_set_ratio(a["measure"], b["measure"]) >= PREFILTER_CUTOFF)
 
 
 def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) -> pd.DataFrame:
@@ -143,8 +147,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
-    if one_count_one_period(ra, rb, story, prel):
-        p = max(p, matcher.min_contradict)  # the rule aligns them whatever the words
+    if one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story):
+        p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     if p < floor:
         return
     if not agree and (features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)):

@@ -320,7 +320,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 _YEARS_OLD_AFTER = re.compile(r"[\s-]*years?[\s-]+old\b")
 # Whose age it is: the word after "-year-old" ("daughter", "Robyn"), the name before "Name, 35,"
 # or the noun before "aged 36" ("The driver, aged 36").
-_HOLDER_AFTER = re.compile(r"[\s-]*years?[\s-]+old[\s-]+(?P<w>[A-Za-z]+(?:[ -][A-Za-z]+){0,3})")
+_HOLDER_AFTER = re.compile(r"[\s-]*years?[\s-]+old[\s-]+(?P<w>[A-Za-z']+(?:[ -][A-Za-z']+){0,4})")
 _HOLDER_BEFORE = re.compile(r"(?P<w>[A-Za-z]+),?\s+(?:aged?\s+)?$")
 _NOT_HOLDERS = frozenset({"and", "or", "the", "a", "an", "was", "is", "who", "has", "had",
                           "were", "are", "said", "in", "of", "at", "on", "when", "after", "from",
@@ -364,16 +364,45 @@ def _age_holder(before: str, after: str) -> str:
     of different holders (a daughter and her mother) are never the same measure."""
     m = _HOLDER_AFTER.match(after)
     if m:
-        # The head of the noun phrase: "British climber" -> climber, "Robyn Mendes" -> mendes.
-        head = ""
-        for word in re.split(r"[ -]", m.group("w").lower()):
-            if word in _NOT_HOLDERS or word in STOPWORDS:
-                break
-            head = word
-        return singular(head) if head else ""
+        return _phrase_head(m.group("w").split())
     m = _HOLDER_BEFORE.search(before)
     word = m.group("w").lower() if m else ""
     return "" if word in _NOT_HOLDERS or word in STOPWORDS else singular(word)
+
+
+# Words that end the noun phrase after "N-year-old": what follows is its verb or clause.
+_PHRASE_ENDS = frozenset({"fell", "shot", "won", "lost", "lay", "never", "also", "then", "now",
+                          "says", "told", "faces", "remains", "will", "would", "could"})
+
+
+def _ends_phrase(word: str) -> bool:
+    low = word.lower()
+    return (low in _NOT_HOLDERS or low in STOPWORDS or low in _PHRASE_ENDS
+            or (word.islower() and len(low) > 3 and low.endswith(("ed", "ly"))))
+
+
+def _phrase_head(words: list[str]) -> str:
+    """The holder named by the words after an age: the surname of a name ("Englishman Robert
+    Buckley" -> buckley, "gang member Jose Luis Orozco" -> orozco), else the head noun
+    ("British climber" -> climber), read up to the phrase's verb ("actress checked")."""
+    head, i = "", 0
+    while i < len(words) and not _ends_phrase(words[i]):
+        if words[i].endswith("'s"):  # "the actress's rep": the age is the possessor's
+            return singular(words[i][:-2].lower())
+        if words[i][:1].isupper():
+            j = i
+            while j + 1 < len(words) and words[j + 1][:1].isupper() and not _ends_phrase(
+                    words[j + 1]):
+                j += 1
+            follows = words[j + 1] if j + 1 < len(words) else ""
+            # One capitalised word before a noun describes it ("Troy resident").
+            if not (j == i and follows and follows.islower() and not _ends_phrase(follows)):
+                return singular(words[j].lower())
+            i = j + 1
+            continue
+        head = words[i].lower()
+        i += 1
+    return singular(head) if head else ""
 
 
 # An outcome word further than this (in characters) from the figure is not its outcome.

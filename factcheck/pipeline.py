@@ -83,6 +83,7 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     pairs = match.candidate_pairs(claims)
     cross = verdict.cross_source_findings(claims, pairs)
     cross += verdict.same_day_conflicts(claims, cross)
+    cross = verdict.one_per_discrepancy(claims, cross)
     internal = arithmetic.internal_findings(claims)
     return cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
 

@@ -10,10 +10,12 @@ far apart in time. Only a difference with no reason is a contradiction.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from . import features, formatting, model, periods, units
 from .components import components
@@ -90,12 +92,37 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     agreed = _agreement(a, b, ca, cb, diff, base)
     if agreed is not False:
         return agreed
+    if features.same_person_age(a, b, features.Story()):
+        return _ages_apart(a, b, ca, cb, diff, base)
     explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if explained is not None:
         return explained
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+# With no dates to go by, one person's ages this many years apart may be from different times.
+AGE_YEARS_UNDATED = 2
+
+
+def _ages_apart(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
+                cb: Mapping[str, Any], diff: float, base: dict) -> Finding:
+    """One named person's age given as two figures: a year older per year between the reports
+    is a different moment; more than that, or two ages on one day, is a contradiction."""
+    years = abs(float(ca["value"]) - float(cb["value"]))
+    days = periods.days_between(a.get("published"), b.get("published"))
+    say_a, say_b = f"{_who(a)} says {formatting.claim(a)}", f"{_who(b)} says {formatting.claim(b)}"
+    if days is None:
+        if years <= AGE_YEARS_UNDATED:
+            return Finding(id="", verdict="explained", relation="different-period", explanation=(
+                f"{say_a}; {say_b}. The same person's age; a report's date is unknown, and "
+                f"ages {years:g} years apart may be from different times."), **base)
+    elif years <= math.ceil(abs(days) / 365.25):  # birthdays between the two reports
+        return Finding(id="", verdict="explained", relation="different-period", explanation=(
+            f"{say_a}; {say_b}. The same person's age in reports {abs(days)} days apart: "
+            f"a person grows a year older each year."), **base)
+    return _contradiction(a, b, diff, base)
 
 
 def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
@@ -366,3 +393,41 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
     return any(m["id"] not in (a["id"], b["id"]) and
                ((m["article"] == a["article"] and _compatible(m, b))
                 or (m["article"] == b["article"] and _compatible(m, a))) for m in members)
+
+
+def one_per_discrepancy(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """One contradiction per discrepancy: where several outlets give each of two figures of
+    one measure ("32" in four reports, "31" in one), every pair across the two figures says the
+    same thing. They become one finding: the pair an editor reads best first (the surest
+    alignment, then the most alike sentences), then every other outlet's figure on either
+    side."""
+    contradictions = [f for f in cross if f.verdict == "contradict" and len(f.claims) == 2]
+    if len(contradictions) < 2:
+        return cross
+    # Figures the findings agree on are one reading of the measure.
+    reading = components(f.claims for f in cross if f.verdict == "agree")
+    sentence = {c: " ".join(str(s).lower().split())
+                for c, s in zip(claims["id"], claims["sentence"])}
+
+    def rank(f: Finding) -> tuple:
+        a, b = f.claims
+        alike = fuzz.token_set_ratio(sentence.get(a, ""), sentence.get(b, ""))
+        return (-(f.score or 0.0), -alike, a, b)
+
+    rows = {r["id"]: r for r in claims.to_dict("records")}
+    groups: dict[frozenset, list[Finding]] = {}
+    for f in sorted(contradictions, key=rank):
+        groups.setdefault(frozenset(reading.get(c, c) for c in f.claims), []).append(f)
+    merged = set()
+    for fs in groups.values():
+        first = fs[0]
+        more = sorted({c for f in fs[1:] for c in f.claims} - set(first.claims))
+        if more:
+            # The pair read best leads; every other outlet's figure joins the same finding.
+            first.claims = list(first.claims) + more
+            first.explanation += " Also: " + "; ".join(
+                f"{_who(rows[c])} says {formatting.claim(rows[c])}" for c in more
+                if c in rows) + "."
+        merged.add(id(first))
+    return [f for f in cross if f.verdict != "contradict" or len(f.claims) != 2
+            or id(f) in merged]

@@ -121,3 +121,21 @@ def test_figure_compared_with_counts_what_the_first_counted():
     df = factcheck.extract(text, PUB).set_index("text")
     assert df.loc["29,437", "unit"] == "person"
     assert df.loc["29,437", "period_start"] == "2023-01-01"
+
+
+@pytest.mark.parametrize("text,figure,holder", [
+    ("On Saturday, 32-year-old Englishman Robert Buckley, originally from Essex, fell.", "32",
+     "buckley"),
+    ("Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street.", "59", "chohan"),
+    ("A 32-year-old British climber, described as lacking experience, died.", "32", "climber"),
+    ("a 38-year-old Troy resident who was fired from the firm", "38", "resident"),
+    ("the 26-year-old actress checked into Betty Ford Center", "26", "actress"),
+    ("said the 33-year-old actress's rep Jack Ketsoyan", "33", "actress"),
+    ("Jose Luis Orozco, 27, who is considered armed and dangerous", "27", "orozco"),
+    ("an armed 16-year-old turned into a riot", "16", ""),
+])
+def test_whose_age_it_is(text, figure, holder):
+    """An age belongs to the name after it, else the noun it describes, never the verb."""
+    claims = factcheck.extract(text, PUB)
+    row = claims[claims["text"].str.startswith(figure)].iloc[0]
+    assert row["unit"] == "age" and row["holder"] == holder

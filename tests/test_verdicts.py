@@ -130,3 +130,41 @@ def test_different_stories_are_never_compared():
 def test_figures_belong_to_their_holder(a, b, a_fig, b_fig, verdicts):
     result = _run((a, "2023-01-05"), (b, "2023-01-06"))
     assert {f.verdict for f in _between(result, a_fig, b_fig)} == verdicts
+
+
+@pytest.mark.parametrize("a,b,days,verdicts", [
+    # One named person, two ages on one day: one of them is wrong.
+    ("Robert Buckley, 32, fell about 600 metres while climbing to a hut on Saturday.",
+     "The climber, 31-year-old Robert Buckley of the UK, fell while climbing on Saturday.",
+     0, {("contradict", None)}),
+    # A year and a month between the reports: a birthday explains one year more.
+    ("The suspect, 38-year-old Anthony LaCalamita, was fired from the firm last week.",
+     "Anthony LaCalamita, 39, was sentenced on Wednesday for the office shooting.",
+     396, {("explained", "different-period")}),
+    # Two people of one surname are two ages, not one person's.
+    ("Police identified the victim as 61-year-old Katherine Gomes, mother of the suspect.",
+     "Gary Gomes, 35, will face murder and kidnapping charges, police said.",
+     0, set()),
+])
+def test_one_named_persons_age(a, b, days, verdicts):
+    second = (dt.date(2013, 9, 16) + dt.timedelta(days=days)).isoformat()
+    result = _run((a, "2013-09-16"), (b, second))
+    fig_a = "32" if "32" in a else ("38-year-old" if "38-year" in a else "61-year-old")
+    c = result.claims
+    ida = c[(c["article"] == "a0") & (c["unit"] == "age")]["id"].tolist()
+    idb = c[(c["article"] == "a1") & (c["unit"] == "age")]["id"].tolist()
+    assert ida and idb, (fig_a, c[["article", "text", "unit"]].values.tolist())
+    found = [f for f in result.findings if ida[0] in f.claims and idb[0] in f.claims]
+    assert {(f.verdict, f.relation) for f in found} == verdicts
+
+
+def test_one_finding_per_discrepancy():
+    """Four outlets give one figure and a fifth another: one contradiction, holding all five."""
+    many = [(f"Robert Buckley, 32, fell while climbing on Saturday, {who} said.", "2013-09-16")
+            for who in ("police", "rescuers", "officials", "his family")]
+    result = _run(("The climber, 31-year-old Robert Buckley, fell while climbing on Saturday.",
+                   "2013-09-16"), *many)
+    found = [f for f in result.findings if f.verdict == "contradict"]
+    ages = set(result.claims.loc[result.claims["unit"] == "age", "id"])
+    assert len(found) == 1 and set(found[0].claims) == ages and len(ages) == 5
+    assert found[0].explanation.count("aged 32") == 4
