@@ -780,17 +780,88 @@ def _merge_bounds(a: Quantity, b: Quantity, text: str) -> Quantity:
 
 
 def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
-    """Turn one master-pattern match into a Quantity (or None when it is not a claim)."""
+    """Turn one master-pattern match into a Quantity (or None when it is not a claim): each
+    form is read by the named step that knows it, tried in order."""
+    if m.group("times") or m.group("mult") or m.group("frac") or m.group("vague"):
+        return _read_word_form(scan, text, m)
+    value = _core_value(m)
+    if value is None:
+        return None
+    for step in (_read_few_scale, _read_written_fraction, _read_odds):
+        q = step(scan, text, m, value)
+        if q is not None:
+            return q if q is not _NOT_A_CLAIM else None
+    start, end = m.start(), m.end()
+    value, end, half = _and_a_half(scan, m, value, end)
+    if m.group("dfrac") or (not half and _is_not_a_claim(scan, m, value)):
+        return None
+    currency, value = _currency_before(m, value)
+    mag = m.group("mag")
+    if mag == "T" and not currency:
+        return None  # "$2.1T" is trillions; a bare "5T" is a model or a grade
+    if mag and mag.strip() == "p" and not currency:
+        currency = "GBP"
+    if _metres_not_millions(scan, m, currency):
+        value = float(m.group("dig").replace(",", ""))
+        return _plain_quantity(scan, text, start, end, value, "m")
+    value, end = _mixed_fraction(scan, m, value, end)
+    pos, value, unit, per, post = _suffix(scan, end, value, currency, _letter_magnitude(mag))
+    unit, pos, refused = _unit_by_context(scan, m, unit, currency, pos)
+    if refused:
+        return None
+    if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
+            and _CLAUSE_END.match(scan, pos):
+        # "per cent of twenty" with no figure before it: the figure is the percentage.
+        return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, value,
+                        value, "exact", "percent")
+    bound, qstart = _hedge(scan, start)
+    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
+    if neg and not currency and unit in _SIGNED_UNITS:
+        return _read_negative(scan, text, neg, value, pos, unit, per)
+    ranged = _read_range(scan, text, m, _Figure(value, end, pos, unit, per, bound, qstart, post))
+    if ranged is not None:
+        return ranged if ranged is not _NOT_A_CLAIM else None
+    if post:
+        bound = post
+    low, high = _interval(value, bound)
+    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+# A step's answer that the match is read, and is not a claim (a score, a written fraction
+# without a unit): no later step may read it.
+_NOT_A_CLAIM = Quantity(0, 0, "", 0.0, 0.0, 0.0, "exact")
+# Units a "minus" before the figure turns negative ("minus 0.5%", "−3°C").
+_SIGNED_UNITS = (None, "percent", "percentage_point", "degree_celsius", "degree_fahrenheit")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure read up to its unit, before a range may extend it."""
+
+    value: float
+    end: int             # where the number (with its magnitude) ends
+    pos: int             # where its unit, rate and trailing hedge end
+    unit: str | None
+    per: str | None
+    bound: str           # the hedge before it
+    start: int           # where its span starts (hedge words included)
+    post: str | None     # a hedge after it ("or more")
+
+
+def _read_word_form(scan: str, text: str, m: re.Match) -> Quantity | None:
+    """ "three times more", "doubling", "two-thirds of", "tens of thousands": figures that are
+    words of their own kind."""
     start, end = m.start(), m.end()
     if m.group("times"):
-        v = _words_value(m.group("tn")) if not m.group("tn")[0].isdigit() else float(m.group("tn"))
+        tn = m.group("tn")
+        v = _words_value(tn) if not tn[0].isdigit() else float(tn)
         if not v:
             return None
         return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
     if m.group("mult"):
         word = m.group("mult").lower()
-        v = next(val for k, val in _MULTIPLIERS.items() if word.startswith(k)) if not \
-            word.startswith("double") else 2.0
+        v = 2.0 if word.startswith("double") else next(
+            val for k, val in _MULTIPLIERS.items() if word.startswith(k))
         return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
     if m.group("frac"):
         word = m.group("frac").lower()
@@ -802,140 +873,170 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         bound, hstart = _hedge(scan, start)
         low, high = _interval(v, bound)
         return Quantity(hstart, end, text[hstart:end], v, low, high, bound, None, "fraction")
-    if m.group("vague"):
-        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
-        low, high = _VAGUE_RANGES.get(phrase, (None, None))
-        if low is None:
-            return None
-        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
-        return Quantity(start, pos, text[start:pos], low, low, high, "range", unit,
-                        vague=True, per=per)
+    phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+    low, high = _VAGUE_RANGES.get(phrase, (None, None))
+    if low is None:
+        return None
+    pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+    return Quantity(start, pos, text[start:pos], low, low, high, "range", unit, vague=True,
+                    per=per)
 
-    value = _core_value(m)
-    if value is None:
-        return None
+
+def _read_few_scale(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "several hundred years", "a few thousand people": vague, not 100 or 1,000."""
+    start, end = m.start(), m.end()
     word = (m.group("word") or "").strip().lower()
-    if word in _BARE_SCALE and (few := _FEW_BEFORE.search(scan, max(0, start - 16), start)):
-        # "several hundred years", "a few thousand people": vague, not 100 or 1,000.
-        low, high = 2 * _BARE_SCALE[word], 10 * _BARE_SCALE[word]
-        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
-        return Quantity(few.start(), pos, text[few.start():pos], low, low, high, "range", unit,
-                        vague=True, per=per)
-    half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
-    if half:
-        # "two and a half years", "one and a half million people", "five and a quarter".
-        part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
-        value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
-                                  else 1.0)
-        end = half.end()
-    if m.group("dfrac"):
-        # "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit.
-        pos, value, unit, per, _ = _suffix(scan, end, value, None, False)
-        if unit is None or unit in ("percent", "percentage_point"):
-            return None
-        bound, qstart = _hedge(scan, start)
-        low, high = _interval(value, bound)
-        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
-    odds = _ODDS.match(scan, end)
-    if odds:
-        # "one in five", "2 in 3": odds, read as the fraction they state.
-        m2 = _CORE.match(scan, odds.end())
-        denom = _core_value(m2) if m2 else None
-        if denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group():
-            bound, qstart = _hedge(scan, start)
-            v = value / denom
-            low, high = _interval(v, bound)
-            return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
-                            "fraction")
-    if not half and _is_not_a_claim(scan, m, value):
+    if word not in _BARE_SCALE or not (few := _FEW_BEFORE.search(scan, max(0, start - 16), start)):
         return None
+    low, high = 2 * _BARE_SCALE[word], 10 * _BARE_SCALE[word]
+    pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+    return Quantity(few.start(), pos, text[few.start():pos], low, low, high, "range", unit,
+                    vague=True, per=per)
+
+
+def _and_a_half(scan: str, m: re.Match, value: float, end: int) -> tuple[float, int, bool]:
+    """ "two and a half years", "one and a half million people", "five and a quarter": the
+    part belongs to the figure. Returns (value, end, whether a part was read)."""
+    half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
+    if not half:
+        return value, end, False
+    part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
+    value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
+                              else 1.0)
+    return value, half.end(), True
+
+
+def _read_written_fraction(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit."""
+    if not m.group("dfrac"):
+        return None
+    start = m.start()
+    pos, value, unit, per, _ = _suffix(scan, m.end(), value, None, False)
+    if unit is None or unit in ("percent", "percentage_point"):
+        return _NOT_A_CLAIM
+    bound, qstart = _hedge(scan, start)
+    low, high = _interval(value, bound)
+    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+def _read_odds(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "one in five", "2 in 3": odds, read as the fraction they state."""
+    if not m.group("mag") and _AND_A_HALF.match(scan, m.end()):
+        return None  # "two and a half in five" is not odds
+    odds = _ODDS.match(scan, m.end())
+    if not odds:
+        return None
+    m2 = _CORE.match(scan, odds.end())
+    denom = _core_value(m2) if m2 else None
+    if not (denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group()):
+        return None
+    bound, qstart = _hedge(scan, m.start())
+    v = value / denom
+    low, high = _interval(v, bound)
+    return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
+                    "fraction")
+
+
+def _currency_before(m: re.Match, value: float) -> tuple[str | None, float]:
+    """The currency written before the figure, and the value in its base unit ("MSEK 120" is
+    millions)."""
     currency = _currency_of(m.group("cur"))
     if currency and _MEGA_ISO.fullmatch(m.group("cur").strip()) and not m.group("mag"):
         value *= 1e6
-    if m.group("mag") == "T" and not currency:
-        return None  # "$2.1T" is trillions; a bare "5T" is a model or a grade
-    if m.group("mag") and m.group("mag").strip() == "p" and not currency:
-        currency = "GBP"
-    mag = m.group("mag")
-    if (mag == "m" and not currency and m.group("dig") is not None
-            and (_LENGTH_AFTER.match(scan, end) or (_DIRECTION_AFTER.match(scan, end)
-                                                   and _FALL_BEFORE.search(scan, 0, start)))):
-        # "1.8m tall", "a 10m wall": metres, not millions.
-        value = float(m.group("dig").replace(",", ""))
-        return _plain_quantity(scan, text, start, end, value, "m")
-    mixed = _MIXED_FRACTION.match(scan, end) if m.group("dig") and not mag else None
-    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
-        # "10 1/2 miles": a whole number and a fraction.
-        value += int(mixed.group(1)) / int(mixed.group(2))
-        end = mixed.end()
-    # A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
-    # does.
-    letter_mag = bool(mag) and mag.strip(" \t\n-").lower() not in ("million", "billion", "trillion",
-                                                          "thousand", "lakh", "lakhs", "crore",
-                                                          "crores")
-    pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)
-    if unit is None and not currency and not mag:
-        letter = _TEMP_LETTER.match(scan, pos)
-        if letter and _temperature_talk(scan, start):
-            unit = _TEMP_UNITS[letter.group("scale")]
-            pos = letter.end()
-        elif letter and scan[pos] in "CF":  # written straight after the digits
-            return None  # "Room 12C", "Seat 14F": a code, not a figure
-    if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
-        unit = "magnitude"  # "a magnitude 6.1 quake"
-    if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
-            and _CLAUSE_END.match(scan, pos):
-        # "per cent of twenty" with no figure before it: the figure is the percentage.
-        low, high = _interval(value, "exact")
-        return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, low, high,
-                        "exact", "percent")
-    bound, qstart = _hedge(scan, start)
-    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
-    if neg and not currency and unit in (None, "percent", "percentage_point", "degree_celsius",
-                                         "degree_fahrenheit"):
-        # "minus 0.5%", "−3°C": below zero.
-        value = -value
-        bound, qstart = _hedge(scan, neg.start())
-        qstart = min(qstart, neg.start())
-        low, high = _interval(value, bound)
-        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+    return currency, value
 
-    # A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn".
-    sep = _RANGE_SEP.match(scan, end)
-    unit_first = False
-    if (not sep or not _CORE.match(scan, sep.end())) and unit and pos > end and not post:
-        # "10% to 15%", "25C-30C", "44 mg to 50 mg": the unit written at both ends.
-        sep = _RANGE_SEP.match(scan, pos)
-        unit_first = sep is not None
-    if sep and not post:
-        word = re.sub(r"^-\s+to$", "-", sep.group().strip())
-        between = _BETWEEN.search(scan, max(0, start - 12), start)
-        m2 = _CORE.match(scan, sep.end())
-        if m2 and (
-                word in ("-", "–", "—", "−", "~", "through", "thru") or (word == "to" and (not between or between.group()
-                                                              .strip().lower() == "from")
-                                            and not _CHANGE_FROM.search(scan, max(0, start - 50),
-                                                                        start))
-                or (word == "and" and between and between.group().strip().lower() == "between")):
-            second = _range_end(scan, m, m2, value, unit)
-            if second is not None and unit_first and second[2] != unit:
-                second = None  # "10% to 15 people": two figures, not one range
-            if second is not None:
-                v2, pos2, unit2, per2 = second
-                if v2 > value or (word in ("to", "and") and v2 > value):
-                    if between and word != "-":
-                        qstart = between.start()
-                    elif bound != "exact":
-                        bound = "exact"  # "about 10-20": the range says it all
-                    return Quantity(qstart, pos2, text[qstart:pos2], value, value, v2, "range",
-                                    unit2 or unit, per=per2 or per)
-                if word in ("-", "–", "—") and (unit is None and unit2 is None) and \
-                        _SCORE_CONTEXT.search(scan, max(0, start - 40), pos2 + 20):
-                    return None  # a score, "won 3-1"
-    if post:
-        bound = post
+
+def _metres_not_millions(scan: str, m: re.Match, currency: str | None) -> bool:
+    """ "1.8m tall", "a 10m wall", "fell 200m down a gully": a bare "m" that is metres, not
+    millions."""
+    if m.group("mag") != "m" or currency or m.group("dig") is None:
+        return False
+    end = m.end()
+    return bool(_LENGTH_AFTER.match(scan, end) or (_DIRECTION_AFTER.match(scan, end)
+                                                   and _FALL_BEFORE.search(scan, 0, m.start())))
+
+
+def _mixed_fraction(scan: str, m: re.Match, value: float, end: int) -> tuple[float, int]:
+    """ "10 1/2 miles": a whole number and a fraction."""
+    mixed = _MIXED_FRACTION.match(scan, end) if m.group("dig") and not m.group("mag") else None
+    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
+        return value + int(mixed.group(1)) / int(mixed.group(2)), mixed.end()
+    return value, end
+
+
+def _letter_magnitude(mag: str | None) -> bool:
+    """A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
+    does."""
+    return bool(mag) and mag.strip(" \t\n-").lower() not in (
+        "million", "billion", "trillion", "thousand", "lakh", "lakhs", "crore", "crores")
+
+
+def _unit_by_context(scan: str, m: re.Match, unit: str | None, currency: str | None,
+                     pos: int) -> tuple[str | None, int, bool]:
+    """A unit the sentence gives a bare figure: "highs of 30C" (a temperature where the
+    sentence speaks of one), "a magnitude 6.1 quake". Returns (unit, end, refused): "Room 12C"
+    is a code, not a figure."""
+    if unit is None and not currency and not m.group("mag"):
+        letter = _TEMP_LETTER.match(scan, pos)
+        if letter and _temperature_talk(scan, m.start()):
+            return _TEMP_UNITS[letter.group("scale")], letter.end(), False
+        if letter and scan[pos] in "CF":  # written straight after the digits
+            return None, pos, True
+    if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, m.start() - 16), m.start()):
+        return "magnitude", pos, False
+    return unit, pos, False
+
+
+def _read_negative(scan: str, text: str, neg: re.Match, value: float, pos: int,
+                   unit: str | None, per: str | None) -> Quantity:
+    """ "minus 0.5%", "−3°C": below zero."""
+    value = -value
+    bound, qstart = _hedge(scan, neg.start())
+    qstart = min(qstart, neg.start())
     low, high = _interval(value, bound)
     return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+def _range_separator(scan: str, f: _Figure) -> tuple[re.Match | None, bool]:
+    """The separator of a second end after the figure ("10-20", "between 10 and 20") and
+    whether it follows the unit ("10% to 15%", "25C-30C", "44 mg to 50 mg")."""
+    sep = _RANGE_SEP.match(scan, f.end)
+    if (not sep or not _CORE.match(scan, sep.end())) and f.unit and f.pos > f.end and not f.post:
+        sep = _RANGE_SEP.match(scan, f.pos)
+        return sep, sep is not None
+    return sep, False
+
+
+def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | None:
+    """A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn". None when there is none;
+    ``_NOT_A_CLAIM`` for a score ("won 3-1")."""
+    sep, unit_first = _range_separator(scan, f)
+    if not sep or f.post:
+        return None
+    start = m.start()
+    word = re.sub(r"^-\s+to$", "-", sep.group().strip())
+    between = _BETWEEN.search(scan, max(0, start - 12), start)
+    m2 = _CORE.match(scan, sep.end())
+    if not m2 or not (
+            word in ("-", "–", "—", "−", "~", "through", "thru")
+            or (word == "to" and (not between or between.group().strip().lower() == "from")
+                and not _CHANGE_FROM.search(scan, max(0, start - 50), start))
+            or (word == "and" and between and between.group().strip().lower() == "between")):
+        return None
+    second = _range_end(scan, m, m2, f.value, f.unit)
+    if second is None or (unit_first and second[2] != f.unit):
+        return None  # "10% to 15 people": two figures, not one range
+    v2, pos2, unit2, per2 = second
+    if v2 > f.value:
+        qstart = f.start
+        if between and word != "-":
+            qstart = between.start()
+        return Quantity(qstart, pos2, text[qstart:pos2], f.value, f.value, v2, "range",
+                        unit2 or f.unit, per=per2 or f.per)
+    if word in ("-", "–", "—") and (f.unit is None and unit2 is None) and \
+            _SCORE_CONTEXT.search(scan, max(0, start - 40), pos2 + 20):
+        return _NOT_A_CLAIM  # a score, "won 3-1"
+    return None
 
 
 def _plain_quantity(scan: str, text: str, start: int, end: int, value: float,
