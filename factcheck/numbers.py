@@ -99,11 +99,24 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"),
     (r"tablespoons?|tbsps?", "tablespoon"), (r"teaspoons?|tsps?", "teaspoon"), (r"cups?", "cup"), (r"barrels?", "barrel"),
-    (r"°\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
-    (r"°\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
+    (r"°\s?C|deg\.?\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
+    (r"°\s?F|deg\.?\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
     (r"degrees?", "degree"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"kilowatt[- ]hours?|kWh", "kWh"),
-    (r"bits?", "bit"), (r"terabytes?|TB", "TB"), (r"gigabytes?|GB", "GB"), (r"megabytes?|MB", "MB"),
+    (r"bits?", "bit"), (r"terabytes?|TBs?", "TB"), (r"gigabytes?|GBs?", "GB"), (r"megabytes?|MBs?", "MB"),
+    (r"kilobytes?|KBs?", "KB"),  # "8GBs": the plural news sometimes writes
+    (r"megabits?\s+(?:per|a)\s+second|Mbps|Mb/s", "Mbps"),
+    (r"gigabits?\s+(?:per|a)\s+second|Gbps|Gb/s", "Gbps"),
+    (r"kilobits?\s+(?:per|a)\s+second|kbps|kb/s", "kbps"),
+    (r"gigahertz|GHz", "GHz"), (r"megahertz|MHz", "MHz"), (r"kilohertz|kHz", "kHz"),
+    (r"milliamp[- ]hours?|mAh", "mAh"), (r"horsepower|hp|bhp", "hp"),
+    (r"pound[- ](?:feet|foot)|lb[- ]?ft|foot[- ]pounds?", "lb_ft"),
+    (r"newton[- ]met(?:re|er)s?|Nm", "Nm"),
+    (r"revolutions\s+(?:per|a)\s+minute|rpm", "rpm"),
+    # Written out, these are the counted noun the normaliser finds; abbreviated, a unit.
+    (r"(?<=\d)minutes?|mins?", "minute"), (r"(?<=\d)hours?|hrs?", "hour"),
+    (r"(?<=\d)seconds?|secs?", "second"),
+    (r"decimet(?:re|er)s?|dm", "dm"),
 ]
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -129,7 +142,9 @@ _MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred|dozens?|la
              r"crores?|mln|bn|trn|tn|mn)\b")
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
-_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF]|[CF])"
+_ATTACHED_UNITS = (r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|dm|km|kms|kg|mg|g|t|ft|mph|"
+                   r"kph|kmph|oz|(?i:mw|gw|kw|kwh)|ha|m²|km²|m2|km2|m3|°[CF]|[CF]|[KMGT]Bs?|[kMG]bps|"
+                   r"[KMG]b/s|[kMG]?Hz|mAh|hp|bhp|Nm|lb-ft|rpm|mins?|hrs?|secs?|deg[CF])")
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
@@ -177,7 +192,7 @@ _MASK = re.compile(
     r"(?=[\d+(]|(?-i:[A-Z]))(?:"
     r"(?<!\d)(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|"  # phone
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|ET|PT|UTC|hrs)\b|"  # times
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[0-2]\d[0-5]\d\s?hrs\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"               # dates in digits
     r"\b[A-Z]{1,4}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|"                         # UK postcodes
     r"\b\d+(?:st|nd|rd|th)\b|"                                          # ordinals
@@ -213,7 +228,7 @@ _AFTER_CURRENCY = re.compile(
     r"(?i)(?:\s+(?:of\s+)?|-(?!won|real|rand|marks?\b))(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
-    + r")\b(?:\s+sterling)?")
+    + r")\b(?![- ](?:feet|foot)\b)(?:\s+sterling)?")
 _AFTER_SIGN = re.compile(r"\s?([£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)(?![\w$£€])")
 _AFTER_ISO = re.compile(r"\s?(?P<mega>M)?(?P<iso>" + "|".join(_ISO)
                         + r"|(?i:usd|eur|gbp|jpy|cny|aud|cad|chf|inr))\b(?P<mag>\s+(?:million|"
@@ -273,7 +288,7 @@ _DIRECTION_AFTER = re.compile(r"\s+(?:from|down|up|into|onto|off|to\s+(?:the|a|h
 _FALL_BEFORE = re.compile(r"(?i)\b(?:fell|fall|falls|falling|fallen|plunged|plunging|plummet\w*|"
                           r"tumbl\w+|slid|slipped|sliding|climb\w*|descend\w*|swept|hurled|"
                           r"thrown|dropped|dropping)\b[^.;]{0,30}$")
-_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm)\b")
+_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
                            r"Drive|Place|Square|Way|Boulevard|Blvd|Terrace|Close|Crescent|Court)\b")
