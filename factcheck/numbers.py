@@ -49,7 +49,8 @@ _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
               "hundred": 100, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5,
               "crore": 1e7, "crores": 1e7, "t": 1e12, "trn": 1e12, "lakh crore": 1e12,
-              "lakh crores": 1e12}  # "t": the letter T, "$2.1T"
+              "lakh crores": 1e12, "mil": 1e6, "hundred thousand": 1e5, "hundred million": 1e8,
+              "hundred billion": 1e11}  # "t": the letter T, "$2.1T"
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
                   "₨": "PKR", "ரூ": "LKR", "රු": "LKR",
@@ -58,7 +59,9 @@ _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "IN
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD"}
 # Letters some outlets write before the figure: "Rs 500 crore", "RMB 10bn", "KSh 2bn".
-_CURRENCY_PREFIX = {"rs": "INR", "rs.": "INR", "rmb": "CNY", "ksh": "KES"}
+_CURRENCY_PREFIX = {"rs": "INR", "rs.": "INR", "rmb": "CNY", "ksh": "KES", "rm": "MYR",
+                    "rp": "IDR", "r$": "BRL",
+                    "y=": "JPY"}  # "Y=590 billion": the yen sign as wire copy types it
 _ISO = ("USD", "GBP", "EUR", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "NZD", "HKD", "SGD",
         "SEK", "NOK", "DKK", "ZAR", "RUB", "BRL", "MXN", "KRW", "TRY", "PLN")
 _CURRENCY_WORD = {
@@ -70,11 +73,11 @@ _CURRENCY_WORD = {
     "real": "BRL", "reais": "BRL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
     "kroner": "NOK", "lira": "TRY", "zloty": "PLN", "shekel": "ILS", "shekels": "ILS",
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC",
-    "cent": "USD", "cents": "USD", "penny": "GBP", "guilder": "NLG", "guilders": "NLG",
+    "cent": "USD", "cents": "USD", "penny": "GBP", "sen": "MYR", "ringgit": "MYR", "guilder": "NLG", "guilders": "NLG",
     "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
 }
 # Subunits: the figure is a hundredth of the currency ("470 pence" = £4.70).
-_SUBUNIT = {"pence", "penny", "cent", "cents"}
+_SUBUNIT = {"pence", "penny", "cent", "cents", "sen"}
 _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
@@ -131,15 +134,17 @@ _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a
             rf"(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-           r"\d+(?:\.\d+)?|\.\d+")  # Indian grouping ("12,34,567") first
-_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|"
-        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|KSh|Ksh|M?(?:" + "|".join(_ISO)
+           r"\d+(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\w.])|\s?(?:×|x(?=\s?10\^))\s?10\^?[-−]?\d{1,3}(?![\d.]))?"
+           r"|\.\d+")  # Indian grouping ("12,34,567") first; then "1.2e6", "1.99×10−30"
+_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|R\$|Y=|"
+        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|RM|Rp|KSh|Ksh|M?(?:" + "|".join(_ISO)
         + r"))\s?"
         # "dollar 22.5 million", "euro 3bn": a currency word before a figure with a magnitude.
         r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
         r"bn|mn|m)\b))")
-_MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred|dozens?|lakh\s+crores?|lakhs?|"
-             r"crores?|mln|bn|trn|tn|mn)\b")
+_MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred(?:\s+(?:thousand|million|"
+             r"billion))?|dozens?|lakh\s+crores?|lakhs?|crores?|mln|mil|bn|trn|tn|mn)\b"
+             r"|\sB(?=\s+[a-z])")  # "8 B people": a spaced capital B is billions
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
 _ATTACHED_UNITS = (r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|dm|km|kms|kg|mg|g|t|ft|mph|"
@@ -164,7 +169,7 @@ _FRACTION = (r"(?i:\b(?:(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b(
 # letters): the scanner tries its alternatives only where a digit, a sign or one of these starts,
 # and skips every other word of the text at once.
 _START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", "quarter", "tens", "scores", "u",
-                       "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex",
+                       "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex", "rm", "rp", "r", "y",
                        "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
                        "rupee", "rupees", *(code.lower() for code in _ISO),
                        *("m" + code.lower() for code in _ISO)}, key=len, reverse=True)
@@ -252,7 +257,7 @@ _ID_BEFORE = re.compile(
     r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
-_NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
+_NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]+|\bnegative[\s-]+|−)$", re.IGNORECASE)
 _CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
                  r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
                  r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -383,6 +388,26 @@ def parse_number(s: str) -> float | None:
     return None
 
 
+_TIMES_TEN = re.compile(r"\s?(?:×|x)\s?10\^?")
+
+
+def _digits_value(digits: str) -> float | None:
+    """Value of digits without separators, in scientific notation too.
+
+    >>> _digits_value("1.2e6"), _digits_value("1.99×10−30"), _digits_value("3 x 10^8")
+    (1200000.0, 1.99e-30, 300000000.0)
+    """
+    mantissa, _, exponent = _TIMES_TEN.sub("e", digits).replace("−", "-").partition("e")
+    try:
+        value = float(mantissa)
+        if exponent:
+            power = int(exponent.replace("E", ""))
+            value = float(f"{mantissa}e{power}") if abs(power) <= 300 else math.inf
+    except ValueError:
+        return None
+    return value
+
+
 def _core_value(m: re.Match) -> float | None:
     """Value of a master-pattern core (digits or words, times the magnitude)."""
     if m.groupdict().get("dfrac"):
@@ -395,9 +420,8 @@ def _core_value(m: re.Match) -> float | None:
             return float(digits[:-1] or 0) + _VULGAR[digits[-1]]
         if len(digits.split(".")[0]) > 30:
             return None
-        try:
-            value = float(digits)
-        except ValueError:
+        value = _digits_value(digits)
+        if value is None:
             return None
     else:
         value = _words_value(m.group("word"))
@@ -405,7 +429,7 @@ def _core_value(m: re.Match) -> float | None:
             return None
     mag = m.group("mag")
     if mag:
-        key = mag.strip(" \t\n-").lower()
+        key = re.sub(r"\s+", " ", mag.strip(" \t\n-").lower())
         if key == "p":
             return value / 100.0
         value *= _MAGNITUDE.get(key, 1.0)
@@ -641,12 +665,23 @@ def _blank(m: re.Match) -> str:
 _MINUS_HYPHEN = re.compile(r"-(?=\.?\d)")
 
 
+_MINUS_WORD = re.compile(r"(?i)(?:minus|negative)$")
+# "-1.3%" after a space: a change in a market list ("FTSE 100 -1.3%"), never a range's end,
+# which news writes joined ("1.3-1.5%").
+_SIGNED_PERCENT = re.compile(r"-\d{1,3}\.\d+\s?%")
+
+
 def _minus_sign(m: re.Match) -> str:
     at = m.start()
-    if at and not (m.string[at - 1].isspace() or m.string[at - 1] in "(["):
+    s = m.string
+    if at and not (s[at - 1].isspace() or s[at - 1] in "(["):
+        if _MINUS_WORD.search(s, max(0, at - 8), at):
+            return " "  # "minus-130 degrees": the word is the sign, the hyphen joins it
         return "-"  # "COVID-19", "2020-21", "A-3": joined to the word before
-    before = m.string[max(0, at - 12):at].rstrip()
-    return "-" if before[-1:].isdigit() or before[-1:] in ("%", ")") else "−"
+    before = s[max(0, at - 12):at].rstrip()
+    if (before[-1:].isdigit() or before[-1:] in ("%", ")")) and not _SIGNED_PERCENT.match(s, at):
+        return "-"
+    return "−"
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -714,8 +749,10 @@ _SPECIAL = re.compile(
     r"kilometre|kilometer|metre|meter|foot|yard|inch|hour|day|week|month|year|decade|century)))\b"
     # "a magnitude-5.4 quake"
     r"|\b(?i:magnitude)-(?P<magnitude>\d(?:\.\d)?)\b"
+    # "a sixfold rise", "a 10-fold increase": a multiplier
+    rf"|\b(?P<fold>(?i:\d+(?:\.\d+)?|(?:{_NUMWORD})(?:-(?:{_NUMWORD}))?))[-\s]?(?i:fold)\b"
 )
-_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice)|/|\d0['’]?s\b|-to-\d")
+_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice|fold\b)|/|\d0['’]?s\b|-to-\d")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _UNIT_WORDS = {"mile": "mile", "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m",
                "foot": "ft", "yard": "yard", "inch": "inch"}
@@ -751,6 +788,10 @@ def _special_quantity(m: re.Match) -> Quantity | None:
     if m.group("magnitude"):
         v = float(m.group("magnitude"))
         return Quantity(start, end, text, v, v, v, "exact", "magnitude")
+    if m.group("fold"):
+        fold = m.group("fold")
+        v = float(fold) if fold[0].isdigit() else _words_value(fold)
+        return Quantity(start, end, text, v, v, v, "exact", None, "multiplier") if v else None
     word = (m.group("unit_word") or m.group("half_of")).lower()
     v = 1.5 if m.group("unit_word") else 0.5
     bound, qstart = _hedge(m.string, start)
@@ -831,7 +872,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                         value, "exact", "percent")
     bound, qstart = _hedge(scan, start)
     neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
-    if neg and not currency and unit in _SIGNED_UNITS:
+    if neg and not currency and not _is_money(unit):
         return _read_negative(scan, text, neg, value, pos, unit, per)
     ranged = _read_range(scan, text, m, _Figure(value, end, pos, unit, per, bound, qstart, post))
     if ranged is not None:
@@ -845,8 +886,11 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
 # A step's answer that the match is read, and is not a claim (a score, a written fraction
 # without a unit): no later step may read it.
 _NOT_A_CLAIM = Quantity(0, 0, "", 0.0, 0.0, 0.0, "exact")
-# Units a "minus" before the figure turns negative ("minus 0.5%", "−3°C").
-_SIGNED_UNITS = (None, "percent", "percentage_point", "degree_celsius", "degree_fahrenheit")
+
+
+def _is_money(unit: str | None) -> bool:
+    """Whether a lexical unit is a currency (an ISO 4217 code): money is never below zero."""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 @dataclass(frozen=True, slots=True)
