@@ -62,6 +62,7 @@ UNIT_NAMES = {
     "renminbi": "CNY",
     "kilometer": "km", "kilometre": "km", "mile": "mile", "meter": "m", "metre": "m",
     "centimeter": "cm", "centimetre": "cm", "millimeter": "mm", "millimetre": "mm",
+    "decimeter": "dm", "decimetre": "dm",
     "foot": "ft", "inch": "inch", "yard": "yard", "kilogram": "kg", "gram": "g", "ton": "ton",
     "tonne": "tonne", "metric ton": "tonne", "hectare": "hectare", "acre": "acre",
     "mile per hour": "mph", "kilometer per hour": "km/h", "kilometre per hour": "km/h",

@@ -196,6 +196,7 @@ _MASK_WEB = re.compile(r"https?://\S+|www\.\S+|[^\s@]+@\S+\.\w+")
 _MASK = re.compile(
     r"(?=[\d+(]|(?-i:[A-Z]))(?:"
     r"(?<!\d)(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|"  # phone
+    r"\+\d{1,3}[\s-]\d{2,4}[\s-]\d{3,4}[\s/-]\d{3,4}(?!\d)|"
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|ET|PT|UTC|hrs)\b|"  # times
     r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[0-2]\d[0-5]\d\s?hrs\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"               # dates in digits
@@ -208,13 +209,14 @@ _MASK = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"(?i)(?:\b(?P<lower>more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"well\s+over|just\s+over|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|above|"
-    r"exceeding|greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
+    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at\s+least\s+or\s+equal\s+to|"
+    r"greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
     r"(?:larger|bigger|higher|greater|more)\s+or\s+equal\s+(?:than|to)|not\s+less\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
     r"fewer\s+than|less\s+than|under|below|just\s+under|no\s+more\s+than|at\s+most|a\s+maximum\s+"
     r"of|not\s+quite|shy\s+of|just\s+shy\s+of|smaller\s+than|lower\s+than|less\s+than\s+or\s+"
     r"equal\s+to|(?:smaller|lower|less)\s+or\s+equal\s+(?:than|to)|not\s+more\s+than)|\b(?P<approx>about|around|some|approximately|approx\."
     r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
-    r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>>\s?=?|≥)|(?P<upper_sign><\s?=?|≤))\s*$")
+    r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>(?<![<=])>\s?=?|≥)|(?P<upper_sign>(?<![=])<(?!>)\s?=?|≤))\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(
     r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
@@ -226,9 +228,11 @@ _RANGE_SEP = re.compile(r"\s*(?:-\s+to|-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
     r"percentage(?!\s*points?))\b)")
+# "or more than 4500" starts a second figure; "200 or greater" ends this one.
 _AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+over|and\s+above|"
-                               r"-?plus\b|\+|and\s+more|and\s+up|or\s+above)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
-                               r"(?P<approx>or\s+so))")
+                               r"-?plus\b|\+|and\s+more|and\s+up|or\s+above|or\s+greater|"
+                               r"or\s+higher)|(?P<upper>or\s+fewer|or\s+less|or\s+under|or\s+lower)|"
+                               r"(?P<approx>or\s+so))(?!\s+than\s+\S)")
 _AFTER_CURRENCY = re.compile(
     r"(?i)(?:\s+(?:of\s+)?|-(?!won|real|rand|marks?\b))(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
@@ -310,6 +314,30 @@ _MODEL_CODE_BEFORE = re.compile(r"\b[A-Z]{2,4} $")  # "AK 47 rifles": a code, wh
 _VERSION_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was|as|in|for|via|"
                             r"users?|release|update)\b|\s*$)")
+# A name with a number in it: "the S&P 500", "the Euro Stoxx 50", "an iPhone 14", "BlackBerry
+# 10": a word with "&" or an inner capital, or a capitalised name after a determiner, then the
+# number with no unit.
+_NAME_BEFORE = re.compile(
+    r"(?:\b[A-Za-z]+&[A-Za-z]+|\b(?!Mc|Mac)[a-z]{0,2}[A-Z]?[a-z]+[A-Z][A-Za-z]*|"
+    r"(?P<det>\b(?i:the|a|an|its|their|his|her|new)\s+(?:[A-Z][\w&]*\s+){0,2}[A-Z][\w&]*))\s$")
+# "told the Guardian 41 bodies": after a plain name, a plural noun says the number counts.
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_COUNTED_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|"
+                            r"of\b)", re.IGNORECASE)
+
+
+def _in_a_name(text: str, m: re.Match, dig: str, before: str, after: str) -> bool:
+    """Whether a whole number is part of a name ("the S&P 500 fell", "an iPhone 14")."""
+    if "," in dig or "." in dig or not (name := _NAME_BEFORE.search(before)):
+        return False
+    end = m.end()
+    if name.group("det") and _PLURAL_AFTER.match(after):
+        return False
+    return not (_PEOPLE_AFTER.match(after) or _COUNTED_AFTER.match(after)
+                or _AFTER_PERCENT.match(text, end) or _AFTER_PHYSICAL.match(text, end)
+                or _AFTER_CURRENCY.match(text, end))
+
+
 _SCORE_CONTEXT = re.compile(r"(?i)\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|"
                             r"defeat|defeated|victory|score|scored|lead|led|trail|trailing)\b")
 
@@ -499,6 +527,8 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
             return True
         if "." in dig and _VERSION_BEFORE.search(before) and _VERSION_AFTER.match(after):
             return True  # "Firefox 3.05": a version
+        if _in_a_name(text, m, dig, before, after):
+            return True
         if _STREET_AFTER.match(after):
             return True
         line_start = text.rfind("\n", 0, start) + 1
@@ -674,7 +704,7 @@ _SIGNED_PERCENT = re.compile(r"-\d{1,3}\.\d+\s?%")
 def _minus_sign(m: re.Match) -> str:
     at = m.start()
     s = m.string
-    if at and not (s[at - 1].isspace() or s[at - 1] in "(["):
+    if at and not (s[at - 1].isspace() or s[at - 1] in "([<>≤≥="):
         if _MINUS_WORD.search(s, max(0, at - 8), at):
             return " "  # "minus-130 degrees": the word is the sign, the hyphen joins it
         return "-"  # "COVID-19", "2020-21", "A-3": joined to the word before
@@ -817,7 +847,7 @@ def _with_special_forms(text: str, found: list[Quantity]) -> list[Quantity]:
 # "5-foot-8,135 pounds": a height, then a weight; the comma is not a thousands separator.
 _HEIGHT_COMMA = re.compile(r"(?<=(?:foot|feet)-\d),(?=\d{3}\b)|(?<=(?:foot|feet)-\d\d),(?=\d{3}\b)")
 
-_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+$")
+_BOUND_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|but))\s*")
 
 
 def _joins_bounds(a: Quantity, b: Quantity, scan: str) -> bool:
@@ -871,16 +901,16 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, value,
                         value, "exact", "percent")
     bound, qstart = _hedge(scan, start)
+    f = _Figure(value, end, pos, unit, per, bound, qstart, post)
     neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
     if neg and not currency and not _is_money(unit):
-        return _read_negative(scan, text, neg, value, pos, unit, per)
-    ranged = _read_range(scan, text, m, _Figure(value, end, pos, unit, per, bound, qstart, post))
+        f = _negative(scan, neg, f)
+    ranged = _read_range(scan, text, m, f)
     if ranged is not None:
         return ranged if ranged is not _NOT_A_CLAIM else None
-    if post:
-        bound = post
-    low, high = _interval(value, bound)
-    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+    low, high = _interval(f.value, f.post or f.bound)
+    return Quantity(f.start, pos, text[f.start:pos], f.value, low, high, f.post or f.bound,
+                    f.unit, per=f.per)
 
 
 # A step's answer that the match is read, and is not a claim (a score, a written fraction
@@ -971,9 +1001,13 @@ def _read_written_fraction(scan: str, text: str, m: re.Match, value: float) -> Q
         return None
     start = m.start()
     pos, value, unit, per, _ = _suffix(scan, m.end(), value, None, False)
-    if unit is None or unit in ("percent", "percentage_point"):
+    share = unit is None and _SHARE_AFTER.match(scan, pos)  # "more than 1/2 of the people"
+    if (unit is None and not share) or unit in ("percent", "percentage_point"):
         return _NOT_A_CLAIM
     bound, qstart = _hedge(scan, start)
+    if share:
+        low, high = _interval(value, bound)
+        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, None, "fraction")
     low, high = _interval(value, bound)
     return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
 
@@ -990,10 +1024,13 @@ def _read_odds(scan: str, text: str, m: re.Match, value: float) -> Quantity | No
     if not (denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group()):
         return None
     bound, qstart = _hedge(scan, m.start())
+    end = m2.end()
+    if post := _AFTER_POST_HEDGE.match(scan, end):  # "2 in 5 or more"
+        bound = "lower" if post.group("lower") else "upper" if post.group("upper") else "approx"
+        end = post.end()
     v = value / denom
     low, high = _interval(v, bound)
-    return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
-                    "fraction")
+    return Quantity(qstart, end, text[qstart:end], v, low, high, bound, None, "fraction")
 
 
 def _currency_before(m: re.Match, value: float) -> tuple[str | None, float]:
@@ -1005,14 +1042,31 @@ def _currency_before(m: re.Match, value: float) -> tuple[str | None, float]:
     return currency, value
 
 
+# News mostly writes millions as "m"; the sentence decides when it is metres: a length word
+# near it, another length or mass written in its units ("a 37m (121ft)-long skeleton", "100t
+# and 48m"), or a dimension adjective joined after it.
+_LENGTH_TALK = re.compile(
+    r"(?i)\b(?:tall|deep|wide|length|height|depth|width|outreach|reach|distance|altitude|"
+    r"elevation|diameter|radius|wingspan)\b|\d\s?(?:ft|feet|foot|inch(?:es)?|cm|mm|dm|km|t)\b|"
+    r"\b(?:metres?|meters?)\b")
+_DIMENSION_JOINED = re.compile(r"(?:\s?\([^()]{1,20}\))?-(?:long|high|tall|wide|deep|thick)\b")
+
+
 def _metres_not_millions(scan: str, m: re.Match, currency: str | None) -> bool:
-    """ "1.8m tall", "a 10m wall", "fell 200m down a gully": a bare "m" that is metres, not
-    millions."""
+    """ "1.8m tall", "a 10m wall", "fell 200m down a gully", "a 37m (121ft)-long skeleton": a
+    bare "m" that is metres, not millions."""
     if m.group("mag") != "m" or currency or m.group("dig") is None:
         return False
-    end = m.end()
-    return bool(_LENGTH_AFTER.match(scan, end) or (_DIRECTION_AFTER.match(scan, end)
-                                                   and _FALL_BEFORE.search(scan, 0, m.start())))
+    start, end = m.start(), m.end()
+    if _LENGTH_AFTER.match(scan, end) or _DIMENSION_JOINED.match(scan, end):
+        return True
+    if _DIRECTION_AFTER.match(scan, end) and _FALL_BEFORE.search(scan, 0, start):
+        return True
+    if _PEOPLE_AFTER.match(scan, end):
+        return False  # "60m people": a count in millions
+    around = scan[max(0, start - 60):start] + " " + scan[end:end + 60]
+    return "$" not in around and "£" not in around and "€" not in around and bool(
+        _LENGTH_TALK.search(around))
 
 
 def _mixed_fraction(scan: str, m: re.Match, value: float, end: int) -> tuple[float, int]:
@@ -1046,14 +1100,25 @@ def _unit_by_context(scan: str, m: re.Match, unit: str | None, currency: str | N
     return unit, pos, False
 
 
-def _read_negative(scan: str, text: str, neg: re.Match, value: float, pos: int,
-                   unit: str | None, per: str | None) -> Quantity:
-    """ "minus 0.5%", "−3°C": below zero."""
-    value = -value
+def _negative(scan: str, neg: re.Match, f: _Figure) -> _Figure:
+    """ "minus 0.5%", "−3°C", "minus-130 degrees": below zero, hedged by the words before the
+    sign ("<-30")."""
     bound, qstart = _hedge(scan, neg.start())
-    qstart = min(qstart, neg.start())
-    low, high = _interval(value, bound)
-    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+    return replace(f, value=-f.value, bound=bound, start=min(qstart, neg.start()))
+
+
+def _change_from(scan: str, text: str, m2: re.Match, f: _Figure,
+                 between: re.Match | None) -> Quantity | None:
+    """ "rose from 5 to 7 per cent", "grew from 13.5 to 14.0 mm": two stated values, the unit
+    written once, after the second; the first takes it."""
+    if f.unit is not None or between is None:
+        return None
+    second = _range_end(scan, m2, m2, f.value, None)
+    if second is None or second[2] is None or second[2] == "percentage_point":
+        return None
+    low, high = _interval(f.value, f.post or f.bound)
+    return Quantity(f.start, f.pos, text[f.start:f.pos], f.value, low, high, f.post or f.bound,
+                    second[2], per=f.per)
 
 
 def _range_separator(scan: str, f: _Figure) -> tuple[re.Match | None, bool]:
@@ -1072,14 +1137,16 @@ def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | Non
     sep, unit_first = _range_separator(scan, f)
     if not sep or f.post:
         return None
-    start = m.start()
+    start = f.start if f.value < 0 else m.start()
     word = re.sub(r"^-\s+to$", "-", sep.group().strip())
     between = _BETWEEN.search(scan, max(0, start - 12), start)
     m2 = _CORE.match(scan, sep.end())
-    if not m2 or not (
-            word in ("-", "–", "—", "−", "~", "through", "thru")
-            or (word == "to" and (not between or between.group().strip().lower() == "from")
-                and not _CHANGE_FROM.search(scan, max(0, start - 50), start))
+    if not m2:
+        return None
+    from_to = word == "to" and (not between or between.group().strip().lower() == "from")
+    if from_to and _CHANGE_FROM.search(scan, max(0, start - 50), start):
+        return _change_from(scan, text, m2, f, between)
+    if not (word in ("-", "–", "—", "−", "~", "through", "thru") or from_to
             or (word == "and" and between and between.group().strip().lower() == "between")):
         return None
     second = _range_end(scan, m, m2, f.value, f.unit)
