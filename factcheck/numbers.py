@@ -321,7 +321,7 @@ _NAME_BEFORE = re.compile(
     r"(?:\b[A-Za-z]+&[A-Za-z]+|\b(?!Mc|Mac)[a-z]{0,2}[A-Z]?[a-z]+[A-Z][A-Za-z]*|"
     r"(?P<det>\b(?i:the|a|an|its|their|his|her|new)\s+(?:[A-Z][\w&]*\s+){0,2}[A-Z][\w&]*))\s$")
 # "told the Guardian 41 bodies": after a plain name, a plural noun says the number counts.
-_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|does|says|is)\b)[a-z]{3,}s\b")
 _COUNTED_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|"
                             r"of\b)", re.IGNORECASE)
 
@@ -615,54 +615,8 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     Returns (end, value, unit, per, post_hedge).
     """
     unit = currency
-    post = None
-    m = _AFTER_PERCENT.match(text, pos)
-    if m and not currency:
-        unit = "percentage_point" if m.group("pp") else "percent"
-        pos = m.end()
-    elif not currency:
-        mw = _AFTER_CURRENCY.match(text, pos)
-        if mw:
-            word = mw.group("word").lower()
-            nation = (mw.group("nation") or "").lower().replace(" ", " ")
-            unit = _CURRENCY_WORD[word]
-            if word.startswith("dollar") and nation:
-                unit = _DOLLAR_NATION.get(re.sub(r"\s+", " ", nation), "USD")
-            if word in _SUBUNIT:
-                value /= 100.0
-            pos = mw.end()
-            cents = _CENTS_AFTER.match(text, pos) if word not in _SUBUNIT else None
-            if cents and float(value).is_integer():
-                # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
-                value += _cents(cents.group(1))
-                pos = cents.end()
-        elif (ms := _AFTER_SIGN.match(text, pos)):
-            unit = _CURRENCY_SIGN[ms.group(1)]
-            pos = ms.end()
-            cents = _CENTS_NAMED.match(text, pos)
-            if cents and float(value).is_integer():
-                value += _cents(cents.group(1))
-                pos = cents.end()
-        else:
-            mi = _AFTER_ISO.match(text, pos)
-            if mi:
-                unit = mi.group("iso").upper()
-                if mi.group("mega"):
-                    value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
-                if mi.group("mag"):
-                    value *= _MAGNITUDE[mi.group("mag").strip(" \t\n-").lower()]  # "75 USD million"
-                pos = mi.end()
-                cents = _CENTS_AFTER.match(text, pos) if not mi.group("mag") else None
-                if cents and float(value).is_integer():
-                    value += _cents(cents.group(1))  # "17 USD 25"
-                    pos = cents.end()
-            elif not has_mag:
-                mp = _AFTER_PHYSICAL.match(text, pos)
-                if mp:
-                    idx = next(int(k[1:]) for k, v in mp.groupdict().items()
-                               if v is not None and k != "open")
-                    unit = _PHYSICAL[idx][1]
-                    pos = mp.end()
+    if not currency:
+        unit, value, pos = _unit_after(text, pos, value, has_mag)
     if unit == "ft":
         inches = _INCHES_AFTER.match(text, pos)
         if inches:
@@ -670,8 +624,8 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             value += float(inches.group(1)) / 12
             pos = inches.end()
     elif unit == "GBP" and not currency and _weighs(text, pos):
-        # "drop 25 pounds", "weighing 200 pounds": weight, not money.
-        unit, value = "lb", value
+        unit = "lb"  # "drop 25 pounds", "weighing 200 pounds": weight, not money
+    post = None
     mh = _AFTER_POST_HEDGE.match(text, pos)
     if mh:
         post = "lower" if mh.group("lower") else "upper" if mh.group("upper") else "approx"
@@ -684,6 +638,46 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
                    "oz": "ounce"}.get(mr.group("per").lower(), mr.group("per").lower())
             pos = mr.end()
     return pos, value, unit, per, post
+
+
+def _unit_after(text: str, pos: int, value: float, has_mag: bool
+                ) -> tuple[str | None, float, int]:
+    """The unit written after a figure with no currency before it: percent, a currency word,
+    sign or code (with its subunit: "3 dollars and 50 cents"), or a physical unit. Returns
+    (unit, value in that unit's base, end)."""
+    if m := _AFTER_PERCENT.match(text, pos):
+        return ("percentage_point" if m.group("pp") else "percent"), value, m.end()
+    if mw := _AFTER_CURRENCY.match(text, pos):
+        word = mw.group("word").lower()
+        nation = re.sub(r"\s+", " ", (mw.group("nation") or "").lower())
+        unit = _CURRENCY_WORD[word]
+        if word.startswith("dollar") and nation:
+            unit = _DOLLAR_NATION.get(nation, "USD")
+        if word in _SUBUNIT:
+            return unit, value / 100.0, mw.end()
+        # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
+        return (unit, *_with_cents(_CENTS_AFTER, text, mw.end(), value))
+    if ms := _AFTER_SIGN.match(text, pos):
+        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(_CENTS_NAMED, text, ms.end(), value))
+    if mi := _AFTER_ISO.match(text, pos):
+        if mi.group("mega"):
+            value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
+        if mi.group("mag"):  # "75 USD million"
+            return mi.group("iso").upper(), value * _MAGNITUDE[
+                mi.group("mag").strip(" \t\n-").lower()], mi.end()
+        return (mi.group("iso").upper(), *_with_cents(_CENTS_AFTER, text, mi.end(), value))
+    if not has_mag and (mp := _AFTER_PHYSICAL.match(text, pos)):
+        idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None and k != "open")
+        return _PHYSICAL[idx][1], value, mp.end()
+    return None, value, pos
+
+
+def _with_cents(pattern: re.Pattern, text: str, pos: int, value: float) -> tuple[float, int]:
+    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end)."""
+    cents = pattern.match(text, pos)
+    if cents and float(value).is_integer():
+        return value + _cents(cents.group(1)), cents.end()
+    return value, pos
 
 
 def _blank(m: re.Match) -> str:
