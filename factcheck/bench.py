@@ -62,6 +62,7 @@ UNIT_NAMES = {
     "renminbi": "CNY",
     "kilometer": "km", "kilometre": "km", "mile": "mile", "meter": "m", "metre": "m",
     "centimeter": "cm", "centimetre": "cm", "millimeter": "mm", "millimetre": "mm",
+    "decimeter": "dm", "decimetre": "dm",
     "foot": "ft", "inch": "inch", "yard": "yard", "kilogram": "kg", "gram": "g", "ton": "ton",
     "tonne": "tonne", "metric ton": "tonne", "hectare": "hectare", "acre": "acre",
     "mile per hour": "mph", "kilometer per hour": "km/h", "kilometre per hour": "km/h",
@@ -112,6 +113,7 @@ class Score:
     interval_total: int = 0
     bound_hits: dict[str, int] = field(default_factory=dict)
     bound_total: dict[str, int] = field(default_factory=dict)
+    misses: Counter = field(default_factory=Counter)  # kind -> values missed or read wrongly
 
     @property
     def precision(self) -> float:
@@ -139,12 +141,40 @@ class Score:
         return (f"{self.suite:<22}{self.cases:>6}{100 * self.precision:>8.1f}"
                 f"{100 * self.recall:>8.1f}{self.f1:>8.1f}{bound:>8}{ivl:>10}{unit:>8}")
 
+    def misses_line(self) -> str | None:
+        """The misses by kind, largest first, or None when there are none."""
+        if not self.misses:
+            return None
+        parts = [f"{kind} {n}" for kind, n in self.misses.most_common()]
+        return f"  {self.suite} misses by kind: " + ", ".join(parts)
+
     def bound_line(self) -> str | None:
         """Bound accuracy per kind of bound the suite states, or None if it states none."""
         if not self.bound_total:
             return None
         parts = [f"{b} {self.bound_hits.get(b, 0)}/{n}" for b, n in sorted(self.bound_total.items())]
         return f"  {self.suite} bounds right: " + ", ".join(parts)
+
+
+# The kinds of figure the issue tracker sorts misses into, tested in this order on the words
+# of a case with a miss (a missed value or a value read that the suite does not hold).
+MISS_KINDS = (
+    ("negative", re.compile(r"(?i)\bminus\b|\bnegative\b|−\d|(?<![\w\d])-\.?\d|<-")),
+    ("range", re.compile(r"(?i)\bbetween\b|\bfrom\b.+\bto\b|\d\s?(?:-|–|to)\s?\$?\d|"
+                         r"\b(?:more|less|fewer|greater|higher|lower)\s+(?:or\s+equal\s+)?than\b|"
+                         r"\bor\s+(?:more|less|greater)\b")),
+    ("multiplier or notation", re.compile(r"(?i)fold\b|\btimes\b|×|\d[eE][+-]?\d|"
+                                          r"\d\s+(?:hundred|thousand|million|billion)\b|\d\s?B\b")),
+    ("currency mark", re.compile(r"[$£€¥₹]|\b(?:[A-Z]{2,3}|Rs|RM|sen|cents?|pence|kuai|mao|"
+                                 r"satoshis?)(?:\b|(?=\d))")),
+    ("unit glued to the figure", re.compile(r"\d(?:[a-zA-Z°]|\s(?:m|dm|mm|cm|km|t|g)\b)")),
+    ("name with a number", re.compile(r"[A-Za-z]&[A-Za-z]|\b[a-z]+[A-Z]|\b[A-Z][a-z]+\s\d+\b")),
+)
+
+
+def miss_kind(text: str) -> str:
+    """The kind of figure a case with a miss holds ("other" when none of ``MISS_KINDS``)."""
+    return next((kind for kind, pattern in MISS_KINDS if pattern.search(text)), "other")
 
 
 HEADER = (f"{'suite':<22}{'cases':>6}{'P':>8}{'R':>8}{'F1':>8}{'bound':>8}{'interval':>10}"
@@ -265,6 +295,7 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
     cases = list(cases)
     s = Score(suite, len(cases))
     for case in cases:
+        tp_before = s.tp
         preds = _predictions(case.text, suite)
         free = list(range(len(preds)))
         for i, expected in enumerate(case.values):
@@ -290,6 +321,9 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
                 s.bound_total[b] = s.bound_total.get(b, 0) + 1
                 s.bound_hits[b] = s.bound_hits.get(b, 0) + (p["bound"] == b)
         s.fp += len(free)
+        missed = len(free) + len(case.values) - (s.tp - tp_before)
+        if missed:
+            s.misses[miss_kind(case.text)] += missed
     return s
 
 
@@ -370,6 +404,9 @@ def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True
     for s in scores:
         if s.bound_line():
             print(s.bound_line())
+    for s in scores:
+        if s.misses_line():
+            print(s.misses_line())
     texts = corpus_texts(shared)
     mb = sum(len(t) for t in texts) / 1e6
     # The whole normaliser as a batch run uses it: every article into one claim table.

@@ -291,6 +291,10 @@ def parse_day(text: str, published: dt.date | None) -> dt.date | None:
 # --- resolving one match -------------------------------------------------------------------
 
 _Make = Callable[..., Period]  # builds the Period of the match being resolved
+_Groups = dict[str, str | None]  # a time-expression match's named groups
+# Resolves one kind of time expression: (match, its groups, sentence, publication date,
+# the Period maker of the match) -> Period, or None when it is not one after all.
+_Resolver = Callable[[re.Match[str], _Groups, str, dt.date | None, _Make], Period | None]
 
 
 def _future_ahead(sentence: str, start: int, end: int) -> bool:
@@ -359,6 +363,218 @@ def _target_date(raw: str, pub: dt.date | None, ahead: bool) -> tuple[bool, dt.d
     return day is not None, day
 
 
+def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+           period: _Make) -> Period | None:
+    """ "as of November 2", "by the end of March", "until 2030": the date a figure holds at,
+    or a deadline ahead."""
+    word = (g["asof_w"] or "").lower()
+    deadline = word in ("by", "until", "till")
+    raw = g["asof_t"] or ""
+    if word.startswith("up") and re.fullmatch(_YEAR, raw):
+        return None  # "up to 2000" is a count far more often than a year
+    if re.match(r"(?i)the\s", raw) and not (g["asof_end"] or g["asof_at"]):
+        return None  # "by the year" without "the end of"
+    ahead = deadline and _future_ahead(sentence, m.start(), m.end())
+    ok, day = _target_date(raw, pub, ahead)
+    if not ok:
+        return None
+    if day is not None and pub is not None and day > pub:
+        return period(pub, day, "future")
+    if day is None and deadline and re.fullmatch(_YEAR, raw.strip()):
+        return period(None, dt.date(int(raw), 12, 31), "future")
+    return period(None, day, None, day)
+
+
+def _next_or_rest(g: _Groups, pub: dt.date | None, period: _Make) -> Period:
+    """ "next year", "later this month": the next calendar unit, or the rest of this one."""
+    unit = (g["nx"] or g["lt"] or "").lower()
+    if pub is None:
+        return period(None, None, "future")
+    if unit == "year":
+        if g["lt"]:
+            return period(pub, dt.date(pub.year, 12, 31), "future")
+        return period(dt.date(pub.year + 1, 1, 1), dt.date(pub.year + 1, 12, 31), "future")
+    if unit == "decade":
+        start = dt.date(pub.year // 10 * 10 + 10, 1, 1)
+        return period(start, dt.date(start.year + 9, 12, 31), "future")
+    if unit == "month":
+        if g["lt"]:
+            return period(pub, _month_end(pub.year, pub.month), "future")
+        first = _shift(pub.replace(day=1), 1)
+        return period(first, _month_end(first.year, first.month), "future")
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if g["lt"]:
+        return period(pub, monday + dt.timedelta(days=6), "future")
+    return period(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13), "future")
+
+
+def _future(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+            period: _Make) -> Period | None:
+    """ "next year", "in the next three months": a period ahead of the publication date."""
+    if g["nx"] or g["lt"]:
+        return _next_or_rest(g, pub, period)
+    unit = g["fu"] or ""
+    n = _count(g["fn"], unit)
+    if pub is None or n is None:
+        return period(pub, None, "future")
+    months = _months_in(unit)
+    if months is not None:
+        return period(pub, _shift(pub, months * n), "future")
+    days = n * (7 if unit.lower().startswith("week") else 1)
+    return period(pub, pub + dt.timedelta(days=days), "future")
+
+
+def _year_to_date(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+                  period: _Make) -> Period | None:
+    """ "this year", "so far in 2024": from 1 January to the publication date."""
+    if g["ytd_y"]:
+        year = int(g["ytd_y"])
+        end = min(pub, dt.date(year, 12, 31)) if pub and pub.year >= year else None
+        return period(dt.date(year, 1, 1), end, "year-to-date")
+    if pub is None:
+        return period(None, None, "year-to-date")
+    return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
+
+
+def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+             period: _Make) -> Period | None:
+    """ "in the year to June", "the year to mid-2024": the twelve months ending then."""
+    if not (g["yt_mon"] or g["yt_y"]):
+        return None
+    if g["yt_y"]:
+        year = int(g["yt_y"])
+    elif pub is not None:
+        year = _recent_year(_month_num(g["yt_mon"] or ""), pub)
+    else:
+        return period(None, None, "range")
+    if g["yt_mon"]:
+        end = _month_end(year, _month_num(g["yt_mon"]))
+    elif g["yt_mid"] and g["yt_mid"].lower() == "mid":
+        end = dt.date(year, 6, 30)
+    else:
+        end = dt.date(year, 12, 31)
+    return period(_shift(end.replace(day=1), -11), end, "range")
+
+
+def _trailing(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+              period: _Make) -> Period | None:
+    """ "in the past three months", "over the last 12 days": back from the publication date."""
+    unit = g["tu"] or ""
+    n = _count(g["tn"], unit)
+    if pub is None or n is None:
+        return period(None, pub, "range")
+    months = _months_in(unit)
+    if months is not None:
+        start = _shift(pub, -months * n) + dt.timedelta(days=1)
+    else:
+        start = pub - dt.timedelta(days=n * (7 if unit.lower().startswith("week") else 1) - 1)
+    return period(start, pub, "range")
+
+
+def _quarter(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+             period: _Make) -> Period | None:
+    """ "Q3 2024", "the first half of last year": a quarter or a half of a year."""
+    if g["qq"]:
+        letter, num = g["qq"][0].upper(), int(g["qq"][1])
+        year = int(g["qy2"] or 0)
+    else:
+        letter = "Q" if (g["qu"] or "").lower() == "quarter" else "H"
+        num = _ORDINAL_PART[(g["q"] or "").lower()]
+        if num == -1:
+            num = 4 if letter == "Q" else 2
+        qy = (g["qy"] or "").lower()
+        if qy[:1].isdigit():
+            year = int(qy)
+        elif pub is None:
+            return None if letter == "H" and num > 2 else period(None, None, "range")
+        else:
+            year = pub.year - qy.startswith("last")
+    if letter == "H" and num > 2:
+        return None
+    size = 3 if letter == "Q" else 6
+    first = dt.date(year, size * (num - 1) + 1, 1)
+    last = _shift(first, size - 1)
+    return period(first, _month_end(last.year, last.month), "range")
+
+
+def _last_year(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+               period: _Make) -> Period | None:
+    """ "last year": the previous calendar year."""
+    if pub is None:
+        return period(None, None, "year")
+    return period(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year")
+
+
+def _decade(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+            period: _Make) -> Period | None:
+    """ "the 1990s": ten years."""
+    first = int(g["dec"] or 0)
+    return period(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range")
+
+
+def _fiscal(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+            period: _Make) -> Period | None:
+    """ "2023/24", "1999/00": a span of years written with a slash."""
+    y1, raw2 = int(g["fy1"] or 0), g["fy2"] or ""
+    y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
+    if len(raw2) == 2 and y2 < y1:
+        y2 += 100  # "1999/00"
+    if not y1 < y2 <= y1 + 50:
+        return None
+    return period(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range")
+
+
+def _week(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+          period: _Make) -> Period | None:
+    """ "this week", "last week": Monday to Sunday."""
+    if pub is None:
+        return period(None, None, "week")
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if (g["wk"] or "").lower() == "last":
+        monday -= dt.timedelta(days=7)
+    return period(monday, monday + dt.timedelta(days=6), "week")
+
+
+def _relative_month(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+                    period: _Make) -> Period | None:
+    """ "this month", "last month": a calendar month."""
+    if pub is None:
+        return period(None, None, "month")
+    first = _shift(pub.replace(day=1), -1 if (g["rm"] or "").lower() == "last" else 0)
+    return period(first, _month_end(first.year, first.month), "month")
+
+
+def _calendar_year(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+                   period: _Make) -> Period | None:
+    """ "in 2023": the calendar year."""
+    y = int(g["y"] or 0)
+    return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+
+
+# Each kind of time expression, by the pattern group that marks it, in the order they are
+# tried (a match may fill more than one group: the first wins).
+_RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
+    (("asof",), _as_of),
+    (("future",), _future),
+    (("ytd",), _year_to_date),
+    (("sameperiod", "todate"), lambda m, g, s, pub, period: _same_period(g, s, pub, period)),
+    (("yearto",), _year_to),
+    (("trail",), _trailing),
+    (("between",), lambda m, g, s, pub, period: _between(g["b1"] or g["b3"] or "",
+                                                         g["b2"] or g["b4"] or "", pub, period)),
+    (("quarter",), _quarter),
+    (("since",), lambda m, g, s, pub, period: _since(m, s, pub, period)),
+    (("lastyear",), _last_year),
+    (("decade",), _decade),
+    (("fiscal",), _fiscal),
+    (("day",), lambda m, g, s, pub, period: _day(g, pub, period)),
+    (("week",), _week),
+    (("relmonth",), _relative_month),
+    (("month",), lambda m, g, s, pub, period: _month(m, s, pub, period)),
+    (("year",), _calendar_year),
+)
+
+
 def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | None:
     """One matched time expression as a Period, or None when it is not one after all."""
     g = m.groupdict()
@@ -371,169 +587,9 @@ def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | N
                span: tuple[int, int] = span) -> Period:
         return Period(start, end, kind, as_of, text, span)
 
-    if g["asof"]:
-        word = (g["asof_w"] or "").lower()
-        deadline = word in ("by", "until", "till")
-        raw = g["asof_t"]
-        if word.startswith("up") and re.fullmatch(_YEAR, raw):
-            return None  # "up to 2000" is a count far more often than a year
-        if re.match(r"(?i)the\s", raw) and not (g["asof_end"] or g["asof_at"]):
-            return None  # "by the year" without "the end of"
-        ahead = deadline and _future_ahead(sentence, m.start(), m.end())
-        ok, day = _target_date(raw, pub, ahead)
-        if not ok:
-            return None
-        if day is not None and pub is not None and day > pub:
-            return period(pub, day, "future")
-        if day is None and deadline and re.fullmatch(_YEAR, raw.strip()):
-            return period(None, dt.date(int(raw), 12, 31), "future")
-        return period(None, day, None, day)
-
-    if g["future"]:
-        if g["nx"] or g["lt"]:
-            unit = (g["nx"] or g["lt"]).lower()
-            if pub is None:
-                return period(None, None, "future")
-            if unit == "year":
-                if g["lt"]:
-                    return period(pub, dt.date(pub.year, 12, 31), "future")
-                return period(dt.date(pub.year + 1, 1, 1), dt.date(pub.year + 1, 12, 31),
-                              "future")
-            if unit == "decade":
-                start = dt.date(pub.year // 10 * 10 + 10, 1, 1)
-                return period(start, dt.date(start.year + 9, 12, 31), "future")
-            if unit == "month":
-                if g["lt"]:
-                    return period(pub, _month_end(pub.year, pub.month), "future")
-                first = _shift(pub.replace(day=1), 1)
-                return period(first, _month_end(first.year, first.month), "future")
-            monday = pub - dt.timedelta(days=pub.weekday())
-            if g["lt"]:
-                return period(pub, monday + dt.timedelta(days=6), "future")
-            return period(monday + dt.timedelta(days=7), monday + dt.timedelta(days=13),
-                          "future")
-        n = _count(g["fn"], g["fu"])
-        if pub is None or n is None:
-            return period(pub, None, "future")
-        months = _months_in(g["fu"])
-        if months is not None:
-            return period(pub, _shift(pub, months * n), "future")
-        days = n * (7 if g["fu"].lower().startswith("week") else 1)
-        return period(pub, pub + dt.timedelta(days=days), "future")
-
-    if g["ytd"]:
-        if g["ytd_y"]:
-            year = int(g["ytd_y"])
-            end = min(pub, dt.date(year, 12, 31)) if pub and pub.year >= year else None
-            return period(dt.date(year, 1, 1), end, "year-to-date")
-        if pub is None:
-            return period(None, None, "year-to-date")
-        return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
-
-    if g["sameperiod"] or g["todate"]:
-        return _same_period(g, sentence, pub, period)
-
-    if g["yearto"]:
-        if not (g["yt_mon"] or g["yt_y"]):
-            return None
-        if g["yt_y"]:
-            year = int(g["yt_y"])
-        elif pub is not None:
-            year = _recent_year(_month_num(g["yt_mon"]), pub)
-        else:
-            return period(None, None, "range")
-        if g["yt_mon"]:
-            end = _month_end(year, _month_num(g["yt_mon"]))
-        elif g["yt_mid"] and g["yt_mid"].lower() == "mid":
-            end = dt.date(year, 6, 30)
-        else:
-            end = dt.date(year, 12, 31)
-        return period(_shift(end.replace(day=1), -11), end, "range")
-
-    if g["trail"]:
-        n = _count(g["tn"], g["tu"])
-        if pub is None or n is None:
-            return period(None, pub, "range")
-        months = _months_in(g["tu"])
-        if months is not None:
-            start = _shift(pub, -months * n) + dt.timedelta(days=1)
-        else:
-            start = pub - dt.timedelta(days=n * (7 if g["tu"].lower().startswith("week") else 1)
-                                       - 1)
-        return period(start, pub, "range")
-
-    if g["between"]:
-        return _between(g["b1"] or g["b3"], g["b2"] or g["b4"], pub, period)
-
-    if g["quarter"]:
-        if g["qq"]:
-            letter, num = g["qq"][0].upper(), int(g["qq"][1])
-            year = int(g["qy2"])
-            if letter == "H" and num > 2:
-                return None
-        else:
-            letter = "Q" if g["qu"].lower() == "quarter" else "H"
-            num = _ORDINAL_PART[g["q"].lower()]
-            if num == -1:
-                num = 4 if letter == "Q" else 2
-            if letter == "H" and num > 2:
-                return None
-            qy = g["qy"].lower()
-            if qy[0].isdigit():
-                year = int(qy)
-            elif pub is None:
-                return period(None, None, "range")
-            else:
-                year = pub.year - qy.startswith("last")
-        size = 3 if letter == "Q" else 6
-        first = dt.date(year, size * (num - 1) + 1, 1)
-        last = _shift(first, size - 1)
-        return period(first, _month_end(last.year, last.month), "range")
-
-    if g["since"]:
-        return _since(m, sentence, pub, period)
-
-    if g["lastyear"]:
-        if pub is None:
-            return period(None, None, "year")
-        return period(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year")
-
-    if g["decade"]:
-        first = int(g["dec"])
-        return period(dt.date(first, 1, 1), dt.date(first + 9, 12, 31), "range")
-
-    if g["fiscal"]:
-        y1, raw2 = int(g["fy1"]), g["fy2"]
-        y2 = int(raw2) if len(raw2) == 4 else y1 // 100 * 100 + int(raw2)
-        if len(raw2) == 2 and y2 < y1:
-            y2 += 100  # "1999/00"
-        if not y1 < y2 <= y1 + 50:
-            return None
-        return period(dt.date(y1, 1, 1), dt.date(y2, 12, 31), "range")
-
-    if g["day"]:
-        return _day(g, pub, period)
-
-    if g["week"]:
-        if pub is None:
-            return period(None, None, "week")
-        monday = pub - dt.timedelta(days=pub.weekday())
-        if g["wk"].lower() == "last":
-            monday -= dt.timedelta(days=7)
-        return period(monday, monday + dt.timedelta(days=6), "week")
-
-    if g["relmonth"]:
-        if pub is None:
-            return period(None, None, "month")
-        first = _shift(pub.replace(day=1), -1 if g["rm"].lower() == "last" else 0)
-        return period(first, _month_end(first.year, first.month), "month")
-
-    if g["month"]:
-        return _month(m, sentence, pub, period)
-
-    if g["year"]:
-        y = int(g["y"])
-        return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    for groups, resolver in _RESOLVERS:
+        if any(g[name] for name in groups):
+            return resolver(m, g, sentence, pub, period)
     return None
 
 

@@ -49,7 +49,8 @@ _MAGNITUDE = {"trillion": 1e12, "tn": 1e12, "billion": 1e9, "bn": 1e9, "b": 1e9,
               "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "mm": 1e6, "thousand": 1e3, "k": 1e3,
               "hundred": 100, "dozen": 12, "dozens": 12, "lakh": 1e5, "lakhs": 1e5,
               "crore": 1e7, "crores": 1e7, "t": 1e12, "trn": 1e12, "lakh crore": 1e12,
-              "lakh crores": 1e12}  # "t": the letter T, "$2.1T"
+              "lakh crores": 1e12, "mil": 1e6, "hundred thousand": 1e5, "hundred million": 1e8,
+              "hundred billion": 1e11}  # "t": the letter T, "$2.1T"
 _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR", "us$": "USD",
                   "元": "CNY", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₦": "NGN", "₱": "PHP",
                   "₨": "PKR", "ரூ": "LKR", "රු": "LKR",
@@ -58,7 +59,9 @@ _CURRENCY_SIGN = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "IN
                   "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD",
                   "hk$": "HKD", "s$": "SGD"}
 # Letters some outlets write before the figure: "Rs 500 crore", "RMB 10bn", "KSh 2bn".
-_CURRENCY_PREFIX = {"rs": "INR", "rs.": "INR", "rmb": "CNY", "ksh": "KES"}
+_CURRENCY_PREFIX = {"rs": "INR", "rs.": "INR", "rmb": "CNY", "ksh": "KES", "rm": "MYR",
+                    "rp": "IDR", "r$": "BRL",
+                    "y=": "JPY"}  # "Y=590 billion": the yen sign as wire copy types it
 _ISO = ("USD", "GBP", "EUR", "JPY", "CHF", "CAD", "AUD", "INR", "CNY", "NZD", "HKD", "SGD",
         "SEK", "NOK", "DKK", "ZAR", "RUB", "BRL", "MXN", "KRW", "TRY", "PLN")
 _CURRENCY_WORD = {
@@ -70,11 +73,11 @@ _CURRENCY_WORD = {
     "real": "BRL", "reais": "BRL", "krona": "SEK", "kronor": "SEK", "krone": "NOK",
     "kroner": "NOK", "lira": "TRY", "zloty": "PLN", "shekel": "ILS", "shekels": "ILS",
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC",
-    "cent": "USD", "cents": "USD", "penny": "GBP", "guilder": "NLG", "guilders": "NLG",
+    "cent": "USD", "cents": "USD", "penny": "GBP", "sen": "MYR", "ringgit": "MYR", "guilder": "NLG", "guilders": "NLG",
     "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
 }
 # Subunits: the figure is a hundredth of the currency ("470 pence" = £4.70).
-_SUBUNIT = {"pence", "penny", "cent", "cents"}
+_SUBUNIT = {"pence", "penny", "cent", "cents", "sen"}
 _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
@@ -99,11 +102,24 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"),
     (r"tablespoons?|tbsps?", "tablespoon"), (r"teaspoons?|tsps?", "teaspoon"), (r"cups?", "cup"), (r"barrels?", "barrel"),
-    (r"°\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
-    (r"°\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
+    (r"°\s?C|deg\.?\s?C|degrees?\s+(?:Celsius|centigrade|C)\b", "degree_celsius"),
+    (r"°\s?F|deg\.?\s?F|degrees?\s+(?:Fahrenheit|F)\b", "degree_fahrenheit"),
     (r"degrees?", "degree"), (r"megawatts?|MW", "MW"), (r"gigawatts?|GW", "GW"),
     (r"kilowatts?|kW", "kW"), (r"kilowatt[- ]hours?|kWh", "kWh"),
-    (r"bits?", "bit"), (r"terabytes?|TB", "TB"), (r"gigabytes?|GB", "GB"), (r"megabytes?|MB", "MB"),
+    (r"bits?", "bit"), (r"terabytes?|TBs?", "TB"), (r"gigabytes?|GBs?", "GB"), (r"megabytes?|MBs?", "MB"),
+    (r"kilobytes?|KBs?", "KB"),  # "8GBs": the plural news sometimes writes
+    (r"megabits?\s+(?:per|a)\s+second|Mbps|Mb/s", "Mbps"),
+    (r"gigabits?\s+(?:per|a)\s+second|Gbps|Gb/s", "Gbps"),
+    (r"kilobits?\s+(?:per|a)\s+second|kbps|kb/s", "kbps"),
+    (r"gigahertz|GHz", "GHz"), (r"megahertz|MHz", "MHz"), (r"kilohertz|kHz", "kHz"),
+    (r"milliamp[- ]hours?|mAh", "mAh"), (r"horsepower|hp|bhp", "hp"),
+    (r"pound[- ](?:feet|foot)|lb[- ]?ft|foot[- ]pounds?", "lb_ft"),
+    (r"newton[- ]met(?:re|er)s?|Nm", "Nm"),
+    (r"revolutions\s+(?:per|a)\s+minute|rpm", "rpm"),
+    # Written out, these are the counted noun the normaliser finds; abbreviated, a unit.
+    (r"(?<=\d)minutes?|mins?", "minute"), (r"(?<=\d)hours?|hrs?", "hour"),
+    (r"(?<=\d)seconds?|secs?", "second"),
+    (r"decimet(?:re|er)s?|dm", "dm"),
 ]
 _MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
            r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
@@ -118,18 +134,22 @@ _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a
             rf"(?:{_NUMWORD}))"
             rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
-           r"\d+(?:\.\d+)?|\.\d+")  # Indian grouping ("12,34,567") first
-_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|"
-        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|KSh|Ksh|M?(?:" + "|".join(_ISO)
+           r"\d+(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\w.])|\s?(?:×|x(?=\s?10\^))\s?10\^?[-−]?\d{1,3}(?![\d.]))?"
+           r"|\.\d+")  # Indian grouping ("12,34,567") first; then "1.2e6", "1.99×10−30"
+_CUR = (r"(?:(?:(?i:usd|mxn|mex|aud|cad|nzd)\$|(?i:us|hk|nz|au|ca|c)\s?\$|U\.S\.\s?\$|A\$|S\$|R\$|Y=|"
+        r"[£$€¥₹₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)\s?|\b(?:(?i:rmb|usd|eur|gbp)|Rs\.?|RM|Rp|KSh|Ksh|M?(?:" + "|".join(_ISO)
         + r"))\s?"
         # "dollar 22.5 million", "euro 3bn": a currency word before a figure with a magnitude.
         r"|\b(?i:dollars?|euros?|pounds?|yen|yuan|rupees?)\s(?=\d[\d.,]*\s?(?i:million|billion|trillion|"
         r"bn|mn|m)\b))")
-_MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred|dozens?|lakh\s+crores?|lakhs?|"
-             r"crores?|mln|bn|trn|tn|mn)\b")
+_MAG_WORD = (r"(?:\s*|-)(?i:trillion|billion|million|thousand|hundred(?:\s+(?:thousand|million|"
+             r"billion))?|dozens?|lakh\s+crores?|lakhs?|crores?|mln|mil|bn|trn|tn|mn)\b"
+             r"|\sB(?=\s+[a-z])")  # "8 B people": a spaced capital B is billions
 _MAG_LETTER = r"(?:bn|tn|mn|MM|m|k|b|M|K|B|BN|T)(?![A-Za-z0-9])"
 # Unit abbreviations news writes straight after the digits ("200lbs", "7.62mm", "75ml").
-_ATTACHED_UNITS = r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|km|kms|kg|mg|t|ft|mph|kph|kmph|oz|mw|gw|kw|kwh|ha|m²|km²|m2|km2|m3|°[CF]|[CF])"
+_ATTACHED_UNITS = (r"(?:元|M?(?:USD|EUR|GBP|AUD|CAD|JPY|CHF)|lbs?|ml|mm|cm|dm|km|kms|kg|mg|g|t|ft|mph|"
+                   r"kph|kmph|oz|(?i:mw|gw|kw|kwh)|ha|m²|km²|m2|km2|m3|°[CF]|[CF]|[KMGT]Bs?|[kMG]bps|"
+                   r"[KMG]b/s|[kMG]?Hz|mAh|hp|bhp|Nm|lb-ft|rpm|mins?|hrs?|secs?|deg[CF])")
 _VAGUE = (r"(?i:\b(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)\b|"
           r"\b(?:dozens|hundreds|thousands|millions|billions|scores)\b(?=\s+of\b|\s+(?:more|have|"
           r"had|were|are|who|died|fled|attended|marched|gathered|protested|took|joined)\b))")
@@ -149,7 +169,7 @@ _FRACTION = (r"(?i:\b(?:(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b(
 # letters): the scanner tries its alternatives only where a digit, a sign or one of these starts,
 # and skips every other word of the text at once.
 _START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", "quarter", "tens", "scores", "u",
-                       "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex",
+                       "s", "c", "us", "hk", "nz", "au", "ca", "rmb", "rs", "ksh", "mex", "rm", "rp", "r", "y",
                        "dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "yuan",
                        "rupee", "rupees", *(code.lower() for code in _ISO),
                        *("m" + code.lower() for code in _ISO)}, key=len, reverse=True)
@@ -176,8 +196,9 @@ _MASK_WEB = re.compile(r"https?://\S+|www\.\S+|[^\s@]+@\S+\.\w+")
 _MASK = re.compile(
     r"(?=[\d+(]|(?-i:[A-Z]))(?:"
     r"(?<!\d)(?:\+\d{1,3}[\s-]?)?\(?0\d{2,4}\)?[\s-]\d{3,4}[\s-]?\d{3,4}(?!\d)|"  # phone
+    r"\+\d{1,3}[\s-]\d{2,4}[\s-]\d{3,4}[\s/-]\d{3,4}(?!\d)|"
     r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|EST|ET|PT|UTC|hrs)\b|"  # times
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b[0-2]\d[0-5]\d\s?hrs\b|\b\d{1,2}\s*(?:[ap]\.m\.|[ap]m)(?![a-z])|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|"               # dates in digits
     r"\b[A-Z]{1,4}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|"                         # UK postcodes
     r"\b\d+(?:st|nd|rd|th)\b|"                                          # ordinals
@@ -188,13 +209,14 @@ _MASK = re.compile(
 _HEDGE_BEFORE = re.compile(
     r"(?i)(?:\b(?P<lower>more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"well\s+over|just\s+over|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|above|"
-    r"exceeding|greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
+    r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|at\s+least\s+or\s+equal\s+to|"
+    r"greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
     r"(?:larger|bigger|higher|greater|more)\s+or\s+equal\s+(?:than|to)|not\s+less\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
     r"fewer\s+than|less\s+than|under|below|just\s+under|no\s+more\s+than|at\s+most|a\s+maximum\s+"
     r"of|not\s+quite|shy\s+of|just\s+shy\s+of|smaller\s+than|lower\s+than|less\s+than\s+or\s+"
     r"equal\s+to|(?:smaller|lower|less)\s+or\s+equal\s+(?:than|to)|not\s+more\s+than)|\b(?P<approx>about|around|some|approximately|approx\."
     r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
-    r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>>\s?=?|≥)|(?P<upper_sign><\s?=?|≤))\s*$")
+    r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>(?<![<=])>\s?=?|≥)|(?P<upper_sign>(?<![=])<(?!>)\s?=?|≤))\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(
     r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
@@ -206,14 +228,16 @@ _RANGE_SEP = re.compile(r"\s*(?:-\s+to|-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
     r"percentage(?!\s*points?))\b)")
+# "or more than 4500" starts a second figure; "200 or greater" ends this one.
 _AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+over|and\s+above|"
-                               r"-?plus\b|\+|and\s+more|and\s+up|or\s+above)|(?P<upper>or\s+fewer|or\s+less|or\s+under)|"
-                               r"(?P<approx>or\s+so))")
+                               r"-?plus\b|\+|and\s+more|and\s+up|or\s+above|or\s+greater|"
+                               r"or\s+higher)|(?P<upper>or\s+fewer|or\s+less|or\s+under|or\s+lower)|"
+                               r"(?P<approx>or\s+so))(?!\s+than\s+\S)")
 _AFTER_CURRENCY = re.compile(
     r"(?i)(?:\s+(?:of\s+)?|-(?!won|real|rand|marks?\b))(?P<nation>us|u\.s\.|american|canadian|australian|new\s+zealand|hong\s+"
     r"kong|singapore|taiwan|zimbabwean|swiss|dutch|[a-z]+(?:ish|ian|ese|can))?\s*(?P<word>" + "|".join(sorted(_CURRENCY_WORD, key=len,
                                                                         reverse=True))
-    + r")\b(?:\s+sterling)?")
+    + r")\b(?![- ](?:feet|foot)\b)(?:\s+sterling)?")
 _AFTER_SIGN = re.compile(r"\s?([£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨]|ரூ|රු)(?![\w$£€])")
 _AFTER_ISO = re.compile(r"\s?(?P<mega>M)?(?P<iso>" + "|".join(_ISO)
                         + r"|(?i:usd|eur|gbp|jpy|cny|aud|cad|chf|inr))\b(?P<mag>\s+(?:million|"
@@ -237,7 +261,7 @@ _ID_BEFORE = re.compile(
     r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
-_NEGATIVE_BEFORE = re.compile(r"(?:\bminus\s+|\bnegative\s+|−)$", re.IGNORECASE)
+_NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]+|\bnegative[\s-]+|−)$", re.IGNORECASE)
 _CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
                  r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
                  r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
@@ -273,7 +297,7 @@ _DIRECTION_AFTER = re.compile(r"\s+(?:from|down|up|into|onto|off|to\s+(?:the|a|h
 _FALL_BEFORE = re.compile(r"(?i)\b(?:fell|fall|falls|falling|fallen|plunged|plunging|plummet\w*|"
                           r"tumbl\w+|slid|slipped|sliding|climb\w*|descend\w*|swept|hurled|"
                           r"thrown|dropped|dropping)\b[^.;]{0,30}$")
-_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge|rpm)\b")
+_ID_AFTER = re.compile(r"(?i)^[\s-]*(?:caliber|calibre|gauge)\b")
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]*(?:of\s+)?$")
 _STREET_AFTER = re.compile(r"^\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|"
                            r"Drive|Place|Square|Way|Boulevard|Blvd|Terrace|Close|Crescent|Court)\b")
@@ -290,6 +314,30 @@ _MODEL_CODE_BEFORE = re.compile(r"\b[A-Z]{2,4} $")  # "AK 47 rifles": a code, wh
 _VERSION_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was|as|in|for|via|"
                             r"users?|release|update)\b|\s*$)")
+# A name with a number in it: "the S&P 500", "the Euro Stoxx 50", "an iPhone 14", "BlackBerry
+# 10": a word with "&" or an inner capital, or a capitalised name after a determiner, then the
+# number with no unit.
+_NAME_BEFORE = re.compile(
+    r"(?:\b[A-Za-z]+&[A-Za-z]+|\b(?!Mc|Mac)[a-z]{0,2}[A-Z]?[a-z]+[A-Z][A-Za-z]*|"
+    r"(?P<det>\b(?i:the|a|an|its|their|his|her|new)\s+(?:[A-Z][\w&]*\s+){0,2}[A-Z][\w&]*))\s$")
+# "told the Guardian 41 bodies": after a plain name, a plural noun says the number counts.
+_PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|does|says|is)\b)[a-z]{3,}s\b")
+_COUNTED_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|"
+                            r"of\b)", re.IGNORECASE)
+
+
+def _in_a_name(text: str, m: re.Match, dig: str, before: str, after: str) -> bool:
+    """Whether a whole number is part of a name ("the S&P 500 fell", "an iPhone 14")."""
+    if "," in dig or "." in dig or not (name := _NAME_BEFORE.search(before)):
+        return False
+    end = m.end()
+    if name.group("det") and _PLURAL_AFTER.match(after):
+        return False
+    return not (_PEOPLE_AFTER.match(after) or _COUNTED_AFTER.match(after)
+                or _AFTER_PERCENT.match(text, end) or _AFTER_PHYSICAL.match(text, end)
+                or _AFTER_CURRENCY.match(text, end))
+
+
 _SCORE_CONTEXT = re.compile(r"(?i)\b(?:won|win|wins|beat|beats|lost|lose|loses|drew|draw|"
                             r"defeat|defeated|victory|score|scored|lead|led|trail|trailing)\b")
 
@@ -368,6 +416,26 @@ def parse_number(s: str) -> float | None:
     return None
 
 
+_TIMES_TEN = re.compile(r"\s?(?:×|x)\s?10\^?")
+
+
+def _digits_value(digits: str) -> float | None:
+    """Value of digits without separators, in scientific notation too.
+
+    >>> _digits_value("1.2e6"), _digits_value("1.99×10−30"), _digits_value("3 x 10^8")
+    (1200000.0, 1.99e-30, 300000000.0)
+    """
+    mantissa, _, exponent = _TIMES_TEN.sub("e", digits).replace("−", "-").partition("e")
+    try:
+        value = float(mantissa)
+        if exponent:
+            power = int(exponent.replace("E", ""))
+            value = float(f"{mantissa}e{power}") if abs(power) <= 300 else math.inf
+    except ValueError:
+        return None
+    return value
+
+
 def _core_value(m: re.Match) -> float | None:
     """Value of a master-pattern core (digits or words, times the magnitude)."""
     if m.groupdict().get("dfrac"):
@@ -380,9 +448,8 @@ def _core_value(m: re.Match) -> float | None:
             return float(digits[:-1] or 0) + _VULGAR[digits[-1]]
         if len(digits.split(".")[0]) > 30:
             return None
-        try:
-            value = float(digits)
-        except ValueError:
+        value = _digits_value(digits)
+        if value is None:
             return None
     else:
         value = _words_value(m.group("word"))
@@ -390,7 +457,7 @@ def _core_value(m: re.Match) -> float | None:
             return None
     mag = m.group("mag")
     if mag:
-        key = mag.strip(" \t\n-").lower()
+        key = re.sub(r"\s+", " ", mag.strip(" \t\n-").lower())
         if key == "p":
             return value / 100.0
         value *= _MAGNITUDE.get(key, 1.0)
@@ -460,6 +527,8 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
             return True
         if "." in dig and _VERSION_BEFORE.search(before) and _VERSION_AFTER.match(after):
             return True  # "Firefox 3.05": a version
+        if _in_a_name(text, m, dig, before, after):
+            return True
         if _STREET_AFTER.match(after):
             return True
         line_start = text.rfind("\n", 0, start) + 1
@@ -546,54 +615,8 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     Returns (end, value, unit, per, post_hedge).
     """
     unit = currency
-    post = None
-    m = _AFTER_PERCENT.match(text, pos)
-    if m and not currency:
-        unit = "percentage_point" if m.group("pp") else "percent"
-        pos = m.end()
-    elif not currency:
-        mw = _AFTER_CURRENCY.match(text, pos)
-        if mw:
-            word = mw.group("word").lower()
-            nation = (mw.group("nation") or "").lower().replace(" ", " ")
-            unit = _CURRENCY_WORD[word]
-            if word.startswith("dollar") and nation:
-                unit = _DOLLAR_NATION.get(re.sub(r"\s+", " ", nation), "USD")
-            if word in _SUBUNIT:
-                value /= 100.0
-            pos = mw.end()
-            cents = _CENTS_AFTER.match(text, pos) if word not in _SUBUNIT else None
-            if cents and float(value).is_integer():
-                # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
-                value += _cents(cents.group(1))
-                pos = cents.end()
-        elif (ms := _AFTER_SIGN.match(text, pos)):
-            unit = _CURRENCY_SIGN[ms.group(1)]
-            pos = ms.end()
-            cents = _CENTS_NAMED.match(text, pos)
-            if cents and float(value).is_integer():
-                value += _cents(cents.group(1))
-                pos = cents.end()
-        else:
-            mi = _AFTER_ISO.match(text, pos)
-            if mi:
-                unit = mi.group("iso").upper()
-                if mi.group("mega"):
-                    value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
-                if mi.group("mag"):
-                    value *= _MAGNITUDE[mi.group("mag").strip(" \t\n-").lower()]  # "75 USD million"
-                pos = mi.end()
-                cents = _CENTS_AFTER.match(text, pos) if not mi.group("mag") else None
-                if cents and float(value).is_integer():
-                    value += _cents(cents.group(1))  # "17 USD 25"
-                    pos = cents.end()
-            elif not has_mag:
-                mp = _AFTER_PHYSICAL.match(text, pos)
-                if mp:
-                    idx = next(int(k[1:]) for k, v in mp.groupdict().items()
-                               if v is not None and k != "open")
-                    unit = _PHYSICAL[idx][1]
-                    pos = mp.end()
+    if not currency:
+        unit, value, pos = _unit_after(text, pos, value, has_mag)
     if unit == "ft":
         inches = _INCHES_AFTER.match(text, pos)
         if inches:
@@ -601,8 +624,8 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             value += float(inches.group(1)) / 12
             pos = inches.end()
     elif unit == "GBP" and not currency and _weighs(text, pos):
-        # "drop 25 pounds", "weighing 200 pounds": weight, not money.
-        unit, value = "lb", value
+        unit = "lb"  # "drop 25 pounds", "weighing 200 pounds": weight, not money
+    post = None
     mh = _AFTER_POST_HEDGE.match(text, pos)
     if mh:
         post = "lower" if mh.group("lower") else "upper" if mh.group("upper") else "approx"
@@ -617,6 +640,46 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     return pos, value, unit, per, post
 
 
+def _unit_after(text: str, pos: int, value: float, has_mag: bool
+                ) -> tuple[str | None, float, int]:
+    """The unit written after a figure with no currency before it: percent, a currency word,
+    sign or code (with its subunit: "3 dollars and 50 cents"), or a physical unit. Returns
+    (unit, value in that unit's base, end)."""
+    if m := _AFTER_PERCENT.match(text, pos):
+        return ("percentage_point" if m.group("pp") else "percent"), value, m.end()
+    if mw := _AFTER_CURRENCY.match(text, pos):
+        word = mw.group("word").lower()
+        nation = re.sub(r"\s+", " ", (mw.group("nation") or "").lower())
+        unit = _CURRENCY_WORD[word]
+        if word.startswith("dollar") and nation:
+            unit = _DOLLAR_NATION.get(nation, "USD")
+        if word in _SUBUNIT:
+            return unit, value / 100.0, mw.end()
+        # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
+        return (unit, *_with_cents(_CENTS_AFTER, text, mw.end(), value))
+    if ms := _AFTER_SIGN.match(text, pos):
+        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(_CENTS_NAMED, text, ms.end(), value))
+    if mi := _AFTER_ISO.match(text, pos):
+        if mi.group("mega"):
+            value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
+        if mi.group("mag"):  # "75 USD million"
+            return mi.group("iso").upper(), value * _MAGNITUDE[
+                mi.group("mag").strip(" \t\n-").lower()], mi.end()
+        return (mi.group("iso").upper(), *_with_cents(_CENTS_AFTER, text, mi.end(), value))
+    if not has_mag and (mp := _AFTER_PHYSICAL.match(text, pos)):
+        idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None and k != "open")
+        return _PHYSICAL[idx][1], value, mp.end()
+    return None, value, pos
+
+
+def _with_cents(pattern: re.Pattern, text: str, pos: int, value: float) -> tuple[float, int]:
+    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end)."""
+    cents = pattern.match(text, pos)
+    if cents and float(value).is_integer():
+        return value + _cents(cents.group(1)), cents.end()
+    return value, pos
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group())
 
@@ -626,12 +689,23 @@ def _blank(m: re.Match) -> str:
 _MINUS_HYPHEN = re.compile(r"-(?=\.?\d)")
 
 
+_MINUS_WORD = re.compile(r"(?i)(?:minus|negative)$")
+# "-1.3%" after a space: a change in a market list ("FTSE 100 -1.3%"), never a range's end,
+# which news writes joined ("1.3-1.5%").
+_SIGNED_PERCENT = re.compile(r"-\d{1,3}\.\d+\s?%")
+
+
 def _minus_sign(m: re.Match) -> str:
     at = m.start()
-    if at and not (m.string[at - 1].isspace() or m.string[at - 1] in "(["):
+    s = m.string
+    if at and not (s[at - 1].isspace() or s[at - 1] in "([<>≤≥="):
+        if _MINUS_WORD.search(s, max(0, at - 8), at):
+            return " "  # "minus-130 degrees": the word is the sign, the hyphen joins it
         return "-"  # "COVID-19", "2020-21", "A-3": joined to the word before
-    before = m.string[max(0, at - 12):at].rstrip()
-    return "-" if before[-1:].isdigit() or before[-1:] in ("%", ")") else "−"
+    before = s[max(0, at - 12):at].rstrip()
+    if (before[-1:].isdigit() or before[-1:] in ("%", ")")) and not _SIGNED_PERCENT.match(s, at):
+        return "-"
+    return "−"
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -699,8 +773,10 @@ _SPECIAL = re.compile(
     r"kilometre|kilometer|metre|meter|foot|yard|inch|hour|day|week|month|year|decade|century)))\b"
     # "a magnitude-5.4 quake"
     r"|\b(?i:magnitude)-(?P<magnitude>\d(?:\.\d)?)\b"
+    # "a sixfold rise", "a 10-fold increase": a multiplier
+    rf"|\b(?P<fold>(?i:\d+(?:\.\d+)?|(?:{_NUMWORD})(?:-(?:{_NUMWORD}))?))[-\s]?(?i:fold)\b"
 )
-_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice)|/|\d0['’]?s\b|-to-\d")
+_SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice|fold\b)|/|\d0['’]?s\b|-to-\d")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _UNIT_WORDS = {"mile": "mile", "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m",
                "foot": "ft", "yard": "yard", "inch": "inch"}
@@ -736,6 +812,10 @@ def _special_quantity(m: re.Match) -> Quantity | None:
     if m.group("magnitude"):
         v = float(m.group("magnitude"))
         return Quantity(start, end, text, v, v, v, "exact", "magnitude")
+    if m.group("fold"):
+        fold = m.group("fold")
+        v = float(fold) if fold[0].isdigit() else _words_value(fold)
+        return Quantity(start, end, text, v, v, v, "exact", None, "multiplier") if v else None
     word = (m.group("unit_word") or m.group("half_of")).lower()
     v = 1.5 if m.group("unit_word") else 0.5
     bound, qstart = _hedge(m.string, start)
@@ -761,7 +841,7 @@ def _with_special_forms(text: str, found: list[Quantity]) -> list[Quantity]:
 # "5-foot-8,135 pounds": a height, then a weight; the comma is not a thousands separator.
 _HEIGHT_COMMA = re.compile(r"(?<=(?:foot|feet)-\d),(?=\d{3}\b)|(?<=(?:foot|feet)-\d\d),(?=\d{3}\b)")
 
-_BOUND_JOIN = re.compile(r"\s*,?\s*(?:and|but)\s+$")
+_BOUND_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|but))\s*")
 
 
 def _joins_bounds(a: Quantity, b: Quantity, scan: str) -> bool:
@@ -780,17 +860,91 @@ def _merge_bounds(a: Quantity, b: Quantity, text: str) -> Quantity:
 
 
 def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
-    """Turn one master-pattern match into a Quantity (or None when it is not a claim)."""
+    """Turn one master-pattern match into a Quantity (or None when it is not a claim): each
+    form is read by the named step that knows it, tried in order."""
+    if m.group("times") or m.group("mult") or m.group("frac") or m.group("vague"):
+        return _read_word_form(scan, text, m)
+    value = _core_value(m)
+    if value is None:
+        return None
+    for step in (_read_few_scale, _read_written_fraction, _read_odds):
+        q = step(scan, text, m, value)
+        if q is not None:
+            return q if q is not _NOT_A_CLAIM else None
+    start, end = m.start(), m.end()
+    value, end, half = _and_a_half(scan, m, value, end)
+    if m.group("dfrac") or (not half and _is_not_a_claim(scan, m, value)):
+        return None
+    currency, value = _currency_before(m, value)
+    mag = m.group("mag")
+    if mag == "T" and not currency:
+        return None  # "$2.1T" is trillions; a bare "5T" is a model or a grade
+    if mag and mag.strip() == "p" and not currency:
+        currency = "GBP"
+    if _metres_not_millions(scan, m, currency):
+        value = float(m.group("dig").replace(",", ""))
+        return _plain_quantity(scan, text, start, end, value, "m")
+    value, end = _mixed_fraction(scan, m, value, end)
+    pos, value, unit, per, post = _suffix(scan, end, value, currency, _letter_magnitude(mag))
+    unit, pos, refused = _unit_by_context(scan, m, unit, currency, pos)
+    if refused:
+        return None
+    if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
+            and _CLAUSE_END.match(scan, pos):
+        # "per cent of twenty" with no figure before it: the figure is the percentage.
+        return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, value,
+                        value, "exact", "percent")
+    bound, qstart = _hedge(scan, start)
+    f = _Figure(value, end, pos, unit, per, bound, qstart, post)
+    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
+    if neg and not currency and not _is_money(unit):
+        f = _negative(scan, neg, f)
+    ranged = _read_range(scan, text, m, f)
+    if ranged is not None:
+        return ranged if ranged is not _NOT_A_CLAIM else None
+    low, high = _interval(f.value, f.post or f.bound)
+    return Quantity(f.start, pos, text[f.start:pos], f.value, low, high, f.post or f.bound,
+                    f.unit, per=f.per)
+
+
+# A step's answer that the match is read, and is not a claim (a score, a written fraction
+# without a unit): no later step may read it.
+_NOT_A_CLAIM = Quantity(0, 0, "", 0.0, 0.0, 0.0, "exact")
+
+
+def _is_money(unit: str | None) -> bool:
+    """Whether a lexical unit is a currency (an ISO 4217 code): money is never below zero."""
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class _Figure:
+    """A figure read up to its unit, before a range may extend it."""
+
+    value: float
+    end: int             # where the number (with its magnitude) ends
+    pos: int             # where its unit, rate and trailing hedge end
+    unit: str | None
+    per: str | None
+    bound: str           # the hedge before it
+    start: int           # where its span starts (hedge words included)
+    post: str | None     # a hedge after it ("or more")
+
+
+def _read_word_form(scan: str, text: str, m: re.Match) -> Quantity | None:
+    """ "three times more", "doubling", "two-thirds of", "tens of thousands": figures that are
+    words of their own kind."""
     start, end = m.start(), m.end()
     if m.group("times"):
-        v = _words_value(m.group("tn")) if not m.group("tn")[0].isdigit() else float(m.group("tn"))
+        tn = m.group("tn")
+        v = _words_value(tn) if not tn[0].isdigit() else float(tn)
         if not v:
             return None
         return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
     if m.group("mult"):
         word = m.group("mult").lower()
-        v = next(val for k, val in _MULTIPLIERS.items() if word.startswith(k)) if not \
-            word.startswith("double") else 2.0
+        v = 2.0 if word.startswith("double") else next(
+            val for k, val in _MULTIPLIERS.items() if word.startswith(k))
         return Quantity(start, end, text[start:end], v, v, v, "exact", None, "multiplier")
     if m.group("frac"):
         word = m.group("frac").lower()
@@ -802,140 +956,207 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
         bound, hstart = _hedge(scan, start)
         low, high = _interval(v, bound)
         return Quantity(hstart, end, text[hstart:end], v, low, high, bound, None, "fraction")
-    if m.group("vague"):
-        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
-        low, high = _VAGUE_RANGES.get(phrase, (None, None))
-        if low is None:
-            return None
-        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
-        return Quantity(start, pos, text[start:pos], low, low, high, "range", unit,
-                        vague=True, per=per)
+    phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+    low, high = _VAGUE_RANGES.get(phrase, (None, None))
+    if low is None:
+        return None
+    pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+    return Quantity(start, pos, text[start:pos], low, low, high, "range", unit, vague=True,
+                    per=per)
 
-    value = _core_value(m)
-    if value is None:
-        return None
+
+def _read_few_scale(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "several hundred years", "a few thousand people": vague, not 100 or 1,000."""
+    start, end = m.start(), m.end()
     word = (m.group("word") or "").strip().lower()
-    if word in _BARE_SCALE and (few := _FEW_BEFORE.search(scan, max(0, start - 16), start)):
-        # "several hundred years", "a few thousand people": vague, not 100 or 1,000.
-        low, high = 2 * _BARE_SCALE[word], 10 * _BARE_SCALE[word]
-        pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
-        return Quantity(few.start(), pos, text[few.start():pos], low, low, high, "range", unit,
-                        vague=True, per=per)
-    half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
-    if half:
-        # "two and a half years", "one and a half million people", "five and a quarter".
-        part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
-        value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
-                                  else 1.0)
-        end = half.end()
-    if m.group("dfrac"):
-        # "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit.
-        pos, value, unit, per, _ = _suffix(scan, end, value, None, False)
-        if unit is None or unit in ("percent", "percentage_point"):
-            return None
-        bound, qstart = _hedge(scan, start)
-        low, high = _interval(value, bound)
-        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
-    odds = _ODDS.match(scan, end)
-    if odds:
-        # "one in five", "2 in 3": odds, read as the fraction they state.
-        m2 = _CORE.match(scan, odds.end())
-        denom = _core_value(m2) if m2 else None
-        if denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group():
-            bound, qstart = _hedge(scan, start)
-            v = value / denom
-            low, high = _interval(v, bound)
-            return Quantity(qstart, m2.end(), text[qstart:m2.end()], v, low, high, bound, None,
-                            "fraction")
-    if not half and _is_not_a_claim(scan, m, value):
+    if word not in _BARE_SCALE or not (few := _FEW_BEFORE.search(scan, max(0, start - 16), start)):
         return None
+    low, high = 2 * _BARE_SCALE[word], 10 * _BARE_SCALE[word]
+    pos, _, unit, per, _ = _suffix(scan, end, low, None, True)
+    return Quantity(few.start(), pos, text[few.start():pos], low, low, high, "range", unit,
+                    vague=True, per=per)
+
+
+def _and_a_half(scan: str, m: re.Match, value: float, end: int) -> tuple[float, int, bool]:
+    """ "two and a half years", "one and a half million people", "five and a quarter": the
+    part belongs to the figure. Returns (value, end, whether a part was read)."""
+    half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
+    if not half:
+        return value, end, False
+    part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
+    value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
+                              else 1.0)
+    return value, half.end(), True
+
+
+def _read_written_fraction(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "a 1/4 mile oval", "1/2 cup": a written fraction is a figure only with a unit."""
+    if not m.group("dfrac"):
+        return None
+    start = m.start()
+    pos, value, unit, per, _ = _suffix(scan, m.end(), value, None, False)
+    share = unit is None and _SHARE_AFTER.match(scan, pos)  # "more than 1/2 of the people"
+    if (unit is None and not share) or unit in ("percent", "percentage_point"):
+        return _NOT_A_CLAIM
+    bound, qstart = _hedge(scan, start)
+    if share:
+        low, high = _interval(value, bound)
+        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, None, "fraction")
+    low, high = _interval(value, bound)
+    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+
+def _read_odds(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:
+    """ "one in five", "2 in 3": odds, read as the fraction they state."""
+    if not m.group("mag") and _AND_A_HALF.match(scan, m.end()):
+        return None  # "two and a half in five" is not odds
+    odds = _ODDS.match(scan, m.end())
+    if not odds:
+        return None
+    m2 = _CORE.match(scan, odds.end())
+    denom = _core_value(m2) if m2 else None
+    if not (denom and value < denom <= 1000 and not m2.group("mag") and "," not in m2.group()):
+        return None
+    bound, qstart = _hedge(scan, m.start())
+    end = m2.end()
+    if post := _AFTER_POST_HEDGE.match(scan, end):  # "2 in 5 or more"
+        bound = "lower" if post.group("lower") else "upper" if post.group("upper") else "approx"
+        end = post.end()
+    v = value / denom
+    low, high = _interval(v, bound)
+    return Quantity(qstart, end, text[qstart:end], v, low, high, bound, None, "fraction")
+
+
+def _currency_before(m: re.Match, value: float) -> tuple[str | None, float]:
+    """The currency written before the figure, and the value in its base unit ("MSEK 120" is
+    millions)."""
     currency = _currency_of(m.group("cur"))
     if currency and _MEGA_ISO.fullmatch(m.group("cur").strip()) and not m.group("mag"):
         value *= 1e6
-    if m.group("mag") == "T" and not currency:
-        return None  # "$2.1T" is trillions; a bare "5T" is a model or a grade
-    if m.group("mag") and m.group("mag").strip() == "p" and not currency:
-        currency = "GBP"
-    mag = m.group("mag")
-    if (mag == "m" and not currency and m.group("dig") is not None
-            and (_LENGTH_AFTER.match(scan, end) or (_DIRECTION_AFTER.match(scan, end)
-                                                   and _FALL_BEFORE.search(scan, 0, start)))):
-        # "1.8m tall", "a 10m wall": metres, not millions.
-        value = float(m.group("dig").replace(",", ""))
-        return _plain_quantity(scan, text, start, end, value, "m")
-    mixed = _MIXED_FRACTION.match(scan, end) if m.group("dig") and not mag else None
-    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
-        # "10 1/2 miles": a whole number and a fraction.
-        value += int(mixed.group(1)) / int(mixed.group(2))
-        end = mixed.end()
-    # A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
-    # does.
-    letter_mag = bool(mag) and mag.strip(" \t\n-").lower() not in ("million", "billion", "trillion",
-                                                          "thousand", "lakh", "lakhs", "crore",
-                                                          "crores")
-    pos, value, unit, per, post = _suffix(scan, end, value, currency, letter_mag)
-    if unit is None and not currency and not mag:
-        letter = _TEMP_LETTER.match(scan, pos)
-        if letter and _temperature_talk(scan, start):
-            unit = _TEMP_UNITS[letter.group("scale")]
-            pos = letter.end()
-        elif letter and scan[pos] in "CF":  # written straight after the digits
-            return None  # "Room 12C", "Seat 14F": a code, not a figure
-    if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, start - 16), start):
-        unit = "magnitude"  # "a magnitude 6.1 quake"
-    if unit is None and (pct := _PERCENT_OF_BEFORE.search(scan, max(0, start - 24), start)) \
-            and _CLAUSE_END.match(scan, pos):
-        # "per cent of twenty" with no figure before it: the figure is the percentage.
-        low, high = _interval(value, "exact")
-        return Quantity(pct.start("word"), pos, text[pct.start("word"):pos], value, low, high,
-                        "exact", "percent")
-    bound, qstart = _hedge(scan, start)
-    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
-    if neg and not currency and unit in (None, "percent", "percentage_point", "degree_celsius",
-                                         "degree_fahrenheit"):
-        # "minus 0.5%", "−3°C": below zero.
-        value = -value
-        bound, qstart = _hedge(scan, neg.start())
-        qstart = min(qstart, neg.start())
-        low, high = _interval(value, bound)
-        return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+    return currency, value
 
-    # A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn".
-    sep = _RANGE_SEP.match(scan, end)
-    unit_first = False
-    if (not sep or not _CORE.match(scan, sep.end())) and unit and pos > end and not post:
-        # "10% to 15%", "25C-30C", "44 mg to 50 mg": the unit written at both ends.
-        sep = _RANGE_SEP.match(scan, pos)
-        unit_first = sep is not None
-    if sep and not post:
-        word = re.sub(r"^-\s+to$", "-", sep.group().strip())
-        between = _BETWEEN.search(scan, max(0, start - 12), start)
-        m2 = _CORE.match(scan, sep.end())
-        if m2 and (
-                word in ("-", "–", "—", "−", "~", "through", "thru") or (word == "to" and (not between or between.group()
-                                                              .strip().lower() == "from")
-                                            and not _CHANGE_FROM.search(scan, max(0, start - 50),
-                                                                        start))
-                or (word == "and" and between and between.group().strip().lower() == "between")):
-            second = _range_end(scan, m, m2, value, unit)
-            if second is not None and unit_first and second[2] != unit:
-                second = None  # "10% to 15 people": two figures, not one range
-            if second is not None:
-                v2, pos2, unit2, per2 = second
-                if v2 > value or (word in ("to", "and") and v2 > value):
-                    if between and word != "-":
-                        qstart = between.start()
-                    elif bound != "exact":
-                        bound = "exact"  # "about 10-20": the range says it all
-                    return Quantity(qstart, pos2, text[qstart:pos2], value, value, v2, "range",
-                                    unit2 or unit, per=per2 or per)
-                if word in ("-", "–", "—") and (unit is None and unit2 is None) and \
-                        _SCORE_CONTEXT.search(scan, max(0, start - 40), pos2 + 20):
-                    return None  # a score, "won 3-1"
-    if post:
-        bound = post
-    low, high = _interval(value, bound)
-    return Quantity(qstart, pos, text[qstart:pos], value, low, high, bound, unit, per=per)
+
+# News mostly writes millions as "m"; the sentence decides when it is metres: a length word
+# near it, another length or mass written in its units ("a 37m (121ft)-long skeleton", "100t
+# and 48m"), or a dimension adjective joined after it.
+_LENGTH_TALK = re.compile(
+    r"(?i)\b(?:tall|deep|wide|length|height|depth|width|outreach|reach|distance|altitude|"
+    r"elevation|diameter|radius|wingspan)\b|\d\s?(?:ft|feet|foot|inch(?:es)?|cm|mm|dm|km|t)\b|"
+    r"\b(?:metres?|meters?)\b")
+_DIMENSION_JOINED = re.compile(r"(?:\s?\([^()]{1,20}\))?-(?:long|high|tall|wide|deep|thick)\b")
+
+
+def _metres_not_millions(scan: str, m: re.Match, currency: str | None) -> bool:
+    """ "1.8m tall", "a 10m wall", "fell 200m down a gully", "a 37m (121ft)-long skeleton": a
+    bare "m" that is metres, not millions."""
+    if m.group("mag") != "m" or currency or m.group("dig") is None:
+        return False
+    start, end = m.start(), m.end()
+    if _LENGTH_AFTER.match(scan, end) or _DIMENSION_JOINED.match(scan, end):
+        return True
+    if _DIRECTION_AFTER.match(scan, end) and _FALL_BEFORE.search(scan, 0, start):
+        return True
+    if _PEOPLE_AFTER.match(scan, end):
+        return False  # "60m people": a count in millions
+    around = scan[max(0, start - 60):start] + " " + scan[end:end + 60]
+    return "$" not in around and "£" not in around and "€" not in around and bool(
+        _LENGTH_TALK.search(around))
+
+
+def _mixed_fraction(scan: str, m: re.Match, value: float, end: int) -> tuple[float, int]:
+    """ "10 1/2 miles": a whole number and a fraction."""
+    mixed = _MIXED_FRACTION.match(scan, end) if m.group("dig") and not m.group("mag") else None
+    if mixed and int(mixed.group(1)) < int(mixed.group(2)):
+        return value + int(mixed.group(1)) / int(mixed.group(2)), mixed.end()
+    return value, end
+
+
+def _letter_magnitude(mag: str | None) -> bool:
+    """A letter magnitude ("5m") leaves no room for a unit; a word one ("1.5 million gallons")
+    does."""
+    return bool(mag) and mag.strip(" \t\n-").lower() not in (
+        "million", "billion", "trillion", "thousand", "lakh", "lakhs", "crore", "crores")
+
+
+def _unit_by_context(scan: str, m: re.Match, unit: str | None, currency: str | None,
+                     pos: int) -> tuple[str | None, int, bool]:
+    """A unit the sentence gives a bare figure: "highs of 30C" (a temperature where the
+    sentence speaks of one), "a magnitude 6.1 quake". Returns (unit, end, refused): "Room 12C"
+    is a code, not a figure."""
+    if unit is None and not currency and not m.group("mag"):
+        letter = _TEMP_LETTER.match(scan, pos)
+        if letter and _temperature_talk(scan, m.start()):
+            return _TEMP_UNITS[letter.group("scale")], letter.end(), False
+        if letter and scan[pos] in "CF":  # written straight after the digits
+            return None, pos, True
+    if unit is None and _MAGNITUDE_BEFORE.search(scan, max(0, m.start() - 16), m.start()):
+        return "magnitude", pos, False
+    return unit, pos, False
+
+
+def _negative(scan: str, neg: re.Match, f: _Figure) -> _Figure:
+    """ "minus 0.5%", "−3°C", "minus-130 degrees": below zero, hedged by the words before the
+    sign ("<-30")."""
+    bound, qstart = _hedge(scan, neg.start())
+    return replace(f, value=-f.value, bound=bound, start=min(qstart, neg.start()))
+
+
+def _change_from(scan: str, text: str, m2: re.Match, f: _Figure,
+                 between: re.Match | None) -> Quantity | None:
+    """ "rose from 5 to 7 per cent", "grew from 13.5 to 14.0 mm": two stated values, the unit
+    written once, after the second; the first takes it."""
+    if f.unit is not None or between is None:
+        return None
+    second = _range_end(scan, m2, m2, f.value, None)
+    if second is None or second[2] is None or second[2] == "percentage_point":
+        return None
+    low, high = _interval(f.value, f.post or f.bound)
+    return Quantity(f.start, f.pos, text[f.start:f.pos], f.value, low, high, f.post or f.bound,
+                    second[2], per=f.per)
+
+
+def _range_separator(scan: str, f: _Figure) -> tuple[re.Match | None, bool]:
+    """The separator of a second end after the figure ("10-20", "between 10 and 20") and
+    whether it follows the unit ("10% to 15%", "25C-30C", "44 mg to 50 mg")."""
+    sep = _RANGE_SEP.match(scan, f.end)
+    if (not sep or not _CORE.match(scan, sep.end())) and f.unit and f.pos > f.end and not f.post:
+        sep = _RANGE_SEP.match(scan, f.pos)
+        return sep, sep is not None
+    return sep, False
+
+
+def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | None:
+    """A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn". None when there is none;
+    ``_NOT_A_CLAIM`` for a score ("won 3-1")."""
+    sep, unit_first = _range_separator(scan, f)
+    if not sep or f.post:
+        return None
+    start = f.start if f.value < 0 else m.start()
+    word = re.sub(r"^-\s+to$", "-", sep.group().strip())
+    between = _BETWEEN.search(scan, max(0, start - 12), start)
+    m2 = _CORE.match(scan, sep.end())
+    if not m2:
+        return None
+    from_to = word == "to" and (not between or between.group().strip().lower() == "from")
+    if from_to and _CHANGE_FROM.search(scan, max(0, start - 50), start):
+        return _change_from(scan, text, m2, f, between)
+    if not (word in ("-", "–", "—", "−", "~", "through", "thru") or from_to
+            or (word == "and" and between and between.group().strip().lower() == "between")):
+        return None
+    second = _range_end(scan, m, m2, f.value, f.unit)
+    if second is None or (unit_first and second[2] != f.unit):
+        return None  # "10% to 15 people": two figures, not one range
+    v2, pos2, unit2, per2 = second
+    if v2 > f.value:
+        qstart = f.start
+        if between and word != "-":
+            qstart = between.start()
+        return Quantity(qstart, pos2, text[qstart:pos2], f.value, f.value, v2, "range",
+                        unit2 or f.unit, per=per2 or f.per)
+    if word in ("-", "–", "—") and (f.unit is None and unit2 is None) and \
+            _SCORE_CONTEXT.search(scan, max(0, start - 40), pos2 + 20):
+        return _NOT_A_CLAIM  # a score, "won 3-1"
+    return None
 
 
 def _plain_quantity(scan: str, text: str, start: int, end: int, value: float,

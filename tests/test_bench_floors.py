@@ -12,12 +12,12 @@ from factcheck import bench
 FLOORS = {
     "Currency": (96.5, None, 97.0),
     "Percent": (100.0, None, 100.0),
-    "NumberRange": (83.0, 90.5, None),
-    "Dimension": (91.5, None, 92.0),
-    "Number": (44.0, None, None),
+    "NumberRange": (92.0, 97.0, None),
+    "Dimension": (94.0, None, 92.5),
+    "Number": (46.5, None, None),
 }
 # Bound accuracy (exact / lower / upper / range) where the suite states the bound.
-BOUND_FLOORS = {"NumberRange": 90.5}
+BOUND_FLOORS = {"NumberRange": 97.0}
 
 
 @pytest.mark.parametrize("suite", list(FLOORS))
@@ -48,3 +48,22 @@ def test_benchmark_command_runs(capsys):
     assert bench.main(["extraction", "--repeats", "1", "--offline"]) == 0
     out = capsys.readouterr().out
     assert "Currency" in out and "MB/s" in out
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("temperatures of minus-130 degrees Fahrenheit", "negative"),
+    ("between 10 and 20 boats", "range"),
+    ("a sixfold increase", "multiplier or notation"),
+    ("priced at RM299 for single user", "currency mark"),
+    ("a 320GB hard drive", "unit glued to the figure"),
+    ("the S&P 500 fell", "name with a number"),
+    ("make a half turn", "other"),
+])
+def test_misses_are_sorted_by_kind(text, kind):
+    assert bench.miss_kind(text) == kind
+
+
+def test_benchmark_prints_misses_by_kind(capsys):
+    shared_path(*bench.RT_SPECS)
+    bench.main(["extraction", "--repeats", "1", "--offline"])
+    assert "NumberRange misses by kind:" in capsys.readouterr().out

@@ -271,3 +271,92 @@ def test_parse_number_none_for_words():
 def test_what_a_figure_is(text, unit, kind):
     (q,) = find_quantities(text)
     assert (q.unit, q.kind) == (unit, kind)
+
+
+# The forms of figure news writes that the issue tracker sorts misses into, each with a
+# sentence as news writes it: (kind, sentence, span text, value, unit). Money is in base units.
+NEWS_FORMS = [
+    ("negative", "firefighters battled for about eight hours in minus-20 degree temperatures",
+     "minus-20 degree", -20, "degree"),
+    ("negative", "temperatures of minus-130 degrees Fahrenheit", "minus-130 degrees Fahrenheit",
+     -130, "degree_fahrenheit"),
+    ("negative", "He lost minus-5 yards on the play.", "minus-5 yards", -5, "yard"),
+    ("negative", "FTSE 100 -1.3%, Dax -0.8%", "-1.3%", -1.3, "percent"),
+    ("glued unit", "Optional upgrades include a 320GB hard drive", "320GB", 320, "GB"),
+    ("glued unit", "a 15.4-inch 2.4GHz Intel Core 2 Duo with 3MB L2 cache", "2.4GHz", 2.4, "GHz"),
+    ("glued unit", "The standard drive is still a 5400rpm model", "5400rpm", 5400, "rpm"),
+    ("glued unit", "Total downtime was 1hr 4 mins", "4 mins", 4, "minute"),
+    ("glued unit", "broadband speeds of 30Mbps", "30Mbps", 30, "Mbps"),
+    ("glued unit", "a 5kW heat pump", "5kW", 5, "kW"),
+    ("glued unit", "add 45g of sugar", "45g", 45, "g"),
+    ("glued unit", "a 1.5mm gap", "1.5mm", 1.5, "mm"),
+    ("glued unit", "a 25min drive", "25min", 25, "minute"),
+    ("glued unit", "275 pound-feet of torque", "275 pound-feet", 275, "lb_ft"),
+    ("glued unit", "a rise of 2.14degF", "2.14degF", 2.14, "degree_fahrenheit"),
+    ("currency mark", "will retail in Malaysia for RM10,099", "RM10,099", 10099, "MYR"),
+    ("currency mark", "the 11-inch Air still starts at US$999", "US$999", 999, "USD"),
+    ("currency mark", "It raised S$1mil for charity.", "S$1mil", 1e6, "SGD"),
+    ("currency mark", "a HK$3.7 billion deal", "HK$3.7 billion", 3.7e9, "HKD"),
+    ("currency mark", "a Y=590 billion budget", "Y=590 billion", 590e9, "JPY"),
+    ("currency mark", "a ¥590 billion budget", "¥590 billion", 590e9, "JPY"),
+    ("currency mark", "petrol rose 18 sen a litre", "18 sen a litre", 0.18, "MYR"),
+    ("currency mark", "a Rs 500 crore project", "Rs 500 crore", 5e9, "INR"),
+    ("multiplier", "a sixfold increase in cases", "sixfold", 6, None),
+    ("multiplier", "a 10-fold rise", "10-fold", 10, None),
+    ("multiplier", "a crowd of 4 hundred million people", "4 hundred million", 4e8, None),
+    ("multiplier", "a world of 8 B people", "8 B", 8e9, None),
+    ("notation", "a mass of 1.99×10−30 kg", "1.99×10−30 kg", 1.99e-30, "kg"),
+    ("notation", "it shipped 1.2e6 tonnes", "1.2e6 tonnes", 1.2e6, "tonne"),
+    ("range", "rose from 5 to 7 per cent", "5", 5, "percent"),
+    ("range", "grew from 13.5 to 14.0 mm", "13.5", 13.5, "mm"),
+    ("range", "aftershocks varying from 2.8 to 3.8 degrees", "from 2.8 to 3.8 degrees", 2.8,
+     "degree"),
+    ("metres", "a 37m (121ft)-long skeleton", "37m", 37, "m"),
+    ("metres", "Max. capacity is 100t and Max. outreach is 48m", "48m", 48, "m"),
+]
+# Names with a number in them: never a figure.
+NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 costs",
+         "the new BlackBerry 10 platform", "COVID-19 cases", "5G networks", "Game 6 of the finals",
+         "an Airbus A380 landed", "inside a Boeing 727.", "shipped in from the Lower 48."]
+# Phrases of the forms above taken from ../shared/corpora (checked to be there).
+FROM_CORPORA = ["minus-20 degree temperatures", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
+                "a 5400rpm model", "Total downtime was 1hr 4 mins", "in Malaysia for RM10,099",
+                "still starts at US$999", "varying from 2.8 to 3.8 degrees",
+                "inside a Boeing 727.", "from the Lower 48."]
+
+
+@pytest.mark.parametrize("kind,sentence,text,value,unit", NEWS_FORMS,
+                         ids=[f"{f[0]}:{f[2]}" for f in NEWS_FORMS])
+def test_news_forms(kind, sentence, text, value, unit):
+    found = {q.text: q for q in find_quantities(sentence)}
+    assert text in found, f"{kind}: found {list(found)}"
+    assert (found[text].value, found[text].unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("sentence", NAMES)
+def test_names_are_not_figures(sentence):
+    assert [q.text for q in find_quantities(sentence)] == []
+
+
+def test_money_after_names_still_read():
+    assert [(q.value, q.unit) for q in find_quantities("the new iPhone 14 costs $799")] == [
+        (799, "USD")]
+    assert [q.value for q in find_quantities("told the Guardian 41 bodies were found")] == [41]
+    assert [q.value for q in find_quantities("He raised 60m from investors.")] == [60e6]
+
+
+@pytest.fixture(scope="module")
+def corpus_text():
+    """Every article text of ../shared/corpora, read at test time."""
+    import json
+
+    from conftest import shared_path
+
+    folder = shared_path("corpora")
+    return "\n".join(json.loads(line)["text"] for f in sorted(folder.glob("*.jsonl"))
+                      for line in f.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("phrase", FROM_CORPORA)
+def test_forms_come_from_the_corpora(phrase, corpus_text):
+    assert phrase in corpus_text
