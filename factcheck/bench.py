@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import math
 import multiprocessing
@@ -46,6 +47,8 @@ DEFAULT_SIZES = (1_000, 10_000, 50_000)
 # is. At 10 days apart, the few clusters whose own dates spread over several days chained their
 # replicas into one story, which no real feed does.
 REPLICA_SHIFT_DAYS = 30
+# Feed shapes of the scale benchmark: replicas far apart in time, and wire copies that meet.
+SCALE_SHAPES = ("spread", "syndicated")
 UNDATED_BASE = dt.date(2024, 1, 1)
 # Findings the scale run's HTML page lists in full; the JSON and CSV files still hold everything.
 SCALE_REPORT_LIMIT = 500
@@ -427,8 +430,8 @@ def run_extraction(shared: Path, repeats: int, with_quantulum_suite: bool = True
     return scores
 
 
-SCALE_STAGES = ("read", "group", "extract", "match", "report")
-SCALE_HEADER = (f"{'articles':>9}{'claims':>9}{'findings':>9}{'total s':>9}{'art/s':>8}"
+SCALE_STAGES = ("read", "extract", "copies", "group", "match", "report")
+SCALE_HEADER = (f"{'shape':>11}{'articles':>9}{'claims':>9}{'findings':>9}{'total s':>9}{'art/s':>8}"
                 f"{'claims/s':>9}" + "".join(f"{s:>8}" for s in SCALE_STAGES)
                 + f"{'ms/art':>8}{'main MB':>9}{'worker':>8}{'all MB':>8}")
 
@@ -442,29 +445,44 @@ def base_articles(shared: Path) -> list[Article]:
     return seeds + corpora
 
 
-def iter_feed(base: list[Article], n: int) -> Iterator[Article]:
+def iter_feed(base: list[Article], n: int, shape: str = "spread") -> Iterator[Article]:
     """A feed of ``n`` articles made lazily from the base set: replicas, each with its own ids
-    and dates (a feed streamed in, as a newsroom's inbox is read, not built in memory)."""
+    and dates (a feed streamed in, as a newsroom's inbox is read, not built in memory).
+
+    ``spread``: replica k is published ``REPLICA_SHIFT_DAYS`` x k days later, so replicas never
+    meet. ``syndicated``: copy k is published k weeks after the first plus 0-6 days, as wire
+    copy is carried again by other outlets on later days, so copies of one story meet."""
     if not base:
         raise ValueError(f"no article could be read from the corpora or {SEEDS}")
+    if shape not in SCALE_SHAPES:
+        raise ValueError(f"unknown feed shape {shape!r}: one of {', '.join(SCALE_SHAPES)}")
     made, k = 0, 0
     while made < n:
-        shift = dt.timedelta(days=REPLICA_SHIFT_DAYS * k)
         for a in base[: n - made]:
             # story=None: the corpora's cluster ids would make grouping free; the pipeline
-            # must find the stories itself, and the date shift keeps replicas apart in time.
+            # must find the stories itself.
             yield replace(a, id=a.id if k == 0 else f"{a.id}~r{k}", story=None,
-                          published=(a.published or UNDATED_BASE) + shift)
+                          published=(a.published or UNDATED_BASE) + _shift(a.id, k, shape))
             made += 1
         k += 1
 
 
-def build_feed(shared: Path, n: int) -> list[Article]:
+def _shift(article_id: str, k: int, shape: str) -> dt.timedelta:
+    """How much later replica k of an article is published, in the feed's shape."""
+    if shape == "spread" or k == 0:
+        return dt.timedelta(days=REPLICA_SHIFT_DAYS * k)
+    # 0-6 extra days, the same for the same article and copy in every run.
+    extra = int(hashlib.sha1(f"{article_id}~{k}".encode()).hexdigest(), 16) % 7
+    return dt.timedelta(weeks=k, days=extra)
+
+
+def build_feed(shared: Path, n: int, shape: str = "spread") -> list[Article]:
     """A feed of ``n`` articles: replicas of the base set, each with its own ids and dates."""
-    return list(iter_feed(base_articles(shared), n))
+    return list(iter_feed(base_articles(shared), n, shape))
 
 
-def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) -> None:
+def _scale_child(shared: str, n: int, workers: int, shape: str,
+                 out: multiprocessing.Queue) -> None:
     """One size, end to end, in a fresh process (so ru_maxrss is this size's peak alone)."""
     try:
         t = time.perf_counter()
@@ -473,7 +491,7 @@ def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) 
         engine = ProcessEngine(workers)
         try:
             # Streamed as the command line streams files: texts are dropped once extracted.
-            result = check_articles(iter_feed(base, n), engine=engine, group=True,
+            result = check_articles(iter_feed(base, n, shape), engine=engine, group=True,
                                     keep_text=False)
         finally:
             # Closed before measuring: RUSAGE_CHILDREN only covers workers already waited for.
@@ -487,9 +505,14 @@ def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) 
         # bound of the run's total (peaks need not coincide, and forked pages are shared).
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        out.put({"articles": len(result.articles), "claims": len(result.claims),
-                 "findings": len(result.findings), "read": read,
+        per_story = Counter(a.story for a in result.articles)
+        out.put({"shape": shape, "articles": len(result.articles), "claims": len(result.claims),
+                 "findings": len(result.findings), "facts": len(result.facts),
+                 "stories": len(per_story), "largest": max(per_story.values(), default=0),
+                 "copy_groups": len(set(result.copy_groups.values())),
+                 "copy_articles": len(result.copy_groups), "read": read,
                  "group": result.timings.get("group", 0.0),
+                 "copies": result.timings.get("copies", 0.0),
                  "extract": result.timings.get("extract", 0.0),
                  "match": result.timings.get("match", 0.0), "report": report,
                  "rss_main_mb": own, "rss_workers_mb": kids,
@@ -499,12 +522,12 @@ def _scale_child(shared: str, n: int, workers: int, out: multiprocessing.Queue) 
         raise
 
 
-def _run_one(shared: Path, n: int, workers: int) -> dict:
+def _run_one(shared: Path, n: int, workers: int, shape: str = "spread") -> dict:
     """The row of one size, measured in a spawned child process."""
     # spawn, not fork: a forked child would start with this process's memory already counted.
     ctx = multiprocessing.get_context("spawn")
     out = ctx.Queue()
-    child = ctx.Process(target=_scale_child, args=(str(shared), n, workers, out))
+    child = ctx.Process(target=_scale_child, args=(str(shared), n, workers, shape, out))
     child.start()
     while True:
         try:
@@ -526,23 +549,34 @@ def _run_one(shared: Path, n: int, workers: int) -> dict:
 
 def scale_line(row: dict) -> str:
     """One printable row of the scale benchmark."""
-    return (f"{row['articles']:>9}{row['claims']:>9}{row['findings']:>9}{row['total']:>9.2f}"
-            f"{row['articles_per_s']:>8.0f}{row['claims_per_s']:>9.0f}"
+    return (f"{row['shape']:>11}{row['articles']:>9}{row['claims']:>9}{row['findings']:>9}"
+            f"{row['total']:>9.2f}{row['articles_per_s']:>8.0f}{row['claims_per_s']:>9.0f}"
             + "".join(f"{row[s]:>8.2f}" for s in SCALE_STAGES)
             + f"{row['ms_per_article']:>8.2f}{row['rss_main_mb']:>9.0f}"
             f"{row['rss_workers_mb']:>8.0f}{row['peak_mb']:>8.0f}")
 
 
-def run_scale(shared: Path, sizes: list[int], workers: int) -> list[dict]:
-    """Print and return the scale benchmark: one row per feed size."""
+def shape_line(row: dict) -> str:
+    """What the run made of the feed: stories, the largest, copy groups, facts, findings."""
+    return (f"{'':>11}{row['stories']} stories (largest {row['largest']} articles), "
+            f"{row['copy_groups']} copy groups holding {row['copy_articles']} articles, "
+            f"{row['facts']} facts, {row['findings']} findings "
+            f"({row['findings'] / max(row['facts'], 1):.1f} per fact)")
+
+
+def run_scale(shared: Path, sizes: list[int], workers: int,
+              feed_shapes: Iterable[str] = SCALE_SHAPES) -> list[dict]:
+    """Print and return the scale benchmark: one row per feed shape and size."""
     print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, "
           f"{os.cpu_count()} cpus, python {platform.python_version()}, {sys.platform}; "
           f"{workers} workers")
     print(SCALE_HEADER)
     rows = []
-    for n in sizes:
-        rows.append(_run_one(shared, n, workers))
-        print(scale_line(rows[-1]), flush=True)
+    for shape in feed_shapes:
+        for n in sizes:
+            rows.append(_run_one(shared, n, workers, shape))
+            print(scale_line(rows[-1]), flush=True)
+            print(shape_line(rows[-1]), flush=True)
     print("stages in seconds; read = building the feed from the corpora; "
           "main MB = peak RSS of the run's process; worker = the largest worker's; all MB = "
           "main + workers x worker, an upper bound of the whole run")
@@ -721,6 +755,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="scale: articles per synthetic feed (default: 1000 10000 50000)")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="scale: worker processes of the engine (default: one per cpu)")
+    p.add_argument("--shape", choices=SCALE_SHAPES + ("both",), default="both",
+                   help="scale: the feed's shape: replicas a month apart (spread), wire copies "
+                        "carried again over eight weeks (syndicated), or both (default)")
     p.add_argument("--n", type=int, default=10_000, help="stress: files in the inbox")
     p.add_argument("--shapes", action="store_true",
                    help="stress: check each hostile shape of input (flattened tables, a "
@@ -749,7 +786,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
             return 1
-        run_scale(args.shared, args.sizes, max(1, args.workers))
+        run_scale(args.shared, args.sizes, max(1, args.workers),
+                  SCALE_SHAPES if args.shape == "both" else (args.shape,))
         return 0
     if not args.shared.joinpath(*RT_SPECS).is_dir():
         print(f"factcheck.bench: {args.shared} has no benchmarks/recognizers-text", file=sys.stderr)

@@ -93,7 +93,8 @@ def _fact_record(k: Fact) -> dict[str, Any]:
             "claims": list(k.claims), "findings": list(k.findings), "sources": len(k.sources),
             "outlets": list(k.sources), "consensus": _plain(k.consensus),
             "outliers": list(k.outliers), "period_start": k.period_start,
-            "period_end": k.period_end, "as_of": k.as_of, "timeline": k.timeline}
+            "period_end": k.period_end, "as_of": k.as_of, "timeline": k.timeline,
+            "carried_by": {c: list(a) for c, a in sorted(k.copies.items())}}
 
 
 def findings_document(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
@@ -171,13 +172,18 @@ def write_claims_csv(path: str | os.PathLike, claims: pd.DataFrame,
                      facts: list[Fact] | None = None) -> None:
     """Write the claim table atomically as CSV: the contract columns in contract order, then
     ``fact``, the id of the fact a claim is part of (empty when it is in none, or when no
-    ``facts`` are given)."""
+    ``facts`` are given), and ``copy_of``, the claim a wire copy's claim repeats word for word
+    (it is part of that claim's fact)."""
     table = check_claims(claims)[list(CLAIM_COLUMNS)]
+    copy_of = (claims["copy_of"] if "copy_of" in claims else pd.Series("", index=claims.index)
+               ).fillna("").astype(object)
+    table = table.assign(copy_of=copy_of)
     fact_of = facts_mod.fact_of_claims(facts or [])
     with atomic_writer(path) as fh:
         # In slices: a night's claim table as one CSV string would double the run's memory.
         for at in range(0, max(len(table), 1), CSV_SLICE):
-            part = table.iloc[at: at + CSV_SLICE].assign(
-                fact=lambda t: t["id"].map(lambda c: fact_of.get(str(c), "")).astype(object))
+            part = table.iloc[at: at + CSV_SLICE]
+            fact = [fact_of.get(str(rep or c), "") for c, rep in zip(part["id"], part["copy_of"])]
+            part = part.drop(columns="copy_of").assign(fact=fact, copy_of=part["copy_of"])
             # lineterminator fixed: pandas defaults to os.linesep, which is platform-bound.
             part.to_csv(fh, index=False, header=at == 0, lineterminator="\n")

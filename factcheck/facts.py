@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import formatting
+from . import copies, formatting
 from .components import components
 from .lexicon import AUXILIARIES, NP_BREAKERS, PERSON_VERBS
 from .schema import Fact, Finding
@@ -44,7 +44,7 @@ _DANGLING = (NP_BREAKERS | AUXILIARIES) - {"it", "them", "this", "that"}
 _VERB_ENDINGS = ("ed", "en")
 
 
-_FACT_COLUMNS = ("id", "article", "value", "low", "high", "unit", "unit_family", "bound", "text",
+_FACT_COLUMNS = ("id", "copy_of", "article", "value", "low", "high", "unit", "unit_family", "bound", "text",
                  "start", "end", "sentence", "sentence_start", "noun", "event", "phrase",
                  "period_start", "period_end", "period_kind", "as_of", "running", "source",
                  "published", "measure", "role")
@@ -71,8 +71,10 @@ def build_facts(claims: pd.DataFrame, findings: Sequence[Finding]) -> list[Fact]
     order = sorted(range(len(facts)),
                    key=lambda i: (_VERDICT_ORDER.get(facts[i].verdict, 3), first_at[i]))
     ordered = [facts[i] for i in order]
+    carried = copies.carriers(claims, wanted)
     for n, fact in enumerate(ordered, 1):
         fact.id = f"K{n:04d}"
+        fact.copies = {c: carried[c] for c in fact.claims if c in carried}
     return ordered
 
 
@@ -111,6 +113,8 @@ def _claim_order(row: Mapping[str, Any]) -> tuple:
 def _fact(findings: list[Finding], rows: Mapping[str, Mapping[str, Any]]) -> Fact:
     """One fact from the findings of one component (id assigned by the caller)."""
     ids = {str(c) for f in findings for c in f.claims}
+    # A wire copy's claim is named among the fact's copies, not as one more source.
+    ids = {c for c in ids if not (c in rows and rows[c].get("copy_of"))}
     present = sorted((rows[c] for c in ids if c in rows), key=_claim_order)
     missing = sorted(ids - set(rows))   # a claim not in the table still belongs to the fact
     verdicts = {f.verdict for f in findings}

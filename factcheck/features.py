@@ -461,6 +461,18 @@ def same_person_age(a: Row, b: Row, story: Story) -> float:
     return float(gap <= PERSON_AGE_GAP + abs(days) / 365.25)
 
 
+def same_sentence_slot(a: Row, b: Row, story: Story) -> float:
+    """The same sentence, word for word but for its figures, with the figure in the same place:
+    a copy of a report that changed the figure ("213 people had died" and "231 people ...")."""
+    if int(a["start"]) - int(a["sentence_start"]) != int(b["start"]) - int(b["sentence_start"]):
+        return 0.0
+    return float(_DIGITS.sub("#", " ".join(str(a["sentence"]).lower().split()))
+                 == _DIGITS.sub("#", " ".join(str(b["sentence"]).lower().split())))
+
+
+_DIGITS = re.compile(r"\d[\d.,]*")
+
+
 def hedged(a: Row, b: Row, story: Story) -> float:
     """One of them is a bound or an estimate ("more than", "about"), not an exact figure."""
     return float(a["bound"] != "exact" or b["bound"] != "exact")

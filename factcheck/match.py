@@ -147,7 +147,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
-    if one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story):
+    if (one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story)
+            or features.same_sentence_slot(ra, rb, story)):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     if p < floor:
         return

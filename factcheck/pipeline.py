@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import arithmetic, export, facts, ingest, match, normalise, report, stories, verdict
+from . import (arithmetic, copies, export, facts, ingest, match, normalise, report, stories,
+               verdict)
 from .engine import Engine, SerialEngine, chunked
 from .errors import InputError
 from .progress import Progress
@@ -40,6 +41,7 @@ class CheckResult:
     generated_at: str = ""
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
     facts: list[Fact] = field(default_factory=list)   # the findings grouped per measured quantity
+    copy_groups: dict[str, str] = field(default_factory=dict)  # copy article -> representative
 
     def counts(self) -> dict[str, int]:
         """Findings per verdict, plus articles and claims."""
@@ -83,7 +85,7 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     pairs = match.candidate_pairs(claims)
     cross = verdict.cross_source_findings(claims, pairs)
     cross += verdict.same_day_conflicts(claims, cross)
-    cross = verdict.one_per_discrepancy(claims, cross)
+    cross = verdict.one_per_reading(claims, cross)
     internal = arithmetic.internal_findings(claims)
     return cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
 
@@ -198,17 +200,36 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
                                          keep_text=keep_text, budget=budget,
                                          problems=problems, on_problem=on_problem)
     timings["extract"] = time.perf_counter() - t
+    t = time.perf_counter()
+    groups = copies.copy_groups(claims, {a.id: a.published for a in read})
+    claims["copy_of"] = copies.carried(claims, groups)
+    timings["copies"] = time.perf_counter() - t
     if group:
         t = time.perf_counter()
-        read = stories.group_stories(read, words)
+        read = _group_with_copies(read, words, groups, claims["article"].unique())
         assign_stories(claims, read)
         timings["group"] = time.perf_counter() - t
     t = time.perf_counter()
-    findings = find_all(claims, engine, progress)
+    # A copy's carried claims repeat its representative's: checked once, through it.
+    findings = copies.with_carriers(find_all(claims[claims["copy_of"] == ""], engine, progress),
+                                    claims)
     timings["match"] = time.perf_counter() - t
     ordered = _order(findings)   # facts cite finding ids, so they come after the ordering
     return CheckResult(read, claims, ordered, list(problems or []), generated_at or now_iso(),
-                       timings, facts.build_facts(claims, ordered))
+                       timings, facts.build_facts(claims, ordered), copy_groups=groups)
+
+
+def _group_with_copies(read: list[Article], words: dict[str, str], groups: dict[str, str],
+                       claims_articles: Iterable[str]) -> list[Article]:
+    """Stories found over the representatives of copy groups (a copy published weeks later
+    must not chain two weeks' stories together); each copy joins its representative's."""
+    # An article with no figure takes part in no finding; left out, its copies (never found,
+    # as copies are found from figures) cannot chain weeks together either.
+    with_claims = set(claims_articles)
+    reps = [a for a in read if groups.get(a.id, a.id) == a.id and a.id in with_claims]
+    story_of = {a.id: a.story for a in stories.group_stories(reps, words)}
+    return [a if a.story else replace(a, story=story_of.get(groups.get(a.id, a.id)))
+            for a in read]
 
 
 def now_iso() -> str:

@@ -121,6 +121,8 @@ class Fact:
     period_end: str | None = None
     as_of: str | None = None   # the latest date a figure of the fact holds at
     timeline: bool = False     # a running count reported at two or more dates
+    copies: dict[str, list[str]] = field(default_factory=dict)  # claim id -> articles that carry
+    # it word for word (wire copies, checked once through the claim)
 
 
 def empty_claims() -> pd.DataFrame:

@@ -395,17 +395,17 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
                 or (m["article"] == b["article"] and _compatible(m, a))) for m in members)
 
 
-def one_per_discrepancy(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
-    """One contradiction per discrepancy: where several outlets give each of two figures of
-    one measure ("32" in four reports, "31" in one), every pair across the two figures says the
-    same thing. They become one finding: the pair an editor reads best first (the surest
-    alignment, then the most alike sentences), then every other outlet's figure on either
-    side."""
-    contradictions = [f for f in cross if f.verdict == "contradict" and len(f.claims) == 2]
-    if len(contradictions) < 2:
+def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """Findings per fact, not per pair of outlets. Figures the findings agree on are one
+    reading of a measure: the agreements inside a reading become one agree finding holding
+    all its figures ("five outlets report 213"), and the contradictions (or the differences
+    explained alike) between two readings become one finding holding both readings' figures
+    ("32" in four reports, "31" in one). Each leads with the pair an editor reads best (the
+    surest alignment, then the most alike sentences), then names every other outlet's figure."""
+    pairs = [f for f in cross if f.kind == "cross-source" and len(f.claims) == 2]
+    if len(pairs) < 2:
         return cross
-    # Figures the findings agree on are one reading of the measure.
-    reading = components(f.claims for f in cross if f.verdict == "agree")
+    reading = components(f.claims for f in pairs if f.verdict == "agree")
     sentence = {c: " ".join(str(s).lower().split())
                 for c, s in zip(claims["id"], claims["sentence"])}
 
@@ -414,20 +414,25 @@ def one_per_discrepancy(claims: pd.DataFrame, cross: list[Finding]) -> list[Find
         alike = fuzz.token_set_ratio(sentence.get(a, ""), sentence.get(b, ""))
         return (-(f.score or 0.0), -alike, a, b)
 
-    rows = {r["id"]: r for r in claims.to_dict("records")}
-    groups: dict[frozenset, list[Finding]] = {}
-    for f in sorted(contradictions, key=rank):
-        groups.setdefault(frozenset(reading.get(c, c) for c in f.claims), []).append(f)
-    merged = set()
+    groups: dict[tuple, list[Finding]] = {}
+    for f in sorted(pairs, key=rank):
+        sides = frozenset(reading.get(c, c) for c in f.claims)
+        relation = None if f.verdict == "agree" else f.relation
+        groups.setdefault((f.verdict, relation, sides), []).append(f)
+    rows = {r["id"]: r for r in claims[claims["id"].isin(
+        {c for fs in groups.values() if len(fs) > 1 for f in fs for c in f.claims})
+        ].to_dict("records")}
+    kept = set()
     for fs in groups.values():
         first = fs[0]
-        more = sorted({c for f in fs[1:] for c in f.claims} - set(first.claims))
+        more = [c for c in dict.fromkeys(c for f in fs[1:] for c in f.claims)
+                if c not in first.claims]
         if more:
-            # The pair read best leads; every other outlet's figure joins the same finding.
             first.claims = list(first.claims) + more
             first.explanation += " Also: " + "; ".join(
                 f"{_who(rows[c])} says {formatting.claim(rows[c])}" for c in more
                 if c in rows) + "."
-        merged.add(id(first))
-    return [f for f in cross if f.verdict != "contradict" or len(f.claims) != 2
-            or id(f) in merged]
+            first.details["pairs"] = len(fs)
+        kept.add(id(first))
+    return [f for f in cross if f.kind != "cross-source" or len(f.claims) != 2
+            or id(f) in kept]

@@ -37,11 +37,29 @@ def test_replicas_are_shifted_in_time_not_copies():
     assert all(a.story is None for a in feed)
 
 
+def test_syndicated_copies_are_weeks_apart():
+    shared_path("corpora")
+    base = bench.base_articles(SHARED)
+    feed = bench.build_feed(SHARED, 2 * len(base) + 5, "syndicated")
+    by_id = {a.id: a for a in feed}
+    copies = [a for a in feed if a.id.endswith("~r1")]
+    assert len(copies) == len(base)
+    for a in copies:
+        original = by_id[a.id.rsplit("~r", 1)[0]]
+        gap = (a.published - original.published).days
+        assert 7 <= gap <= 13 and a.text == original.text and a.story is None
+    # The extra days differ between copies: a feed, not a fixed grid.
+    assert len({(a.published - by_id[a.id.rsplit("~r", 1)[0]].published).days
+                for a in copies}) == 7
+
+
 def test_run_scale_gives_one_complete_row(capsys):
     shared_path("corpora")
-    rows = bench.run_scale(SHARED, [200], workers=1)
+    rows = bench.run_scale(SHARED, [200], workers=1, feed_shapes=("syndicated",))
     assert len(rows) == 1
     row = rows[0]
+    assert row["shape"] == "syndicated" and row["stories"] > 0 and row["largest"] > 0
+    assert row["facts"] > 0 and row["copy_groups"] >= 0
     assert row["articles"] == 200
     assert row["claims"] > 0
     assert row["total"] > 0 and row["articles_per_s"] > 0 and row["ms_per_article"] > 0

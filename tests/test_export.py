@@ -157,7 +157,7 @@ def test_claims_csv_round_trips(tmp_path):
     path = tmp_path / "claims.csv"
     export.write_claims_csv(path, claims)
     back = pd.read_csv(path, keep_default_na=False, na_values={"high": [""]})
-    assert list(back.columns) == list(CLAIM_COLUMNS) + ["fact"]
+    assert list(back.columns) == list(CLAIM_COLUMNS) + ["fact", "copy_of"]
     assert list(back["fact"]) == ["", "", "", ""]   # no facts given
     assert len(back) == 4
     assert list(back["id"]) == ["a#1", "a#2", "a#3", "b#1"]
@@ -219,7 +219,7 @@ def test_facts_in_the_document_and_in_claims_csv(tmp_path):
         "findings": ["F0001", "F0002", "F0003"], "sources": 2,
         "outlets": ["The Daily", "article b"], "consensus": None, "outliers": [],
         "period_start": "2023-01-01", "period_end": "2023-12-31", "as_of": "2024-01-05",
-        "timeline": False}
+        "timeline": False, "carried_by": {}}
     # The internal check is no fact; every cross-source finding is in exactly one.
     cross = [f["id"] for f in doc["findings"] if f["kind"] == "cross-source"]
     assert sorted(f for k in doc["facts"] for f in k["findings"]) == cross

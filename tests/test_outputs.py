@@ -43,7 +43,7 @@ def test_findings_json_is_deterministic(seeds_result):
 def test_claims_csv_round_trips(written):
     paths, result = written
     df = pd.read_csv(paths["claims"], keep_default_na=False, dtype={"fact": str})
-    assert list(df.columns) == list(CLAIM_COLUMNS) + ["fact"]
+    assert list(df.columns) == list(CLAIM_COLUMNS) + ["fact", "copy_of"]
     assert len(df) == len(result.claims)
     # The fact column names, for each claim, the fact findings.json lists it in.
     doc = json.loads(paths["findings"].read_text(encoding="utf-8"))

@@ -1,0 +1,71 @@
+"""Wire copies: found from the sentences that hold figures, checked once, named in the fact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck import copies
+from factcheck.pipeline import check_articles
+from factcheck.schema import Article
+
+WIRE = ("Rescuers said 213 people had died in the floods by Sunday. "
+        "About 1,200 homes were damaged in the valley, officials said. "
+        "The regional government has set aside $20m for repairs.")
+
+
+def _art(aid, text, day, source):
+    return Article(id=aid, text=text, path=f"{aid}.txt", source=source,
+                   published=dt.date(2025, 3, day))
+
+
+def test_sentence_key_ignores_case_spacing_and_quote_marks():
+    assert copies.sentence_key("He said “12 boats”  crossed.") == copies.sentence_key(
+        'he said "12 boats" crossed.')
+    assert copies.sentence_key("12 boats crossed.") != copies.sentence_key("13 boats crossed.")
+
+
+def test_copies_are_checked_once_and_named_in_the_fact():
+    """A wire story carried by three outlets, with a headline and a sentence of their own, and
+    an outlet's own report of the toll: one agreement holding every copy, the copies named in
+    the fact, no pair made among the copies."""
+    arts = [_art("wire", WIRE, 9, "Wire Agency"),
+            _art("c1", "Floods: toll rises\n\n" + WIRE, 10, "Daily One"),
+            _art("c2", WIRE + " Additional reporting by staff.", 11, "Daily Two"),
+            _art("c3", "By a reporter. " + WIRE + " More follows on 3 pages.", 12, "Daily Three"),
+            _art("own", "The death toll from the floods rose to 213 by Sunday, officials said, "
+                 "and 1,200 homes were damaged.", 10, "Coast Times")]
+    result = check_articles(arts)
+    assert result.copy_groups == {"wire": "wire", "c1": "wire", "c2": "wire", "c3": "wire"}
+    carried = result.claims[result.claims["copy_of"] != ""]
+    assert set(carried["article"]) == {"c1", "c2", "c3"}
+    assert all(c.startswith("wire#") for c in carried["copy_of"])
+    # Every finding compares the outlet's own report with the wire: none among the copies.
+    assert result.findings and all("own#" in " ".join(f.claims) for f in result.findings)
+    toll = [f for f in result.findings if "wire#1" in f.claims]
+    assert len(toll) == 1 and toll[0].verdict == "agree"
+    assert {c.split("#")[0] for c in toll[0].claims} == {"wire", "own", "c1", "c2", "c3"}
+    fact = next(k for k in result.facts if "wire#1" in k.claims)
+    assert {c.split("#")[0] for c in fact.claims} == {"wire", "own"}
+    assert fact.copies == {"wire#1": ["c1", "c2", "c3"]}
+
+
+def test_a_copy_that_changes_a_figure_is_still_compared():
+    changed = WIRE.replace("213 people", "231 people")
+    # The same day: a toll that rose between two days' reports would be an update.
+    result = check_articles([_art("wire", WIRE, 10, "Wire Agency"),
+                             _art("copy", changed, 10, "Daily One")])
+    assert result.copy_groups == {"copy": "copy", "wire": "copy"}   # the smaller id leads
+    kept = result.claims[(result.claims["article"] == "wire") & (result.claims["copy_of"] == "")]
+    assert list(kept["text"]) == ["213"]
+    (f,) = [f for f in result.findings if f.verdict == "contradict"]
+    assert sorted(c.split("#")[0] for c in f.claims) == ["copy", "wire"]
+
+
+def test_two_reports_of_one_event_are_not_copies():
+    a = _art("a", "Rescuers said 213 people had died in the floods by Sunday. About 1,200 "
+             "homes were damaged.", 10, "One")
+    b = _art("b", "The toll from the floods reached 213 on Sunday, rescuers said. Some 1,200 "
+             "homes were damaged in all.", 10, "Two")
+    result = check_articles([a, b])
+    assert result.copy_groups == {}
+    assert any(f.verdict == "agree" for f in result.findings)
