@@ -75,9 +75,11 @@ _CURRENCY_WORD = {
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC",
     "cent": "USD", "cents": "USD", "penny": "GBP", "sen": "MYR", "ringgit": "MYR", "guilder": "NLG", "guilders": "NLG",
     "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
+    "satoshi": "BTC", "satoshis": "BTC",
 }
-# Subunits: the figure is a hundredth of the currency ("470 pence" = £4.70).
-_SUBUNIT = {"pence", "penny", "cent", "cents", "sen"}
+# Subunits, and how many make the currency ("470 pence" = £4.70, "2 satoshis" = 2e-8 BTC).
+_SUBUNIT = {"pence": 100, "penny": 100, "cent": 100, "cents": 100, "sen": 100,
+            "satoshi": 1e8, "satoshis": 1e8}
 _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
@@ -266,11 +268,18 @@ _CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
                  r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
                  r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                  r"nineteen")
-# The subunit after a whole amount: "3 dollars and 50 cents", "thirteen dollars forty-five",
-# "10 $ 30 cent". Without the subunit's name, only at the end of a clause.
-_CENTS_AFTER = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})(?:\s*(?:cents?|pence|p)\b|"
-                          r"(?=\s*[.,;!?)]|\s*$))")
+# The subunit after a whole amount: "3 dollars and 50 cents", "10 $ 30 cent".
 _CENTS_NAMED = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})\s*(?:cents?|pence|p)\b")
+# Without its name ("thirteen dollars forty-five", "17 USD 25", "one dollar and one"), only
+# where the number counts nothing of its own: at the end of a clause or before a word that
+# joins or compares ("15 USD 50 more"), never before a noun ("$5 and 50 people").
+_CENTS_UNNAMED = re.compile(rf"(?i)\s+(and\s+)?({_CENTS_NUMBER})"
+                            r"(?=\s*[.,;!?)]|\s*$|\s+(?:and|or|but|more|less)\b)")
+# "between 10 dollars and 20": the "and" closes the range; it does not join a subunit.
+_OPEN_BETWEEN = re.compile(r"(?i)\bbetween\b(?!.*\band\b)[^.;]*$")
+# Spoken amounts complete a whole of a few units; "2 million dollars and 50" is no price.
+_MAX_SPOKEN_WHOLE = 1000
+_SIGN_BEFORE_NEXT = re.compile(r"\s?\d[\d,.]*+(?!\s?[£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨])")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
 _WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|"  # "5-foot-8, 135 pounds"
                             r"weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
@@ -615,7 +624,9 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     Returns (end, value, unit, per, post_hedge).
     """
     unit = currency
-    if not currency:
+    if currency:
+        value, pos = _with_cents(text, pos, value, unnamed="and-word")
+    else:
         unit, value, pos = _unit_after(text, pos, value, has_mag)
     if unit == "ft":
         inches = _INCHES_AFTER.match(text, pos)
@@ -654,30 +665,44 @@ def _unit_after(text: str, pos: int, value: float, has_mag: bool
         if word.startswith("dollar") and nation:
             unit = _DOLLAR_NATION.get(nation, "USD")
         if word in _SUBUNIT:
-            return unit, value / 100.0, mw.end()
+            return unit, value / _SUBUNIT[word], mw.end()
         # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
-        return (unit, *_with_cents(_CENTS_AFTER, text, mw.end(), value))
+        return (unit, *_with_cents(text, mw.end(), value))
     if ms := _AFTER_SIGN.match(text, pos):
-        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(_CENTS_NAMED, text, ms.end(), value))
+        if not _CENTS_NAMED.match(text, ms.end()) and _SIGN_BEFORE_NEXT.match(text, ms.end()):
+            # "1 $ 10 dollars bill": a sign between two figures stands before the second, as
+            # English writes it, unless the second has a sign after it too ("10 $ 30 $"); "10 $
+            # 30 cent" is one amount, its subunit named.
+            return None, value, pos
+        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(text, ms.end(), value, unnamed=""))
     if mi := _AFTER_ISO.match(text, pos):
         if mi.group("mega"):
             value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
         if mi.group("mag"):  # "75 USD million"
             return mi.group("iso").upper(), value * _MAGNITUDE[
                 mi.group("mag").strip(" \t\n-").lower()], mi.end()
-        return (mi.group("iso").upper(), *_with_cents(_CENTS_AFTER, text, mi.end(), value))
+        return (mi.group("iso").upper(), *_with_cents(text, mi.end(), value))
     if not has_mag and (mp := _AFTER_PHYSICAL.match(text, pos)):
         idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None and k != "open")
         return _PHYSICAL[idx][1], value, mp.end()
     return None, value, pos
 
 
-def _with_cents(pattern: re.Pattern, text: str, pos: int, value: float) -> tuple[float, int]:
-    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end)."""
-    cents = pattern.match(text, pos)
-    if cents and float(value).is_integer():
-        return value + _cents(cents.group(1)), cents.end()
-    return value, pos
+def _with_cents(text: str, pos: int, value: float, unnamed: str = "any"
+                ) -> tuple[float, int]:
+    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end).
+
+    ``unnamed`` says when the subunit may go unnamed: "any", "and-word" (after a sign or code
+    before the figure, only in words: "$100 and fifty"; "$10 and 20" is two prices) or ""."""
+    if not float(value).is_integer():
+        return value, pos
+    if named := _CENTS_NAMED.match(text, pos):
+        return value + _cents(named.group(1)), named.end()
+    spoken = _CENTS_UNNAMED.match(text, pos) if unnamed and value < _MAX_SPOKEN_WHOLE else None
+    if (not spoken or _OPEN_BETWEEN.search(text, max(0, pos - 60), pos)
+            or (unnamed == "and-word" and not (spoken.group(1) and spoken.group(2)[0].isalpha()))):
+        return value, pos
+    return value + _cents(spoken.group(2)), spoken.end()
 
 
 def _blank(m: re.Match) -> str:

@@ -314,6 +314,31 @@ NEWS_FORMS = [
     ("metres", "a 37m (121ft)-long skeleton", "37m", 37, "m"),
     ("metres", "Max. capacity is 100t and Max. outreach is 48m", "48m", 48, "m"),
 ]
+# A whole amount completed by its subunit, named or not, and the figures that only look like
+# one: (sentence, [(span text, value, unit)] of the money read). Money is in base units.
+SUBUNITS = [
+    ("a ticket costs five dollars fifty.", [("five dollars fifty", 5.5, "USD")]),
+    ("the fare rose to 15 USD 50 more than last year",
+     [("15 USD 50", 15.5, "USD")]),
+    ("\"It costs one dollar and one and it is still too dear,\" she said.",
+     [("one dollar and one", 1.01, "USD")]),
+    ("a meal for a hundred dollars and fifty.", [("a hundred dollars and fifty", 100.5, "USD")]),
+    ("the bill came to C$100 and fifty.", [("C$100 and fifty", 100.5, "CAD")]),
+    ("the toll is $3 and 50 cents", [("$3 and 50 cents", 3.5, "USD")]),
+    ("a coffee at 10 $ 30 cent", [("10 $ 30 cent", 10.3, "USD")]),
+    ("the fee fell to 20 satoshis.", [("20 satoshis", 2e-7, "BTC")]),
+    # Not a subunit: a noun after the number, prices in a list, a range, a magnitude.
+    ("The other model costs $2499 and comes with 2.53GHz processor", [("$2499", 2499, "USD")]),
+    ("The $2799 17 '' Pro, which is due to ship", [("$2799", 2799, "USD")]),
+    ("tickets cost $10 and 20.", [("$10", 10, "USD")]),
+    ("he paid $5 and 50 people came", [("$5", 5, "USD")]),
+    ("prices between 10 dollars and 20.", [("10 dollars", 10, "USD")]),
+    ("a deal worth 2 million dollars and 50.", [("2 million dollars", 2e6, "USD")]),
+    # A sign between two figures is written before the second, unless both have one after.
+    ("a 1 $ 10 dollars bill", [("$ 10", 10, "USD")]),
+    ("prices of 10 $ 30 $ each", [("10 $", 10, "USD"), ("30 $", 30, "USD")]),
+    ("a 10 € surcharge", [("10 €", 10, "EUR")]),
+]
 # Names with a number in them: never a figure.
 NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 costs",
          "the new BlackBerry 10 platform", "COVID-19 cases", "5G networks", "Game 6 of the finals",
@@ -322,7 +347,8 @@ NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 
 FROM_CORPORA = ["minus-20 degree temperatures", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
                 "a 5400rpm model", "Total downtime was 1hr 4 mins", "in Malaysia for RM10,099",
                 "still starts at US$999", "varying from 2.8 to 3.8 degrees",
-                "inside a Boeing 727.", "from the Lower 48."]
+                "inside a Boeing 727.", "from the Lower 48.", "The $2799 17 '' Pro, which",
+                "The other model costs $2499 and comes with"]
 
 
 @pytest.mark.parametrize("kind,sentence,text,value,unit", NEWS_FORMS,
@@ -360,3 +386,10 @@ def corpus_text():
 @pytest.mark.parametrize("phrase", FROM_CORPORA)
 def test_forms_come_from_the_corpora(phrase, corpus_text):
     assert phrase in corpus_text
+
+
+@pytest.mark.parametrize("sentence,money", SUBUNITS, ids=[c[0][:40] for c in SUBUNITS])
+def test_subunits_complete_a_whole_amount(sentence, money):
+    read = [(q.text, q.value, q.unit) for q in find_quantities(sentence) if q.unit in (
+        "USD", "CAD", "EUR", "BTC")]
+    assert read == [(t, pytest.approx(v), u) for t, v, u in money]
