@@ -134,7 +134,10 @@ _NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a\s+)?(?:half|"
             rf"quarter|three\s+quarters?)(?:\s+of)?(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
             rf"(?:{_NUMWORD}))"
-            rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
+            # "and" joins number words only after a scale word ("one hundred and five"): "ten and
+            # fifteen" is two figures, as in "between negative ten and fifteen".
+            rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
+            rf"\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
            r"\d+(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\w.])|\s?(?:×|x(?=\s?10\^))\s?10\^?[-−]?\d{1,3}(?![\d.]))?"
            r"|\.\d+")  # Indian grouping ("12,34,567") first; then "1.2e6", "1.99×10−30"
@@ -921,7 +924,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                         value, "exact", "percent")
     bound, qstart = _hedge(scan, start)
     f = _Figure(value, end, pos, unit, per, bound, qstart, post)
-    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
+    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 12), qstart)  # "negative ": 9
     if neg and not currency and not _is_money(unit):
         f = _negative(scan, neg, f)
     ranged = _read_range(scan, text, m, f)

@@ -311,6 +311,11 @@ NEWS_FORMS = [
     ("range", "grew from 13.5 to 14.0 mm", "13.5", 13.5, "mm"),
     ("range", "aftershocks varying from 2.8 to 3.8 degrees", "from 2.8 to 3.8 degrees", 2.8,
      "degree"),
+    ("negative", "Firefighters fought the blaze in temperatures of minus 17 degrees.",
+     "minus 17 degrees", -17, "degree"),
+    ("negative", "Outside temperatures were minus 20 as firefighters battled the blaze.",
+     "minus 20", -20, None),
+    ("negative", "a reading of negative 5 percent", "negative 5 percent", -5, "percent"),
     ("metres", "a 37m (121ft)-long skeleton", "37m", 37, "m"),
     ("metres", "Max. capacity is 100t and Max. outreach is 48m", "48m", 48, "m"),
 ]
@@ -344,7 +349,8 @@ NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 
          "the new BlackBerry 10 platform", "COVID-19 cases", "5G networks", "Game 6 of the finals",
          "an Airbus A380 landed", "inside a Boeing 727.", "shipped in from the Lower 48."]
 # Phrases of the forms above taken from ../shared/corpora (checked to be there).
-FROM_CORPORA = ["minus-20 degree temperatures", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
+FROM_CORPORA = ["minus-20 degree temperatures", "in temperatures of minus 17 degrees.",
+                "Outside temperatures were minus 20 as firefighters", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
                 "a 5400rpm model", "Total downtime was 1hr 4 mins", "in Malaysia for RM10,099",
                 "still starts at US$999", "varying from 2.8 to 3.8 degrees",
                 "inside a Boeing 727.", "from the Lower 48.", "The $2799 17 '' Pro, which",
@@ -393,3 +399,21 @@ def test_subunits_complete_a_whole_amount(sentence, money):
     read = [(q.text, q.value, q.unit) for q in find_quantities(sentence) if q.unit in (
         "USD", "CAD", "EUR", "BTC")]
     assert read == [(t, pytest.approx(v), u) for t, v, u in money]
+
+
+# Number words join with "and" only after a scale word: (sentence, span, low, high).
+WORD_RANGES = [
+    ("temperatures between negative ten and fifteen degrees",
+     "between negative ten and fifteen degrees", -10, 15),
+    ("between minus ten and fifteen", "between minus ten and fifteen", -10, 15),
+    ("between ten and fifteen people", "between ten and fifteen", 10, 15),
+    ("one hundred and five people", "one hundred and five", 105, 105),
+    ("two hundred and fifty thousand people", "two hundred and fifty thousand", 250e3, 250e3),
+    ("a thousand and one nights", "a thousand and one", 1001, 1001),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high", WORD_RANGES, ids=[c[1] for c in WORD_RANGES])
+def test_number_words_join_with_and_only_after_a_scale(sentence, text, low, high):
+    (q,) = find_quantities(sentence)
+    assert (q.text, q.low, q.high) == (text, low, high)
