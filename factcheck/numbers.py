@@ -100,7 +100,7 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"tonnes?|metric\s+tons?", "tonne"), (r"tons?", "ton"),
     (r"micrograms?|microgrammes?|[µμ]g|mcg", "microgram"),
     (r"milligrams?|milligrammes?|mg", "mg"), (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
-    (r"lbs?", "lb"), (r"ounces?|oz", "oz"),
+    (r"lbs?(?![- ]?ft\b)", "lb"), (r"ounces?|oz", "oz"),  # "lb-ft" is torque
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"),
     (r"tablespoons?|tbsps?", "tablespoon"), (r"teaspoons?|tsps?", "teaspoon"), (r"cups?", "cup"), (r"barrels?", "barrel"),
