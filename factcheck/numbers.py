@@ -575,11 +575,16 @@ def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
 # "several hundred", "a few thousand": vague, from twice to ten times the scale word.
 _FEW_BEFORE = re.compile(r"(?i)\b(?:several|a\s+few|a\s+couple\s+of|some\s+few)\s+$")
 _BARE_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "two and a half years", "one and a half million", "five and a quarter": the part belongs to
-# the figure.
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+(?P<part>a\s+half|a\s+quarter|three\s+quarters|a\s+third)"
-                         r"\b(?:\s+(?P<mag>million|billion|trillion|thousand)\b)?")
-_PART = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3}
+# "two and a half years", "one and a half million", "five and a quarter", "three and two
+# thirds": the part belongs to the figure.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5,
+                 "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                 "hundredth": 100, "thousandth": 1000}
+_AND_A_HALF = re.compile(
+    rf"(?i)\s+and\s+(?P<part>(?P<num>a|an|{_CENTS_NUMBER})[\s-]+"
+    r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?"
+    r"|tenths?|hundredths?|thousandths?))"
+    r"\b(?:\s+(?P<mag>million|billion|trillion|thousand)\b)?")
 # "30C", "86F", "-5 C": a bare letter is a temperature only where the sentence speaks of one.
 _TEMP_LETTER = re.compile(r"\s?(?P<scale>[CF])(?![\w°])")
 _TEMP_CONTEXT = re.compile(
@@ -1011,10 +1016,24 @@ def _and_a_half(scan: str, m: re.Match, value: float, end: int) -> tuple[float, 
     half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
     if not half:
         return value, end, False
-    part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
+    part = _part(half.group("num"), half.group("den"))
+    if part is None:
+        return value, end, False
     value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
                               else 1.0)
     return value, half.end(), True
+
+
+def _part(numerator: str, denominator: str) -> float | None:
+    """ "a half" -> 0.5, "two thirds" -> 0.667, "fifty-four hundredths" -> 0.54; None when the
+    part is not below one ("five thirds") or is "a" with an ordinal ("a sixth")."""
+    num = 1.0 if numerator.lower() in ("a", "an") else (
+        float(numerator) if numerator.isdigit() else _words_value(numerator))
+    den_word = denominator.lower()
+    den = _DENOMINATORS.get(den_word) or _DENOMINATORS.get(den_word[:-1]) or 2  # "halves"
+    if numerator.lower() in ("a", "an") and den > 4:
+        return None  # "five and a sixth straight win": an ordinal, not a part
+    return num / den if num and num < den else None
 
 
 def _read_written_fraction(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:

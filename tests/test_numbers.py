@@ -354,7 +354,8 @@ FROM_CORPORA = ["minus-20 degree temperatures", "in temperatures of minus 17 deg
                 "a 5400rpm model", "Total downtime was 1hr 4 mins", "in Malaysia for RM10,099",
                 "still starts at US$999", "varying from 2.8 to 3.8 degrees",
                 "inside a Boeing 727.", "from the Lower 48.", "The $2799 17 '' Pro, which",
-                "The other model costs $2499 and comes with"]
+                "The other model costs $2499 and comes with",
+                "LaRue served four and a half months in prison"]
 
 
 @pytest.mark.parametrize("kind,sentence,text,value,unit", NEWS_FORMS,
@@ -410,6 +411,11 @@ WORD_RANGES = [
     ("one hundred and five people", "one hundred and five", 105, 105),
     ("two hundred and fifty thousand people", "two hundred and fifty thousand", 250e3, 250e3),
     ("a thousand and one nights", "a thousand and one", 1001, 1001),
+    # A whole and its part in words ("and a half" from the corpora).
+    ("LaRue served four and a half months in prison", "four and a half", 4.5, 4.5),
+    ("a run of two and three quarters miles", "two and three quarters miles", 2.75, 2.75),
+    ("the level rose three and one fourth", "three and one fourth", 3.25, 3.25),
+    ("it won five and a sixth straight title looked likely", "five", 5, 5),
 ]
 
 
