@@ -76,8 +76,8 @@ UNIT_NAMES = {
     "degree celsius": "degree_celsius", "degree fahrenheit": "degree_fahrenheit",
     "percentage": "percent", "percent": "percent", "ounce": "oz", "megabyte": "MB",
     "gigabyte": "GB", "terabyte": "TB", "milligram": "mg",
-    # Currencies named unambiguously in the specs (a bare "franc" or "rupee" is left as is:
-    # the name alone does not say whose).
+    # Currencies named unambiguously in the specs (a bare "franc" or "rupee" is one of
+    # _NAMELESS: the name alone does not say whose).
     "bitcoin": "BTC", "turkish lira": "TRY", "mexican peso": "MXN", "hong kong dollar": "HKD",
     "peseta": "ESP", "netherlands guilder": "NLG", "costa rican colón": "CRC",
     "georgian lari": "GEL", "lao kip": "LAK", "new zealand dollar": "NZD",
@@ -87,7 +87,17 @@ UNIT_NAMES = {
 
 # Names a Dimension spec means physically where the same word is money elsewhere.
 _DIMENSION_NAMES = {"pound": "lb", "ounce": "oz", "milliliter": "ml", "millilitre": "ml"}
-_SUBUNITS = {"pence": "pound", "penny": "pound", "cent": "dollar", "cents": "dollar"}
+# A subunit the specs write, its currency and how many make one: factcheck keeps money in the
+# currency itself ("470 pence" is 4.70 GBP, "2 satoshis" 2e-8 BTC).
+_SUBUNITS = {"pence": ("pound", 100), "penny": ("pound", 100), "cent": ("dollar", 100),
+             "cents": ("dollar", 100), "satoshi": ("bitcoin", 1e8)}
+# A currency the specs name without its nation ("1,015 francs", "35 lakh rupees") is answered
+# by any currency of that name: the suite leaves the nation open, factcheck has to choose one.
+_NAMELESS = {
+    "franc": frozenset({"CHF", "FRF", "BEF", "LUF", "XOF", "XAF", "XPF", "CDF", "RWF", "BIF",
+                        "DJF", "GNF", "KMF"}),
+    "rupee": frozenset({"INR", "PKR", "LKR", "NPR", "MUR", "SCR"}),
+}
 
 
 @dataclass
@@ -96,7 +106,7 @@ class Case:
 
     text: str
     values: list[float]
-    units: list[str | None] = field(default_factory=list)
+    units: list[str | frozenset | None] = field(default_factory=list)  # a set: any of
     intervals: list[tuple[float | None, float | None]] = field(default_factory=list)
     bounds: list[str | None] = field(default_factory=list)  # where the suite says it
 
@@ -229,14 +239,15 @@ def load_recognizers(shared: Path, name: str) -> list[Case]:
                 continue
             unit_name = str(r.get("unit", "")).lower()
             if unit_name in _SUBUNITS:
-                # factcheck keeps money in the currency itself: "470 pence" is 4.70 GBP.
-                v, r = v / 100, {**r, "unit": _SUBUNITS[unit_name]}
+                currency, many = _SUBUNITS[unit_name]
+                v, r = v / many, {**r, "unit": currency}
             case.values.append(v)
             if name == "Dimension":
                 case.units.append(_DIMENSION_NAMES.get(str(r.get("unit", "")).lower())
                                   or _unit_name(r.get("unit")))
             else:
-                case.units.append(_unit_name(r.get("unit")) if name == "Currency"
+                unit = _unit_name(r.get("unit"))
+                case.units.append(_NAMELESS.get(unit or "", unit) if name == "Currency"
                                   else ("percent" if name == "Percent" else None))
         cases.append(case)
     return cases
@@ -315,7 +326,7 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
             p = preds[hit]
             if i < len(case.units) and case.units[i]:
                 s.unit_total += 1
-                s.unit_hits += p["unit"] == case.units[i]
+                s.unit_hits += _unit_is(p["unit"], case.units[i])
             if case.intervals:
                 s.interval_total += 1
                 s.interval_hits += _interval_matches(p, case.intervals[i])
@@ -328,6 +339,11 @@ def score(suite: str, cases: Iterable[Case]) -> Score:
         if missed:
             s.misses[miss_kind(case.text)] += missed
     return s
+
+
+def _unit_is(unit: str | None, gold: str | frozenset) -> bool:
+    """Whether a claim's unit is the suite's: its very unit, or one currency of a nameless set."""
+    return unit in gold if isinstance(gold, frozenset) else unit == gold
 
 
 def _range_end_is(pred: dict, gold: float) -> bool:

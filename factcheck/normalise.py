@@ -658,13 +658,23 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
             "context": " ".join(context), "noun": noun, "holder": holder}
 
 
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    """Where an article's claims come from: the fields every one of its rows carries."""
+
+    article: str
+    source: str | None
+    published: dt.date | None
+    story: str | None
+
+
 def _claim_rows(text: str, published: dt.date | None, article_id: str,
                 source: str | None, story: str | None = None,
                 deadline: float | None = None) -> list[dict]:
     """The claim rows of one article, in text order (``TooSlow`` past ``deadline``, a
     ``time.monotonic()`` reading)."""
     rows: list[dict] = []
-    pub_iso = _iso(published)
+    origin = _Origin(article_id, source, published, story)
     recent_count_unit: tuple[str, str, int] | None = None  # (unit, family, sentence index)
     for s_idx, (s0, s1) in enumerate(split_sentences(text)):
         if deadline is not None and time.monotonic() > deadline:
@@ -672,68 +682,92 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
                           f"{len(rows):,} figures read")
         sentence = text[s0:s1]
         quantities = numbers.find_quantities(sentence)
-        if not quantities:
-            continue
-        sentence_rows: list[dict] = []
-        wholes: set[str] = set()  # units of the figures that follow "of the" (a whole)
-        for qi, q in enumerate(quantities):
-            before, after = sentence[: q.start], sentence[q.end:]
-            recent = recent_count_unit if recent_count_unit and \
-                s_idx - recent_count_unit[2] <= 2 else None
-            unit, family, phrase = _unit_of(sentence, q, recent)
-            if unit in _YEARS_IN:
-                q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
-            role = _role(before, after, q)
-            if role is None and "other" in phrase:
-                role = "part"  # "two other rifles": some of a larger set
-            # "1,310 more than the 3,870 migrants": a difference, counted in the next noun.
-            nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None
-            if nxt and _COMPARISON.search(sentence[q.end: nxt.start]):
-                role = "difference"
-                if unit == "count" or not phrase:
-                    unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)
-            # "Of the 23 pirates arrested, 12 are Somali": later same-unit figures are parts.
-            if role is None and unit in wholes:
-                role = "part"
-            if _OF_THE_WHOLE.search(sentence, max(q.start - 40, 0), q.start):
-                wholes.add(unit)
-            if family in ("person", "count") and unit != "count":
-                recent_count_unit = (unit, family, s_idx)
-            period = _period_of(sentence, q, role, published)
-            words = _measure_fields(sentence, q, unit, phrase)
-            phrase_fields = _phrase_fields(sentence, q, unit, family, period)
-            as_of = None
-            if period is not None:
-                as_of = period.as_of or (
-                    period.end if period.kind in ("year-to-date", "since") else None)
-            sentence_rows.append({
-                "id": "",
-                "article": article_id,
-                "value": float(q.value),
-                "low": float("nan") if q.low is None else float(q.low),
-                "high": float("nan") if q.high is None else float(q.high),
-                "unit": unit,
-                "unit_family": family,
-                "bound": q.bound,
-                "text": q.text,
-                "start": s0 + q.start,
-                "end": s0 + q.end,
-                "sentence": sentence,
-                "sentence_start": s0,
-                **words,
-                "event": phrase_fields.pop("event"),
-                "period_start": _iso(period.start) if period else None,
-                "period_end": _iso(period.end) if period else None,
-                "period_kind": period.kind if period else None,
-                "as_of": _iso(as_of) or pub_iso,
-                "role": role,
-                **phrase_fields,
-                "vague": q.vague,
-                "source": source,
-                "published": pub_iso,
-                "story": story,
-            })
-        rows.extend(sentence_rows)
+        if quantities:
+            recent_count_unit = _sentence_rows(rows, sentence, s0, s_idx, quantities,
+                                               recent_count_unit, origin)
     for n, row in enumerate(rows, 1):
         row["id"] = f"{article_id}#{n}"
     return rows
+
+
+def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
+                   quantities: list[numbers.Quantity],
+                   recent_count_unit: tuple[str, str, int] | None,
+                   origin: _Origin) -> tuple[str, str, int] | None:
+    """Append the rows of one sentence's figures to ``rows``; returns the counted unit the
+    next sentences may lend a bare count (the last named count, with its sentence index)."""
+    wholes: set[str] = set()  # units of the figures that follow "of the" (a whole)
+    for qi, q in enumerate(quantities):
+        recent = recent_count_unit if recent_count_unit and \
+            s_idx - recent_count_unit[2] <= 2 else None
+        unit, family, phrase = _unit_of(sentence, q, recent)
+        if unit in _YEARS_IN:
+            q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
+        nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None
+        role, unit, family, phrase = _role_in_sentence(sentence, q, nxt, unit, family, phrase,
+                                                       wholes)
+        if family in ("person", "count") and unit != "count":
+            recent_count_unit = (unit, family, s_idx)
+        rows.append(_claim_row(sentence, s0, q, unit, family, phrase, role, origin))
+    return recent_count_unit
+
+
+def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity | None,
+                      unit: str, family: str, phrase: list[str], wholes: set[str]
+                      ) -> tuple[str | None, str, str, list[str]]:
+    """The figure's role, from its cue words and the figures beside it: (role, unit, family,
+    phrase), the unit taken from the next figure for a difference; notes a whole in ``wholes``."""
+    role = _role(sentence[: q.start], sentence[q.end:], q)
+    if role is None and "other" in phrase:
+        role = "part"  # "two other rifles": some of a larger set
+    # "1,310 more than the 3,870 migrants": a difference, counted in the next noun.
+    if nxt and _COMPARISON.search(sentence[q.end: nxt.start]):
+        role = "difference"
+        if unit == "count" or not phrase:
+            unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)
+    # "Of the 23 pirates arrested, 12 are Somali": later same-unit figures are parts.
+    if role is None and unit in wholes:
+        role = "part"
+    if _OF_THE_WHOLE.search(sentence, max(q.start - 40, 0), q.start):
+        wholes.add(unit)
+    return role, unit, family, phrase
+
+
+def _claim_row(sentence: str, s0: int, q: numbers.Quantity, unit: str, family: str,
+               phrase: list[str], role: str | None, origin: _Origin) -> dict:
+    """One claim row (its id is set once the article's rows are all read)."""
+    period = _period_of(sentence, q, role, origin.published)
+    words = _measure_fields(sentence, q, unit, phrase)
+    phrase_fields = _phrase_fields(sentence, q, unit, family, period)
+    as_of = None
+    if period is not None:
+        as_of = period.as_of or (
+            period.end if period.kind in ("year-to-date", "since") else None)
+    pub_iso = _iso(origin.published)
+    return {
+        "id": "",
+        "article": origin.article,
+        "value": float(q.value),
+        "low": float("nan") if q.low is None else float(q.low),
+        "high": float("nan") if q.high is None else float(q.high),
+        "unit": unit,
+        "unit_family": family,
+        "bound": q.bound,
+        "text": q.text,
+        "start": s0 + q.start,
+        "end": s0 + q.end,
+        "sentence": sentence,
+        "sentence_start": s0,
+        **words,
+        "event": phrase_fields.pop("event"),
+        "period_start": _iso(period.start) if period else None,
+        "period_end": _iso(period.end) if period else None,
+        "period_kind": period.kind if period else None,
+        "as_of": _iso(as_of) or pub_iso,
+        "role": role,
+        **phrase_fields,
+        "vague": q.vague,
+        "source": origin.source,
+        "published": pub_iso,
+        "story": origin.story,
+    }

@@ -75,9 +75,11 @@ _CURRENCY_WORD = {
     "bitcoin": "BTC", "bitcoins": "BTC", "btc": "BTC",
     "cent": "USD", "cents": "USD", "penny": "GBP", "sen": "MYR", "ringgit": "MYR", "guilder": "NLG", "guilders": "NLG",
     "peseta": "ESP", "pesetas": "ESP", "rmb": "CNY", "marks": "DEM", "deutsche marks": "DEM",
+    "satoshi": "BTC", "satoshis": "BTC",
 }
-# Subunits: the figure is a hundredth of the currency ("470 pence" = £4.70).
-_SUBUNIT = {"pence", "penny", "cent", "cents", "sen"}
+# Subunits, and how many make the currency ("470 pence" = £4.70, "2 satoshis" = 2e-8 BTC).
+_SUBUNIT = {"pence": 100, "penny": 100, "cent": 100, "cents": 100, "sen": 100,
+            "satoshi": 1e8, "satoshis": 1e8}
 _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
@@ -98,7 +100,7 @@ _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
     (r"tonnes?|metric\s+tons?", "tonne"), (r"tons?", "ton"),
     (r"micrograms?|microgrammes?|[µμ]g|mcg", "microgram"),
     (r"milligrams?|milligrammes?|mg", "mg"), (r"kilogrammes?|kilograms?|kilos?|kg", "kg"), (r"grammes?|grams?|g(?=\b)", "g"),
-    (r"lbs?", "lb"), (r"ounces?|oz", "oz"),
+    (r"lbs?(?![- ]?ft\b)", "lb"), (r"ounces?|oz", "oz"),  # "lb-ft" is torque
     (r"hectares?|ha", "hectare"), (r"acres?", "acre"),
     (r"millilitres?|milliliters?|ml", "ml"), (r"litres?|liters?", "litre"), (r"gallons?", "gallon"),
     (r"tablespoons?|tbsps?", "tablespoon"), (r"teaspoons?|tsps?", "teaspoon"), (r"cups?", "cup"), (r"barrels?", "barrel"),
@@ -132,7 +134,10 @@ _NUMWORD = ("zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _WORDNUM = (rf"(?:(?:a|an|one)\s+(?:hundred|thousand|million|billion|dozen)|(?:a\s+)?(?:half|"
             rf"quarter|three\s+quarters?)(?:\s+of)?(?:\s+a)?\s+(?:million|billion|dozen)|a\s+dozen|"
             rf"(?:{_NUMWORD}))"
-            rf"(?:(?:\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
+            # "and" joins number words only after a scale word ("one hundred and five"): "ten and
+            # fifteen" is two figures, as in "between negative ten and fifteen".
+            rf"(?:(?:(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))"
+            rf"\s+and\s+|\s+|-)(?:{_NUMWORD}))*(?:\s+dozens?)?")
 _DIGITS = (r"\d*[½¼¾⅓⅔⅛](?!\d)|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|"
            r"\d+(?:\.\d+)?(?:[eE][+-]?\d{1,3}(?![\w.])|\s?(?:×|x(?=\s?10\^))\s?10\^?[-−]?\d{1,3}(?![\d.]))?"
            r"|\.\d+")  # Indian grouping ("12,34,567") first; then "1.2e6", "1.99×10−30"
@@ -266,11 +271,18 @@ _CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
                  r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
                  r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
                  r"nineteen")
-# The subunit after a whole amount: "3 dollars and 50 cents", "thirteen dollars forty-five",
-# "10 $ 30 cent". Without the subunit's name, only at the end of a clause.
-_CENTS_AFTER = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})(?:\s*(?:cents?|pence|p)\b|"
-                          r"(?=\s*[.,;!?)]|\s*$))")
+# The subunit after a whole amount: "3 dollars and 50 cents", "10 $ 30 cent".
 _CENTS_NAMED = re.compile(rf"(?i)\s+(?:and\s+)?({_CENTS_NUMBER})\s*(?:cents?|pence|p)\b")
+# Without its name ("thirteen dollars forty-five", "17 USD 25", "one dollar and one"), only
+# where the number counts nothing of its own: at the end of a clause or before a word that
+# joins or compares ("15 USD 50 more"), never before a noun ("$5 and 50 people").
+_CENTS_UNNAMED = re.compile(rf"(?i)\s+(and\s+)?({_CENTS_NUMBER})"
+                            r"(?=\s*[.,;!?)]|\s*$|\s+(?:and|or|but|more|less)\b)")
+# "between 10 dollars and 20": the "and" closes the range; it does not join a subunit.
+_OPEN_BETWEEN = re.compile(r"(?i)\bbetween\b(?!.*\band\b)[^.;]*$")
+# Spoken amounts complete a whole of a few units; "2 million dollars and 50" is no price.
+_MAX_SPOKEN_WHOLE = 1000
+_SIGN_BEFORE_NEXT = re.compile(r"\s?\d[\d,.]*+(?!\s?[£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨])")
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
 _WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|"  # "5-foot-8, 135 pounds"
                             r"weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
@@ -563,11 +575,16 @@ def _interval(value: float, bound: str) -> tuple[float | None, float | None]:
 # "several hundred", "a few thousand": vague, from twice to ten times the scale word.
 _FEW_BEFORE = re.compile(r"(?i)\b(?:several|a\s+few|a\s+couple\s+of|some\s+few)\s+$")
 _BARE_SCALE = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-# "two and a half years", "one and a half million", "five and a quarter": the part belongs to
-# the figure.
-_AND_A_HALF = re.compile(r"(?i)\s+and\s+(?P<part>a\s+half|a\s+quarter|three\s+quarters|a\s+third)"
-                         r"\b(?:\s+(?P<mag>million|billion|trillion|thousand)\b)?")
-_PART = {"a half": 0.5, "a quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3}
+# "two and a half years", "one and a half million", "five and a quarter", "three and two
+# thirds": the part belongs to the figure.
+_DENOMINATORS = {"half": 2, "halves": 2, "third": 3, "quarter": 4, "fourth": 4, "fifth": 5,
+                 "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
+                 "hundredth": 100, "thousandth": 1000}
+_AND_A_HALF = re.compile(
+    rf"(?i)\s+and\s+(?P<part>(?P<num>a|an|{_CENTS_NUMBER})[\s-]+"
+    r"(?P<den>halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?"
+    r"|tenths?|hundredths?|thousandths?))"
+    r"\b(?:\s+(?P<mag>million|billion|trillion|thousand)\b)?")
 # "30C", "86F", "-5 C": a bare letter is a temperature only where the sentence speaks of one.
 _TEMP_LETTER = re.compile(r"\s?(?P<scale>[CF])(?![\w°])")
 _TEMP_CONTEXT = re.compile(
@@ -615,7 +632,9 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
     Returns (end, value, unit, per, post_hedge).
     """
     unit = currency
-    if not currency:
+    if currency:
+        value, pos = _with_cents(text, pos, value, unnamed="and-word")
+    else:
         unit, value, pos = _unit_after(text, pos, value, has_mag)
     if unit == "ft":
         inches = _INCHES_AFTER.match(text, pos)
@@ -654,30 +673,44 @@ def _unit_after(text: str, pos: int, value: float, has_mag: bool
         if word.startswith("dollar") and nation:
             unit = _DOLLAR_NATION.get(nation, "USD")
         if word in _SUBUNIT:
-            return unit, value / 100.0, mw.end()
+            return unit, value / _SUBUNIT[word], mw.end()
         # "15 dollars 50", "3 dollars and 50 cents": the subunit completes the figure.
-        return (unit, *_with_cents(_CENTS_AFTER, text, mw.end(), value))
+        return (unit, *_with_cents(text, mw.end(), value))
     if ms := _AFTER_SIGN.match(text, pos):
-        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(_CENTS_NAMED, text, ms.end(), value))
+        if not _CENTS_NAMED.match(text, ms.end()) and _SIGN_BEFORE_NEXT.match(text, ms.end()):
+            # "1 $ 10 dollars bill": a sign between two figures stands before the second, as
+            # English writes it, unless the second has a sign after it too ("10 $ 30 $"); "10 $
+            # 30 cent" is one amount, its subunit named.
+            return None, value, pos
+        return (_CURRENCY_SIGN[ms.group(1)], *_with_cents(text, ms.end(), value, unnamed=""))
     if mi := _AFTER_ISO.match(text, pos):
         if mi.group("mega"):
             value *= 1e6  # "30 MUSD", "120 MEUR": millions, in finance shorthand
         if mi.group("mag"):  # "75 USD million"
             return mi.group("iso").upper(), value * _MAGNITUDE[
                 mi.group("mag").strip(" \t\n-").lower()], mi.end()
-        return (mi.group("iso").upper(), *_with_cents(_CENTS_AFTER, text, mi.end(), value))
+        return (mi.group("iso").upper(), *_with_cents(text, mi.end(), value))
     if not has_mag and (mp := _AFTER_PHYSICAL.match(text, pos)):
         idx = next(int(k[1:]) for k, v in mp.groupdict().items() if v is not None and k != "open")
         return _PHYSICAL[idx][1], value, mp.end()
     return None, value, pos
 
 
-def _with_cents(pattern: re.Pattern, text: str, pos: int, value: float) -> tuple[float, int]:
-    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end)."""
-    cents = pattern.match(text, pos)
-    if cents and float(value).is_integer():
-        return value + _cents(cents.group(1)), cents.end()
-    return value, pos
+def _with_cents(text: str, pos: int, value: float, unnamed: str = "any"
+                ) -> tuple[float, int]:
+    """A whole amount completed by its subunit after it ("17 USD 25"): (value, end).
+
+    ``unnamed`` says when the subunit may go unnamed: "any", "and-word" (after a sign or code
+    before the figure, only in words: "$100 and fifty"; "$10 and 20" is two prices) or ""."""
+    if not float(value).is_integer():
+        return value, pos
+    if named := _CENTS_NAMED.match(text, pos):
+        return value + _cents(named.group(1)), named.end()
+    spoken = _CENTS_UNNAMED.match(text, pos) if unnamed and value < _MAX_SPOKEN_WHOLE else None
+    if (not spoken or _OPEN_BETWEEN.search(text, max(0, pos - 60), pos)
+            or (unnamed == "and-word" and not (spoken.group(1) and spoken.group(2)[0].isalpha()))):
+        return value, pos
+    return value + _cents(spoken.group(2)), spoken.end()
 
 
 def _blank(m: re.Match) -> str:
@@ -896,7 +929,7 @@ def _read(scan: str, text: str, m: re.Match) -> Quantity | None:
                         value, "exact", "percent")
     bound, qstart = _hedge(scan, start)
     f = _Figure(value, end, pos, unit, per, bound, qstart, post)
-    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 8), qstart)
+    neg = _NEGATIVE_BEFORE.search(scan, max(0, qstart - 12), qstart)  # "negative ": 9
     if neg and not currency and not _is_money(unit):
         f = _negative(scan, neg, f)
     ranged = _read_range(scan, text, m, f)
@@ -983,10 +1016,24 @@ def _and_a_half(scan: str, m: re.Match, value: float, end: int) -> tuple[float, 
     half = _AND_A_HALF.match(scan, end) if not m.group("mag") else None
     if not half:
         return value, end, False
-    part = _PART[re.sub(r"\s+", " ", half.group("part").lower())]
+    part = _part(half.group("num"), half.group("den"))
+    if part is None:
+        return value, end, False
     value = (value + part) * (_MAGNITUDE[half.group("mag").lower()] if half.group("mag")
                               else 1.0)
     return value, half.end(), True
+
+
+def _part(numerator: str, denominator: str) -> float | None:
+    """ "a half" -> 0.5, "two thirds" -> 0.667, "fifty-four hundredths" -> 0.54; None when the
+    part is not below one ("five thirds") or is "a" with an ordinal ("a sixth")."""
+    num = 1.0 if numerator.lower() in ("a", "an") else (
+        float(numerator) if numerator.isdigit() else _words_value(numerator))
+    den_word = denominator.lower()
+    den = _DENOMINATORS.get(den_word) or _DENOMINATORS.get(den_word[:-1]) or 2  # "halves"
+    if numerator.lower() in ("a", "an") and den > 4:
+        return None  # "five and a sixth straight win": an ordinal, not a part
+    return num / den if num and num < den else None
 
 
 def _read_written_fraction(scan: str, text: str, m: re.Match, value: float) -> Quantity | None:

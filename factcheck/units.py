@@ -9,18 +9,39 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-# Base units: days for durations, metres for lengths, kilograms for masses.
+# Base units: days for durations, metres for lengths, kilograms for masses, square metres for
+# areas, litres for volumes, km/h for speeds, watts for power, kWh for energy, bytes for data,
+# bits a second for data rates, hertz for frequencies, newton metres for torque. The units are
+# those numbers.py reads; data in the decimal multiples makers print on the box (a "500GB"
+# drive is 500e9 bytes). Temperatures are not here: 0C is not 0F times a factor, so each scale
+# stays its own kind; nor are "16-bit" words or "degrees", which measure different things.
 _FACTORS: dict[str, tuple[str, float]] = {
     "second": ("duration", 1 / 86400), "minute": ("duration", 1 / 1440),
     "hour": ("duration", 1 / 24), "day": ("duration", 1.0), "night": ("duration", 1.0),
     "week": ("duration", 7.0), "fortnight": ("duration", 14.0), "month": ("duration", 30.44),
     "year": ("duration", 365.25), "decade": ("duration", 3652.5),
     "century": ("duration", 36525.0),
-    "mm": ("length", 0.001), "cm": ("length", 0.01), "m": ("length", 1.0),
+    "mm": ("length", 0.001), "cm": ("length", 0.01), "dm": ("length", 0.1), "m": ("length", 1.0),
     "km": ("length", 1000.0), "inch": ("length", 0.0254), "ft": ("length", 0.3048),
     "yard": ("length", 0.9144), "mile": ("length", 1609.344),
-    "g": ("mass", 0.001), "kg": ("mass", 1.0), "lb": ("mass", 0.45359237),
-    "tonne": ("mass", 1000.0), "ton": ("mass", 907.18474),
+    "nautical_mile": ("length", 1852.0),
+    "microgram": ("mass", 1e-9), "mg": ("mass", 1e-6), "g": ("mass", 0.001), "kg": ("mass", 1.0),
+    "oz": ("mass", 0.028349523125), "lb": ("mass", 0.45359237), "tonne": ("mass", 1000.0),
+    "ton": ("mass", 907.18474),
+    "m2": ("area", 1.0), "ft2": ("area", 0.09290304), "hectare": ("area", 1e4),
+    "acre": ("area", 4046.8564224), "km2": ("area", 1e6), "mile2": ("area", 2589988.110336),
+    "ml": ("volume", 0.001), "teaspoon": ("volume", 0.00492892159375),
+    "tablespoon": ("volume", 0.01478676478125), "cup": ("volume", 0.2365882365),
+    "litre": ("volume", 1.0), "gallon": ("volume", 3.785411784),  # US gallon, as most news
+    "ft3": ("volume", 28.316846592), "barrel": ("volume", 158.987294928),
+    "m3": ("volume", 1000.0),
+    "km/h": ("speed", 1.0), "mph": ("speed", 1.609344),
+    "kW": ("power", 1e3), "MW": ("power", 1e6), "GW": ("power", 1e9), "hp": ("power", 745.69987),
+    "kWh": ("energy", 1.0),
+    "KB": ("data", 1e3), "MB": ("data", 1e6), "GB": ("data", 1e9), "TB": ("data", 1e12),
+    "kbps": ("data rate", 1e3), "Mbps": ("data rate", 1e6), "Gbps": ("data rate", 1e9),
+    "kHz": ("frequency", 1e3), "MHz": ("frequency", 1e6), "GHz": ("frequency", 1e9),
+    "Nm": ("torque", 1.0), "lb_ft": ("torque", 1.3558179483314),
 }
 # Families whose figures count things: all counts meet, so a bare count ("more than 12,000 have
 # crossed") meets the named counts of its story; the counted nouns are features of the pair

@@ -311,18 +311,51 @@ NEWS_FORMS = [
     ("range", "grew from 13.5 to 14.0 mm", "13.5", 13.5, "mm"),
     ("range", "aftershocks varying from 2.8 to 3.8 degrees", "from 2.8 to 3.8 degrees", 2.8,
      "degree"),
+    ("negative", "Firefighters fought the blaze in temperatures of minus 17 degrees.",
+     "minus 17 degrees", -17, "degree"),
+    ("negative", "Outside temperatures were minus 20 as firefighters battled the blaze.",
+     "minus 20", -20, None),
+    ("negative", "a reading of negative 5 percent", "negative 5 percent", -5, "percent"),
     ("metres", "a 37m (121ft)-long skeleton", "37m", 37, "m"),
     ("metres", "Max. capacity is 100t and Max. outreach is 48m", "48m", 48, "m"),
+]
+# A whole amount completed by its subunit, named or not, and the figures that only look like
+# one: (sentence, [(span text, value, unit)] of the money read). Money is in base units.
+SUBUNITS = [
+    ("a ticket costs five dollars fifty.", [("five dollars fifty", 5.5, "USD")]),
+    ("the fare rose to 15 USD 50 more than last year",
+     [("15 USD 50", 15.5, "USD")]),
+    ("\"It costs one dollar and one and it is still too dear,\" she said.",
+     [("one dollar and one", 1.01, "USD")]),
+    ("a meal for a hundred dollars and fifty.", [("a hundred dollars and fifty", 100.5, "USD")]),
+    ("the bill came to C$100 and fifty.", [("C$100 and fifty", 100.5, "CAD")]),
+    ("the toll is $3 and 50 cents", [("$3 and 50 cents", 3.5, "USD")]),
+    ("a coffee at 10 $ 30 cent", [("10 $ 30 cent", 10.3, "USD")]),
+    ("the fee fell to 20 satoshis.", [("20 satoshis", 2e-7, "BTC")]),
+    # Not a subunit: a noun after the number, prices in a list, a range, a magnitude.
+    ("The other model costs $2499 and comes with 2.53GHz processor", [("$2499", 2499, "USD")]),
+    ("The $2799 17 '' Pro, which is due to ship", [("$2799", 2799, "USD")]),
+    ("tickets cost $10 and 20.", [("$10", 10, "USD")]),
+    ("he paid $5 and 50 people came", [("$5", 5, "USD")]),
+    ("prices between 10 dollars and 20.", [("10 dollars", 10, "USD")]),
+    ("a deal worth 2 million dollars and 50.", [("2 million dollars", 2e6, "USD")]),
+    # A sign between two figures is written before the second, unless both have one after.
+    ("a 1 $ 10 dollars bill", [("$ 10", 10, "USD")]),
+    ("prices of 10 $ 30 $ each", [("10 $", 10, "USD"), ("30 $", 30, "USD")]),
+    ("a 10 € surcharge", [("10 €", 10, "EUR")]),
 ]
 # Names with a number in them: never a figure.
 NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 costs",
          "the new BlackBerry 10 platform", "COVID-19 cases", "5G networks", "Game 6 of the finals",
          "an Airbus A380 landed", "inside a Boeing 727.", "shipped in from the Lower 48."]
 # Phrases of the forms above taken from ../shared/corpora (checked to be there).
-FROM_CORPORA = ["minus-20 degree temperatures", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
+FROM_CORPORA = ["minus-20 degree temperatures", "in temperatures of minus 17 degrees.",
+                "Outside temperatures were minus 20 as firefighters", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
                 "a 5400rpm model", "Total downtime was 1hr 4 mins", "in Malaysia for RM10,099",
                 "still starts at US$999", "varying from 2.8 to 3.8 degrees",
-                "inside a Boeing 727.", "from the Lower 48."]
+                "inside a Boeing 727.", "from the Lower 48.", "The $2799 17 '' Pro, which",
+                "The other model costs $2499 and comes with",
+                "LaRue served four and a half months in prison"]
 
 
 @pytest.mark.parametrize("kind,sentence,text,value,unit", NEWS_FORMS,
@@ -360,3 +393,33 @@ def corpus_text():
 @pytest.mark.parametrize("phrase", FROM_CORPORA)
 def test_forms_come_from_the_corpora(phrase, corpus_text):
     assert phrase in corpus_text
+
+
+@pytest.mark.parametrize("sentence,money", SUBUNITS, ids=[c[0][:40] for c in SUBUNITS])
+def test_subunits_complete_a_whole_amount(sentence, money):
+    read = [(q.text, q.value, q.unit) for q in find_quantities(sentence) if q.unit in (
+        "USD", "CAD", "EUR", "BTC")]
+    assert read == [(t, pytest.approx(v), u) for t, v, u in money]
+
+
+# Number words join with "and" only after a scale word: (sentence, span, low, high).
+WORD_RANGES = [
+    ("temperatures between negative ten and fifteen degrees",
+     "between negative ten and fifteen degrees", -10, 15),
+    ("between minus ten and fifteen", "between minus ten and fifteen", -10, 15),
+    ("between ten and fifteen people", "between ten and fifteen", 10, 15),
+    ("one hundred and five people", "one hundred and five", 105, 105),
+    ("two hundred and fifty thousand people", "two hundred and fifty thousand", 250e3, 250e3),
+    ("a thousand and one nights", "a thousand and one", 1001, 1001),
+    # A whole and its part in words ("and a half" from the corpora).
+    ("LaRue served four and a half months in prison", "four and a half", 4.5, 4.5),
+    ("a run of two and three quarters miles", "two and three quarters miles", 2.75, 2.75),
+    ("the level rose three and one fourth", "three and one fourth", 3.25, 3.25),
+    ("it won five and a sixth straight title looked likely", "five", 5, 5),
+]
+
+
+@pytest.mark.parametrize("sentence,text,low,high", WORD_RANGES, ids=[c[1] for c in WORD_RANGES])
+def test_number_words_join_with_and_only_after_a_scale(sentence, text, low, high):
+    (q,) = find_quantities(sentence)
+    assert (q.text, q.low, q.high) == (text, low, high)
