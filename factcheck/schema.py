@@ -121,6 +121,7 @@ class Fact:
     period_end: str | None = None
     as_of: str | None = None   # the latest date a figure of the fact holds at
     timeline: bool = False     # a running count reported at two or more dates
+    key: str = ""              # stable across runs: from its claims' articles, spans and values
 
 
 def empty_claims() -> pd.DataFrame:
