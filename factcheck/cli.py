@@ -347,8 +347,9 @@ def _cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _cmd_review(args: argparse.Namespace) -> int:
-    if args.night:
-        dt.date.fromisoformat(args.night)   # a malformed date is a usage error, said at once
+    night = getattr(args, "night", None)
+    if night:
+        dt.date.fromisoformat(night)   # a malformed date is a usage error, said at once
     with Store(args.store, create=args.action == "import") as store:
         if args.action == "list":
             return _review_list(store, args)

@@ -504,7 +504,7 @@ def render_report(data: ReportData) -> str:
     return _environment().get_template("report.html.j2").render(
         data=data, script=Markup(_SCRIPT), script_hash=_SCRIPT_HASH,
         # The static page posts nowhere; the review page's forms post to itself only.
-        form_action="'self'" if data.live else "'none'")
+        form_action=Markup("'self'" if data.live else "'none'"))
 
 
 def content_security_policy(form_action: str = "'none'") -> str:
