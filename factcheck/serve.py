@@ -147,7 +147,7 @@ def render_night(store: Store, night: str | None, status: str, csrf: str, who: s
     seen = {k.key: [f"{n['night']}: {n['fact_id']} {n['verdict']}"
                     for n in store.fact_nights(k.key)] for k in facts}
     data = report.build_report_data(
-        articles, claims, findings, [], generated_at=f"night of {day}",
+        articles, claims, findings, [], generated_at=store.run_finished(day) or day,
         title=f"factcheck review: night of {day}", facts=facts,
         reviews={k["key"]: reviews[k["key"]] for k in chosen}, seen=seen)
     data.counts["needs_review"] = sum(r.needs_review for r in reviews.values())

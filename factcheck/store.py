@@ -220,6 +220,12 @@ class Store:
         """The dates of every night run, latest first."""
         return [d for (d,) in self.db.execute("SELECT run_date FROM runs ORDER BY run_date DESC")]
 
+    def run_finished(self, run_date: str) -> str | None:
+        """When the night of ``run_date`` was written (UTC, ISO), or None."""
+        row = self.db.execute("SELECT finished FROM runs WHERE run_date = ?",
+                              (run_date,)).fetchone()
+        return row[0] if row else None
+
     def night_facts(self, run_date: str) -> list[dict[str, Any]]:
         """The facts of one night in report order: key, fact id, verdict, label, claim
         identities, figures and the stored record (the fact and its findings)."""
