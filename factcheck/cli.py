@@ -144,7 +144,7 @@ examples (in the order an editor uses them):
       the latest night's facts that need review: key, fact id, verdict, figures, label
   factcheck review list --store history.sqlite --night 2025-03-14 --status all --format json
   factcheck review decide K0001 false-alarm --reason not-same-measure --by Ana --store h.sqlite
-  factcheck review decide 3f9c2a1b confirmed --by Ana --note "called the agency" --store h.sqlite
+  factcheck review decide 3f9c2a1b confirmed --by Ana --note "checked with the source" --store h.sqlite
   factcheck review decide 3f9c2a1b corrected --link https://example.org/correction --by Ana \\
       --store h.sqlite
   factcheck review note 3f9c2a1b "asked the desk to check" --by Ben --store h.sqlite

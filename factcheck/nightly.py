@@ -118,17 +118,7 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         findings = pipeline.order_findings(findings)
         timings["match"] = time.perf_counter() - t
 
-        # The report shows tonight's articles and the past ones a finding cites.
-        cited = {c for f in findings for c in f.claims}
-        past_rows = table.iloc[len(claims):] if len(table) > len(claims) else table.iloc[0:0]
-        past_cited = past_rows[past_rows["id"].isin(cited)]
-        cited_articles = set(past_cited["article"])
-        shown = tonight + [a for a in history if a.id in cited_articles]
-        shown_claims = (pd.concat([claims, past_cited], ignore_index=True) if len(past_cited)
-                        else claims)
-        result = pipeline.CheckResult(shown, shown_claims, findings, problems,
-                                      pipeline.now_iso(), timings,
-                                      facts.build_facts(shown_claims, findings))
+        result = _shown(tonight, history, claims, table, findings, problems, timings)
         night_facts = _night_facts(result)
 
         t = time.perf_counter()
@@ -146,6 +136,22 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
     timings["report"] = time.perf_counter() - t
     return NightlyResult(night, previous, out_dir, result, len(tonight), len(history),
                          len(new_keys), paths, timings, reviews)
+
+
+def _shown(tonight: list[Article], history: list[Article], claims: pd.DataFrame,
+           table: pd.DataFrame, findings: list, problems: list[Problem],
+           timings: dict[str, float]) -> pipeline.CheckResult:
+    """What the night's report shows: tonight's articles and the past ones a finding cites,
+    with their claims, the findings and the facts they make."""
+    cited = {c for f in findings for c in f.claims}
+    past_rows = table.iloc[len(claims):] if len(table) > len(claims) else table.iloc[0:0]
+    past_cited = past_rows[past_rows["id"].isin(cited)]
+    cited_articles = set(past_cited["article"])
+    shown = tonight + [a for a in history if a.id in cited_articles]
+    shown_claims = (pd.concat([claims, past_cited], ignore_index=True) if len(past_cited)
+                    else claims)
+    return pipeline.CheckResult(shown, shown_claims, findings, problems, pipeline.now_iso(),
+                                timings, facts.build_facts(shown_claims, findings))
 
 
 def _night_facts(result: pipeline.CheckResult) -> list[dict]:

@@ -89,7 +89,7 @@ def test_a_dismissed_fact_stays_dismissed_until_a_figure_changes(night_one, tmp_
 
 
 def test_a_new_article_that_repeats_a_figure_keeps_the_decision(night_one, tmp_path):
-    inbox, store, out, first = night_one
+    _, store, out, first = night_one
     with Store(store) as s:
         review.record(s, toll(first).key, "confirmed", "Ana", note="the agency says 213")
     late = tmp_path / "late"
@@ -105,7 +105,7 @@ def test_a_new_article_that_repeats_a_figure_keeps_the_decision(night_one, tmp_p
 
 
 def test_fail_on_contradict_ignores_dismissed_facts(night_one, capsys):
-    inbox, store, out, first = night_one
+    inbox, store, out, _ = night_one
     argv = ["nightly", str(inbox), "--store", str(store), "--out", str(out), "--date",
             "2025-03-14", "--workers", "1", "--fail-on", "contradict", "-q"]
     assert cli.main(argv) == 3           # the toll's contradiction, new tonight
@@ -191,8 +191,8 @@ def test_export_and_import(night_one, tmp_path, capsys):
     ('{"decisions": []}', "not a factcheck/decisions@1 document"),
     ('{"schema": "factcheck/decisions@1", "decisions": [GOOD, {"decision": "maybe"}]}',
      "decision 2: decision must be one of"),
-    ('{"schema": "factcheck/decisions@1", "decisions": [GOOD, {"decision": "confirmed", '
-     '"who": "A", "key": "k", "at": "yesterday", "identities": ["a|1-2|3"], "figures": []}]}',
+    (('{"schema": "factcheck/decisions@1", "decisions": [GOOD, {"decision": "confirmed", '
+      '"who": "A", "key": "k", "at": "yesterday", "identities": ["a|1-2|3"], "figures": []}]}'),
      "decision 2: 'at' must be an ISO date"),
 ])
 def test_a_bad_import_is_refused_whole(tmp_path, capsys, text, message):
@@ -209,7 +209,7 @@ def test_a_bad_import_is_refused_whole(tmp_path, capsys, text, message):
 
 
 def test_a_schema_1_store_is_migrated_and_keeps_its_rows(tmp_path, night_one):
-    _, store, out, _ = night_one
+    _, store, _, _ = night_one
     old = tmp_path / "old.sqlite"
     db = sqlite3.connect(store)
     db.execute("VACUUM INTO ?", (str(old),))
@@ -277,7 +277,7 @@ def test_forged_posts_are_refused_and_record_nothing(client):
 
 
 def test_hostile_text_in_a_note_is_escaped(client):
-    c, store, first = client
+    c, _, first = client
     hostile = '<script>alert(1)</script><img src=x onerror=alert(2)>'
     resp = _post(c, {"key": toll(first).key, "decision": "note", "note": hostile,
                       "who": hostile, "csrf": "t0ken"}, Origin="http://localhost")
@@ -357,3 +357,36 @@ def test_host_other_than_loopback_warns_there_is_no_login(night_one):
         proc.terminate()
         proc.wait(timeout=10)
     assert "has no login" in proc.stderr.read()
+
+
+def test_an_import_killed_midway_leaves_whole_decisions_and_completes_on_rerun(tmp_path):
+    """One transaction per decision: a SIGKILL mid-import leaves only whole decisions (each
+    with all its claims), and importing again adds exactly the rest."""
+    n = 3000
+    doc = {"schema": review.EXPORT_SCHEMA, "decisions": [
+        {"key": f"k{i:05d}", "decision": "confirmed", "who": "Ana",
+         "at": "2025-03-14T10:00:00+00:00", "identities": [f"a{i}|0-2|{j}" for j in range(3)],
+         "figures": ["0", "1", "2"]} for i in range(n)]}
+    path = tmp_path / "decisions.json"
+    path.write_text(json.dumps(doc))
+    store = tmp_path / "h.sqlite"
+    Store(store).close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    argv = [sys.executable, "-m", "factcheck", "review", "import", str(path), "--store",
+            str(store)]
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    for _ in range(400):            # kill it once it has begun writing
+        time.sleep(0.02)
+        with sqlite3.connect(store) as db:
+            if db.execute("SELECT count(*) FROM decisions").fetchone()[0] > 0:
+                break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    with sqlite3.connect(store) as db:
+        written = db.execute("SELECT count(*) FROM decisions").fetchone()[0]
+        claims = db.execute("SELECT count(*) FROM decision_claims").fetchone()[0]
+    assert 0 < written < n and claims == 3 * written
+    done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0
+    assert f"{n - written} decisions added, {written} already there" in done.stdout
