@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from . import __version__, ingest, nightly, normalise, pipeline
+from . import __version__, ingest, nightly, normalise, pipeline, review
+from . import serve as serve_mod
 from .engine import ENGINES, make_engine
-from .errors import EngineError, FactcheckError
+from .errors import EngineError, FactcheckError, UsageError
 from .fsutil import atomic_write_text
 from .progress import Progress
 from .schema import Problem
-from .store import StoreError
+from .store import Store, StoreError
 
 EXIT_OK, EXIT_NO_INPUT, EXIT_USAGE, EXIT_FAIL_ON = 0, 1, 2, 3
 
@@ -31,6 +35,11 @@ examples:
       check tonight's articles against each other and the last 7 days in the store; write
       reports/nightly/<date>/ with findings first made tonight flagged "new"
   factcheck nightly feed.jsonl --store h.sqlite --out r/ --engine dask --scheduler tcp://sched:8786
+  factcheck serve --store history.sqlite
+      open http://127.0.0.1:8765/ to review the latest night's facts in a browser
+  factcheck review list --store history.sqlite
+      the latest night's facts that need review, with their keys
+  factcheck review decide 3f9c2a1b false-alarm --reason misread-figure --by Ana --store h.sqlite
 
 exit codes:
   0  the run completed (whatever it found)
@@ -101,6 +110,9 @@ def _parser() -> argparse.ArgumentParser:
     n.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary (errors still go to stderr)")
 
+    _serve_parser(sub)
+    _review_parser(sub)
+
     cl = sub.add_parser("claims", help="print the claim table of one article",
                         description="Print the numeric claims factcheck reads in one text file.")
     cl.add_argument("file", metavar="FILE", help="a text, markdown or HTML article")
@@ -112,6 +124,102 @@ def _parser() -> argparse.ArgumentParser:
     cl.add_argument("-o", "--output", metavar="PATH",
                     help="write to this file instead of standard output (required for parquet)")
     return p
+
+
+_SERVE_EPILOG = """\
+examples:
+  factcheck serve --store history.sqlite
+      review the latest night at http://127.0.0.1:8765/ ("needs review" first); the page
+      lists every night in the store, and each fact's history
+  factcheck serve --store history.sqlite --port 0      # any free port (printed)
+
+The page has no login: it binds to 127.0.0.1 unless --host says otherwise, and then anyone
+who can reach that address can record decisions. Every form carries a token the page makes
+at start, and a request from another site is refused.
+"""
+
+_REVIEW_EPILOG = """\
+examples (in the order an editor uses them):
+  factcheck review list --store history.sqlite
+      the latest night's facts that need review: key, fact id, verdict, figures, label
+  factcheck review list --store history.sqlite --night 2025-03-14 --status all --format json
+  factcheck review decide K0001 false-alarm --reason not-same-measure --by Ana --store h.sqlite
+  factcheck review decide 3f9c2a1b confirmed --by Ana --note "checked with the source" --store h.sqlite
+  factcheck review decide 3f9c2a1b corrected --link https://example.org/correction --by Ana \\
+      --store h.sqlite
+  factcheck review note 3f9c2a1b "asked the desk to check" --by Ben --store h.sqlite
+  factcheck review export --store history.sqlite -o decisions.json
+  factcheck review import decisions.json --store other.sqlite
+
+A fact is named by its key (from its claims' articles, spans and values, the same night after
+night; 6 or more of its first characters will do) or by its id on a night (K0001, with --night,
+default the latest). A false alarm stays dismissed while the fact's figures are unchanged; a
+new figure reopens it. Each decision is one row, written in its own transaction.
+
+decisions:
+  confirmed     a confirmed discrepancy: an outlet really misreported the figure
+  false-alarm   not a real conflict (--reason not-same-measure | misread-figure | other)
+  corrected     the outlet corrected it (--link URL of the correction)
+  note          a free-text note; it changes no status
+"""
+
+
+def _serve_parser(sub: Any) -> None:
+    s = sub.add_parser(
+        "serve", help="a local web page to review the facts of the nightly runs",
+        description="Serve a local web page over the history store: the report's fact cards "
+                    "of the latest night (or any earlier one) with review controls, filtered by "
+                    "decision (\"needs review\" by default), and each fact's history.",
+        epilog=_SERVE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    s.add_argument("--store", required=True, metavar="FILE",
+                   help="the history store that factcheck nightly writes")
+    s.add_argument("--port", type=int, default=serve_mod.DEFAULT_PORT, metavar="N",
+                   help=f"port to listen on (default: {serve_mod.DEFAULT_PORT}; 0 for any free "
+                        "port)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to bind (default: 127.0.0.1, this machine only; the page has "
+                        "no login, so any other address lets anyone who reaches it decide)")
+
+
+def _review_parser(sub: Any) -> None:
+    r = sub.add_parser(
+        "review", help="list facts, record decisions and notes, export or import them",
+        description="Review the facts of the nightly runs from the terminal: list what needs "
+                    "review, record a decision or a note, export every decision as JSON or "
+                    "import one.",
+        epilog=_REVIEW_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    act = r.add_subparsers(dest="action", metavar="ACTION", required=True)
+    ls = act.add_parser("list", help="a night's facts under a decision filter",
+                        epilog=_REVIEW_EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    ls.add_argument("--night", metavar="YYYY-MM-DD", help="the night (default: the latest)")
+    ls.add_argument("--status", choices=review.STATUSES, default="needs-review",
+                    help="which facts: needs-review (default), reviewed, confirmed, "
+                         "false-alarm, corrected or all")
+    ls.add_argument("--format", choices=["text", "json"], default="text")
+    de = act.add_parser("decide", help="record a decision on a fact", epilog=_REVIEW_EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    de.add_argument("fact", metavar="FACT", help="a fact key (or its first 6+ characters), or "
+                                                 "a fact id such as K0001 of --night")
+    de.add_argument("decision", choices=[d for d in review.DECISIONS if d != "note"])
+    de.add_argument("--reason", choices=review.REASONS, help="why a false alarm")
+    de.add_argument("--link", metavar="URL", help="the correction (for corrected)")
+    de.add_argument("--note", metavar="TEXT", help="a note kept with the decision")
+    no = act.add_parser("note", help="add a free-text note to a fact's history",
+                        epilog=_REVIEW_EPILOG,
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
+    no.add_argument("fact", metavar="FACT", help="a fact key, its first 6+ characters, or K0001")
+    no.add_argument("text", metavar="TEXT", help="the note")
+    for p in (de, no):
+        p.add_argument("--by", required=True, metavar="NAME", help="who decides")
+        p.add_argument("--night", metavar="YYYY-MM-DD",
+                       help="the night a K0001 id refers to (default: the latest)")
+    ex = act.add_parser("export", help="every decision as JSON (factcheck/decisions@1)")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    im = act.add_parser("import", help="add the decisions of an exported JSON file")
+    im.add_argument("file", metavar="FILE", help="a factcheck/decisions@1 JSON file")
+    for p in (ls, de, no, ex, im):
+        p.add_argument("--store", required=True, metavar="FILE", help="the history store")
 
 
 def _symlink_option(p: argparse.ArgumentParser) -> None:
@@ -218,14 +326,76 @@ def _cmd_nightly(args: argparse.Namespace) -> int:
         engine.close()
     counts = run.result.counts()
     new = [f for f in run.result.findings if f.details.get("new")]
+    dismissed = sum(r.dismissed for r in run.reviews.values())
     if not args.quiet:
         since = f" since {run.previous_run}" if run.previous_run else ""
         print(f"{run.run_date}: {run.tonight} articles tonight, {run.history} from the last "
               f"{args.days} days; {counts['contradict']} contradict, {counts['explained']} "
-              f"explained, {counts['agree']} agree; {len(new)} new{since}")
+              f"explained, {counts['agree']} agree; {len(new)} new{since}"
+              + (f"; {dismissed} facts dismissed by editors" if dismissed else ""))
         print(f"report: {run.paths['report']}")
-    if args.fail_on and any(f.verdict == args.fail_on for f in new):
+    if args.fail_on and run.counted(args.fail_on):
         return EXIT_FAIL_ON
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    if not 0 <= args.port <= 65535:
+        raise ValueError("--port must be between 0 and 65535")
+    serve_mod.serve(args.store, host=args.host, port=args.port)
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    night = getattr(args, "night", None)
+    if night:
+        dt.date.fromisoformat(night)   # a malformed date is a usage error, said at once
+    with Store(args.store, create=args.action == "import") as store:
+        if args.action == "list":
+            return _review_list(store, args)
+        if args.action in ("decide", "note"):
+            decision = "note" if args.action == "note" else args.decision
+            row = review.record(store, args.fact, decision, args.by,
+                                reason=getattr(args, "reason", None),
+                                link=getattr(args, "link", None),
+                                note=args.text if args.action == "note" else args.note,
+                                night=args.night)
+            print(f"{row['key']}: {review.describe(row)} ({row['who']}, {row['at']})"
+                  + ("" if row["id"] else " (already recorded)"))
+            return EXIT_OK
+        if args.action == "export":
+            text = json.dumps(review.export_decisions(store), indent=2, ensure_ascii=False)
+            if args.output:
+                atomic_write_text(args.output, text + "\n")
+            else:
+                sys.stdout.write(text + "\n")
+            return EXIT_OK
+        try:
+            text = Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise review.ReviewError(f"cannot read {args.file}: {exc}") from exc
+        added, known = review.import_decisions(store, text)
+        print(f"{added} decisions added, {known} already there")
+        return EXIT_OK
+
+
+def _review_list(store: Store, args: argparse.Namespace) -> int:
+    night, listed = review.night_listing(store, args.night, args.status)
+    if args.format == "json":
+        rows = [{"key": k["key"], "id": k["fact_id"], "night": night, "verdict": k["verdict"],
+                 "label": k["label"], "figures": k["figures"], "status": r.status,
+                 "decision": review.describe(r.decision) if r.decision else None,
+                 "new_figures": r.new_figures} for k, r in listed]
+        sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    print(f"night of {night}: {len(listed)} facts ({args.status})")
+    for k, r in listed:
+        state = review.DECISION_WORDS[r.status] if r.status in ("open", "reopened") \
+            else review.describe(r.decision)
+        if r.new_figures:
+            state += f" ({', '.join(r.new_figures)} new)"
+        print(f"{k['key']}  {k['fact_id']}  {k['verdict']:<10}  {state}  "
+              f"[{', '.join(k['figures'])}]  {k['label']}")
     return EXIT_OK
 
 
@@ -274,9 +444,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        command = {"check": _cmd_check, "nightly": _cmd_nightly, "claims": _cmd_claims}
+        command = {"check": _cmd_check, "nightly": _cmd_nightly, "claims": _cmd_claims,
+                   "serve": _cmd_serve, "review": _cmd_review}
         return command[args.command](args)
-    except (StoreError, EngineError) as exc:
+    except (StoreError, EngineError, UsageError) as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except FactcheckError as exc:

@@ -80,21 +80,23 @@ def _article_record(a: Article) -> dict[str, Any]:
             "url": a.url, "path": str(a.path), "story": a.story}
 
 
-def _finding_record(f: Finding) -> dict[str, Any]:
+def finding_record(f: Finding) -> dict[str, Any]:
+    """One finding as its findings.json record."""
     return {"id": f.id, "kind": f.kind, "verdict": f.verdict, "relation": f.relation,
             "claims": [str(c) for c in f.claims], "measure": f.measure,
             "explanation": f.explanation, "score": _plain(f.score),
             "details": _plain(dict(f.details))}
 
 
-def _fact_record(k: Fact) -> dict[str, Any]:
+def fact_record(k: Fact) -> dict[str, Any]:
+    """One fact as its findings.json record (with its stable ``key``)."""
     # The contract counts sources; the names travel beside the count as "outlets".
     return {"id": k.id, "label": k.label, "unit": k.unit, "verdict": k.verdict,
             "claims": list(k.claims), "findings": list(k.findings), "sources": len(k.sources),
             "outlets": list(k.sources), "consensus": _plain(k.consensus),
             "outliers": list(k.outliers), "period_start": k.period_start,
             "period_end": k.period_end, "as_of": k.as_of, "timeline": k.timeline,
-            "carried_by": {c: list(a) for c, a in sorted(k.copies.items())}}
+            "carried_by": {c: list(a) for c, a in sorted(k.copies.items())}, "key": k.key}
 
 
 def findings_document(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
@@ -109,8 +111,8 @@ def findings_document(articles: list[Article], claims: pd.DataFrame, findings: l
         "generated_at": generated_at,
         "articles": [_article_record(a) for a in articles],
         "claims": claim_records(claims),
-        "findings": [_finding_record(f) for f in findings],
-        "facts": [_fact_record(k) for k in facts],
+        "findings": [finding_record(f) for f in findings],
+        "facts": [fact_record(k) for k in facts],
     }
 
 
@@ -127,8 +129,8 @@ def write_findings_stream(path: str | os.PathLike, articles: list[Article],
     def records() -> Iterator[tuple[str, Iterator[Any]]]:
         yield "articles", (_article_record(a) for a in articles)
         yield "claims", (rec for part in _record_slices(claims) for rec in part)
-        yield "findings", (_finding_record(f) for f in findings)
-        yield "facts", (_fact_record(k) for k in facts)
+        yield "findings", (finding_record(f) for f in findings)
+        yield "facts", (fact_record(k) for k in facts)
 
     with atomic_writer(path) as fh:
         fh.write(f"{{\n  {one('schema')}: {one(FINDINGS_SCHEMA)},\n"

@@ -18,6 +18,8 @@ total differs from the consensus for a stated reason and is no outlier.
 
 from __future__ import annotations
 
+import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -137,7 +139,37 @@ def _fact(findings: list[Finding], rows: Mapping[str, Mapping[str, Any]]) -> Fac
         consensus=float(consensus["value"]) if consensus is not None else None,
         outliers=_outliers(findings, rows, consensus, present),
         period_start=starts[0] if starts else None, period_end=ends[-1] if ends else None,
-        as_of=as_ofs[-1] if as_ofs else None, timeline=timeline)
+        as_of=as_ofs[-1] if as_ofs else None, timeline=timeline,
+        key=fact_key([claim_identity(r) for r in present] + missing))
+
+
+def claim_identity(row: Mapping[str, Any]) -> str:
+    """A claim's identity across runs: its article, its span in the text and its value.
+
+    Claim ids count claims in text order, so an edit earlier in an article renumbers them; an
+    article id with a span and a value names the same figure night after night.
+
+    >>> claim_identity({"article": "vh-1", "start": 20, "end": 22, "value": 92.0})
+    'vh-1|20-22|92'
+    >>> claim_identity({"article": "a", "start": 0, "end": 5, "value": 1.5e8})
+    'a|0-5|150000000'
+    """
+    value = row.get("value")
+    number = float(value) if isinstance(value, (int, float)) else math.nan
+    shown = format(number, ".15g") if math.isfinite(number) else "nan"
+    return f"{row.get('article')}|{int(row.get('start', 0))}-{int(row.get('end', 0))}|{shown}"
+
+
+def fact_key(identities: Sequence[str]) -> str:
+    """A fact's stable key: a digest of its claims' identities, in any order.
+
+    >>> fact_key(["b|1-2|3", "a|0-1|2"]) == fact_key(["a|0-1|2", "b|1-2|3"])
+    True
+    >>> len(fact_key(["a|0-1|2"]))
+    16
+    """
+    raw = "\n".join(sorted(set(identities)))
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def _signature(row: Mapping[str, Any]) -> tuple:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import facts, ingest, pipeline, stories
+from . import export, facts, ingest, pipeline, review, stories
 from .engine import Engine
 from .errors import InputError
 from .progress import Progress
@@ -43,6 +43,16 @@ class NightlyResult:
     new_findings: int
     paths: dict[str, Path] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    reviews: dict[str, review.Review] = field(default_factory=dict)   # by fact key
+
+    def counted(self, verdict: str) -> list:
+        """Tonight's new findings with this verdict that ``--fail-on`` counts: those of a fact
+        an editor dismissed as a false alarm (and whose figures are unchanged) are not."""
+        dismissed = {c for k in self.result.facts
+                     if k.key in self.reviews and self.reviews[k.key].dismissed
+                     for c in k.findings}
+        return [f for f in self.result.findings if f.details.get("new")
+                and f.verdict == verdict and f.id not in dismissed]
 
 
 def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLike,
@@ -108,12 +118,31 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         findings = pipeline.order_findings(findings)
         timings["match"] = time.perf_counter() - t
 
+        result = _shown(tonight, history, claims, table, findings, problems, timings)
+        night_facts = _night_facts(result)
+
         t = time.perf_counter()
         previous = store.previous_run(night)
-        store.save_run(night, started, tonight, words, given, claims, findings, new_keys)
+        store.save_run(night, started, tonight, words, given, claims, findings, new_keys,
+                       night_facts)
         timings["store"] = time.perf_counter() - t
+        # Editors' decisions carried to tonight's facts (read after the night is written).
+        reviews = review.reviews_for(store, night_facts)
 
-    # The report shows tonight's articles and the past ones a finding cites.
+    t = time.perf_counter()
+    out_dir = Path(out_root) / night
+    title = f"factcheck nightly {night}" + (f" (since {previous})" if previous else "")
+    paths = pipeline.write_outputs(result, out_dir, title=title, limit=limit, reviews=reviews)
+    timings["report"] = time.perf_counter() - t
+    return NightlyResult(night, previous, out_dir, result, len(tonight), len(history),
+                         len(new_keys), paths, timings, reviews)
+
+
+def _shown(tonight: list[Article], history: list[Article], claims: pd.DataFrame,
+           table: pd.DataFrame, findings: list, problems: list[Problem],
+           timings: dict[str, float]) -> pipeline.CheckResult:
+    """What the night's report shows: tonight's articles and the past ones a finding cites,
+    with their claims, the findings and the facts they make."""
     cited = {c for f in findings for c in f.claims}
     past_rows = table.iloc[len(claims):] if len(table) > len(claims) else table.iloc[0:0]
     past_cited = past_rows[past_rows["id"].isin(cited)]
@@ -121,15 +150,25 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
     shown = tonight + [a for a in history if a.id in cited_articles]
     shown_claims = (pd.concat([claims, past_cited], ignore_index=True) if len(past_cited)
                     else claims)
-    result = pipeline.CheckResult(shown, shown_claims, findings, problems, pipeline.now_iso(),
-                                  timings, facts.build_facts(shown_claims, findings))
-    t = time.perf_counter()
-    out_dir = Path(out_root) / night
-    title = f"factcheck nightly {night}" + (f" (since {previous})" if previous else "")
-    paths = pipeline.write_outputs(result, out_dir, title=title, limit=limit)
-    timings["report"] = time.perf_counter() - t
-    return NightlyResult(night, previous, out_dir, result, len(tonight), len(history),
-                         len(new_keys), paths, timings)
+    return pipeline.CheckResult(shown, shown_claims, findings, problems, pipeline.now_iso(),
+                                timings, facts.build_facts(shown_claims, findings))
+
+
+def _night_facts(result: pipeline.CheckResult) -> list[dict]:
+    """The night's facts as the store keeps them: key, claim identities, figures, and the
+    fact with its findings as findings.json records (what the review page renders)."""
+    rows = {str(r["id"]): r for r in result.claims[["id", "article", "start", "end", "value"]]
+            .to_dict("records")}
+    by_finding = {f.id: f for f in result.findings}
+    out = []
+    for k in result.facts:
+        identities = review.identities_of(k, rows)
+        out.append({"key": k.key, "fact_id": k.id, "verdict": k.verdict, "label": k.label,
+                    "identities": identities, "figures": review.figures_of(identities),
+                    "record": {"fact": export.fact_record(k),
+                               "findings": [export.finding_record(by_finding[f])
+                                            for f in k.findings if f in by_finding]}})
+    return out
 
 
 def _unique(articles: list[Article], problems: list[Problem]) -> list[Article]:

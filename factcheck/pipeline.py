@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -255,11 +256,13 @@ def check(paths: Sequence[str | os.PathLike], manifest: str | os.PathLike | None
 
 
 def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
-                  title: str = "factcheck report", limit: int | None = None) -> dict[str, Path]:
+                  title: str = "factcheck report", limit: int | None = None,
+                  reviews: Mapping[str, Any] | None = None) -> dict[str, Path]:
     """Write report.html, findings.json and claims.csv into out_dir; return their paths.
 
     ``limit`` caps the agreements and single-source figures the HTML page shows (the JSON and
-    CSV files always hold everything)."""
+    CSV files always hold everything); ``reviews`` (fact key -> ``review.Review``) shows the
+    editors' decisions on the cards, read-only."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {"report": out / "report.html", "findings": out / "findings.json",
@@ -271,6 +274,6 @@ def write_outputs(result: CheckResult, out_dir: str | os.PathLike,
     export.write_claims_csv(paths["claims"], result.claims, found)
     data = report.build_report_data(result.articles, result.claims, result.findings,
                                     result.problems, result.generated_at, title=title,
-                                    limit=limit, facts=found)
+                                    limit=limit, facts=found, reviews=reviews)
     report.write_report(paths["report"], data)
     return paths

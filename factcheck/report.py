@@ -21,7 +21,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import charts, formatting
+from . import charts, formatting, review
 from . import facts as facts_mod
 from .charts import Chart, Timeline
 from .fsutil import atomic_write_text
@@ -96,6 +96,44 @@ class FactView:
     story: str = ""
     chart: Chart | None = None
     timeline: Timeline | None = None
+    key: str = ""              # the fact's stable key, what a decision is recorded on
+    review: ReviewView | None = None
+
+
+@dataclass(slots=True)
+class DecisionView:
+    """One decision or note in a fact's history."""
+
+    what: str                  # "false alarm (misread figure)", "note: ..."
+    who: str
+    at: str
+    night: str
+    link: str | None
+
+
+@dataclass(slots=True)
+class ReviewView:
+    """Where a fact stands with the editors: the card's review block."""
+
+    status: str                # open | reopened | confirmed | false-alarm | corrected
+    words: str                 # the status in words
+    by: str                    # who decided, and when ("" while open)
+    new_figures: str           # reopened: the figures no editor has seen, in words
+    history: list[DecisionView]
+    seen: list[str] = field(default_factory=list)   # the nights the fact was reported
+
+
+@dataclass(slots=True)
+class LiveView:
+    """What the local review page adds to the report: its filter and the form's token."""
+
+    csrf: str
+    night: str
+    status: str
+    nights: list[str]
+    statuses: list[tuple[str, str, int]]   # (value, words, facts of the night under it)
+    who: str = ""              # the name last used on this browser
+    message: str = ""
 
 
 @dataclass(slots=True)
@@ -151,6 +189,8 @@ class ReportData:
     outlets: list[str] = field(default_factory=list)   # filter choices
     units: list[str] = field(default_factory=list)
     stories: list[str] = field(default_factory=list)
+    reviewed: bool = False     # the cards carry the editors' decisions
+    live: LiveView | None = None   # the review page (forms), not the static report
 
 
 def safe_url(url: str | None) -> str | None:
@@ -279,7 +319,7 @@ def _fact_view(k: Fact, rows: Mapping[str, Mapping[str, Any]],
         outlets=" | ".join(sorted({v.outlet for v in views})), unit=k.unit,
         severity=f"{rel:.1%}" if rel > 0 else "", rel_diff=rel, outliers=len(outliers),
         new=any(e.new for e in evidence), story=" ".join(stories), chart=chart,
-        timeline=timeline)
+        timeline=timeline, key=k.key)
 
 
 def _fact_period(k: Fact) -> str:
@@ -295,13 +335,17 @@ def _fact_period(k: Fact) -> str:
 def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: list[Finding],
                       problems: list[Problem], generated_at: str,
                       title: str = "factcheck report", limit: int | None = None,
-                      facts: list[Fact] | None = None) -> ReportData:
+                      facts: list[Fact] | None = None,
+                      reviews: Mapping[str, Any] | None = None,
+                      seen: Mapping[str, list[str]] | None = None) -> ReportData:
     """Assemble the page's data from the run's results; the template only lays it out.
 
     One card per fact (``facts`` default to those the findings make) and one per internal
     check. ``limit`` caps the agreeing facts, internal checks and single-source articles shown
     (a nightly run over thousands of articles); contradictions and explained differences are
-    always shown in full, and every finding and fact stays in findings.json.
+    always shown in full, and every finding and fact stays in findings.json. ``reviews``
+    (fact key -> ``review.Review``) and ``seen`` (fact key -> the nights it was reported)
+    give each card its review block.
     """
     if facts is None:
         facts = facts_mod.build_facts(claims, findings)
@@ -335,6 +379,9 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
     rows = {r["id"]: r for r in needed.to_dict("records")}
     for key, chosen in chosen_facts.items():
         sections[key].facts = [_fact_view(k, rows, by_article, by_finding) for k in chosen]
+        for view, k in zip(sections[key].facts, chosen):
+            if reviews is not None and k.key in reviews:
+                view.review = review_view(reviews[k.key], (seen or {}).get(k.key, []))
     # Most severe first; sort is stable, so equal differences keep the pipeline's order.
     sections["contradict"].facts.sort(key=lambda v: -v.rel_diff)
     sections["internal"].findings = [_finding_view(f, rows, by_article) for f in internal]
@@ -355,6 +402,8 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
         "problems": sum(1 for p in problems if p.skipped),
         "notes": sum(1 for p in problems if not p.skipped),
         "new": sum(1 for f in findings if f.details.get("new")),
+        "needs_review": sum(1 for k in facts if reviews is not None and k.key in reviews
+                            and reviews[k.key].needs_review),
     }
     cards = [v for sec in sections.values() for v in [*sec.facts, *sec.findings]]
     return ReportData(title=title, generated_at=generated_at, counts=counts,
@@ -366,7 +415,19 @@ def build_report_data(articles: list[Article], claims: pd.DataFrame, findings: l
                       single_omitted=len(with_single) - len(shown_single),
                       outlets=sorted({c.outlet for v in cards for c in v.claims}),
                       units=sorted({u for v in cards for u in v.unit.split()}),
-                      stories=sorted({st for v in cards for st in v.story.split()}))
+                      stories=sorted({st for v in cards for st in v.story.split()}),
+                      reviewed=reviews is not None)
+
+
+def review_view(r: Any, seen: list[str]) -> ReviewView:
+    """A fact's review (``review.Review``) as its card shows it."""
+    history = [DecisionView(review.describe(d), d["who"], d["at"], d.get("night") or "",
+                            safe_url(d.get("link"))) for d in reversed(r.history)]
+    by = f"{r.decision['who']}, {r.decision['at']}" if r.decision else ""
+    return ReviewView(
+        status=r.status, words=review.DECISION_WORDS.get(r.status, r.status)
+        if r.status in ("open", "reopened") else review.describe(r.decision),
+        by=by, new_figures=", ".join(r.new_figures), history=history, seen=list(seen))
 
 
 def _article_views(articles: list[Article], claims: pd.DataFrame, in_finding: set[str],
@@ -439,9 +500,18 @@ _SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(_SCRIPT.encode("utf-8
 
 
 def render_report(data: ReportData) -> str:
-    """The report as one self-contained HTML page."""
+    """The report as one self-contained HTML page (the review page when ``data.live``)."""
     return _environment().get_template("report.html.j2").render(
-        data=data, script=Markup(_SCRIPT), script_hash=_SCRIPT_HASH)
+        data=data, script=Markup(_SCRIPT), script_hash=_SCRIPT_HASH,
+        # The static page posts nowhere; the review page's forms post to itself only.
+        form_action=Markup("'self'" if data.live else "'none'"))
+
+
+def content_security_policy(form_action: str = "'none'") -> str:
+    """The page's Content-Security-Policy, for the review page to send as a header too."""
+    return (f"default-src 'none'; style-src 'unsafe-inline'; script-src '{_SCRIPT_HASH}'; "
+            f"img-src data:; base-uri 'none'; form-action {form_action}; "
+            "frame-ancestors 'none'")
 
 
 def write_report(path: str | os.PathLike, data: ReportData) -> None:

@@ -123,6 +123,7 @@ class Fact:
     timeline: bool = False     # a running count reported at two or more dates
     copies: dict[str, list[str]] = field(default_factory=dict)  # claim id -> articles that carry
     # it word for word (wire copies, checked once through the claim)
+    key: str = ""              # stable across runs: from its claims' articles, spans and values
 
 
 def empty_claims() -> pd.DataFrame:

@@ -213,6 +213,11 @@ def test_facts_in_the_document_and_in_claims_csv(tmp_path):
     doc = make_doc()
     assert [k["id"] for k in doc["facts"]] == ["K0001"]
     fact = doc["facts"][0]
+    # The stable key is a digest of the claims' articles, spans and values (run ids left out).
+    rows = make_claims().set_index("id")
+    identities = [facts_mod.claim_identity({"article": rows.loc[c, "article"], **rows.loc[c]})
+                  for c in fact["claims"]]
+    assert fact.pop("key") == facts_mod.fact_key(identities)
     assert fact == {
         "id": "K0001", "label": "people crossed in 2023", "unit": "person",
         "verdict": "contradict", "claims": ["a#1", "a#2", "a#3", "b#1"],

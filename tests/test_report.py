@@ -62,7 +62,7 @@ def test_data_is_built_before_rendering():
     assert [[f.id for f in s.findings] for s in data.sections] == [[], [], [], ["F0004"]]
     assert data.counts == {"articles": 2, "claims": 5, "contradict": 1, "explained": 0,
                            "agree": 0, "internal": 1, "findings": 3, "single": 1,
-                           "problems": 1, "notes": 1, "new": 0}
+                           "problems": 1, "notes": 1, "new": 0, "needs_review": 0}
     fact = data.sections[0].facts[0]
     assert fact.label == "people crossed in 2023" and fact.sources == 2
     assert fact.severity == "5.3%" and fact.consensus == ""   # one outlet against one
