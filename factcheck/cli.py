@@ -72,9 +72,14 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--title", default="factcheck report", help="title of the HTML report")
     c.add_argument("--fail-on", choices=["contradict", "explained"], default=None,
                    help="exit with code 3 when a finding with this verdict is made (for CI)")
-    c.add_argument("--group-stories", action="store_true",
-                   help="find stories for articles that name none (default: articles without a "
-                        "story are all one story, as a folder given for one event is)")
+    c.add_argument("--stories", choices=["auto", "one", "find"], default="auto",
+                   help="articles that name no story (no JSONL cluster_id, no manifest story): "
+                        "auto (default) reads up to %d of them as one story, as a folder given "
+                        "for one event is, and finds the stories of a larger feed; one reads "
+                        "them all as one story; find always finds their stories"
+                        % pipeline.ONE_STORY_MAX)
+    c.add_argument("--group-stories", action="store_const", const="find", dest="stories",
+                   help=argparse.SUPPRESS)  # the flag's old name: --stories find
     _engine_options(c)
     _size_option(c)
     _budget_option(c)
@@ -290,7 +295,8 @@ def _cmd_check(args: argparse.Namespace) -> int:
     try:
         result = pipeline.check_articles(stream, problems, engine=engine,
                                          progress=Progress(None if not args.quiet else False),
-                                         group=args.group_stories, keep_text=False,
+                                         group={"auto": "auto", "one": False,
+                                                "find": True}[args.stories], keep_text=False,
                                          budget=budget, on_problem=_say_problem)
     finally:
         engine.close()

@@ -182,14 +182,15 @@ def find_all(claims: pd.DataFrame, engine: Engine | None = None,
 
 def check_articles(articles: Iterable[Article], problems: list[Problem] | None = None,
                    generated_at: str | None = None, engine: Engine | None = None,
-                   progress: Progress | None = None, group: bool = False,
+                   progress: Progress | None = None, group: bool | str = False,
                    keep_text: bool = True, budget: float | None = ARTICLE_SECONDS,
                    on_problem: Callable[[Problem], None] | None = None) -> CheckResult:
     """Run (group ->) normalise -> match -> verdict over articles (a list or a lazy stream).
 
     ``engine`` runs extraction and matching (default: this process); ``group`` finds stories
     for articles that name none (otherwise those form one story together, as a folder given
-    for one event does); ``keep_text=False`` drops each text once it is extracted (the result's
+    for one event does); ``group="auto"`` finds them only when more than ``ONE_STORY_MAX``
+    articles name none (a feed, not one event's folder); ``keep_text=False`` drops each text once it is extracted (the result's
     articles then carry metadata only), so a stream of any length is never held in memory.
     An article that takes more than ``budget`` seconds to read is skipped: it joins
     ``problems`` and is told to ``on_problem``.
@@ -197,7 +198,7 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
     timings: dict[str, float] = {}
     t = time.perf_counter()
     problems = problems if problems is not None else []
-    claims, words, read = extract_stream(articles, engine, progress, with_words=group,
+    claims, words, read = extract_stream(articles, engine, progress, with_words=bool(group),
                                          keep_text=keep_text, budget=budget,
                                          problems=problems, on_problem=on_problem)
     timings["extract"] = time.perf_counter() - t
@@ -205,6 +206,8 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
     groups = copies.copy_groups(claims, {a.id: a.published for a in read})
     claims["copy_of"] = copies.carried(claims, groups)
     timings["copies"] = time.perf_counter() - t
+    if group == "auto":
+        group = sum(not a.story for a in read) > ONE_STORY_MAX
     if group:
         t = time.perf_counter()
         read = _group_with_copies(read, words, groups, claims["article"].unique())
@@ -218,6 +221,12 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
     ordered = _order(findings)   # facts cite finding ids, so they come after the ordering
     return CheckResult(read, claims, ordered, list(problems or []), generated_at or now_iso(),
                        timings, facts.build_facts(claims, ordered), copy_groups=groups)
+
+
+# Up to this many articles that name no story are read as one story (a folder given for one
+# event: every pair of its reports is compared, a few seconds at most); a larger input is a
+# feed, and its stories are found.
+ONE_STORY_MAX = 400
 
 
 def _group_with_copies(read: list[Article], words: dict[str, str], groups: dict[str, str],

@@ -31,7 +31,7 @@ LEAD_CHARS = 8000
 SIGNATURE_WORDS = 30
 MIN_SHARED = 2
 # ... and how alike their vocabularies must be (IDF-weighted Jaccard, 0..1).
-MIN_SIMILARITY = 0.07
+MIN_SIMILARITY = 0.10
 # A word in more than this share of the batch's articles (or this many) names no single event.
 MAX_DOC_SHARE = 0.02
 MIN_DOC_CAP = 25
@@ -133,22 +133,18 @@ def group_stories(articles: Sequence[Article],
             SIGNATURE_WORDS, ((df[w], w) for w in shared if df[w] <= cap))]
     del text
 
-    # Keyed by (word, week); an undated article is filed under week None and meets every
-    # week, as a dated one meets its own week, its neighbours and the undated.
     index: dict[tuple[str, int | None], list[int]] = defaultdict(list)
-    by_word: dict[str, set[int | None]] = defaultdict(set)
     for i in todo:
         wk = _week(articles[i])
         for w in signature[i]:
             index[(w, wk)].append(i)
-            by_word[w].add(wk)
 
     comp = _Components(len(articles))
     for i in todo:
         wk = _week(articles[i])
+        weeks = (wk,) if wk is None else (wk - 1, wk, wk + 1)
         counts: Counter[int] = Counter()
         for w in signature[i]:
-            weeks = by_word[w] if wk is None else (wk - 1, wk, wk + 1, None)
             for k in weeks:
                 for j in index.get((w, k), ()):
                     if j > i:

@@ -182,3 +182,33 @@ def test_cli_check_groups_stories_on_request(tmp_path):
     doc = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
     stories_found = {a["story"] for a in doc["articles"]}
     assert len(stories_found) == 2 and all(s.startswith("auto-") for s in stories_found)
+
+
+@pytest.mark.parametrize("flag,stories_found", [
+    ([], 1),                       # a folder of four reports: one story, every pair compared
+    (["--stories", "one"], 1),
+    (["--stories", "find"], 2),    # found: the July report is a story of its own
+])
+def test_cli_check_stories_default(tmp_path, flag, stories_found):
+    import json
+
+    from factcheck import cli
+
+    assert cli.main(["check", str(SEEDS), "--out", str(tmp_path), "-q", "--workers", "1",
+                     *flag]) == 0
+    doc = json.loads((tmp_path / "findings.json").read_text(encoding="utf-8"))
+    assert len({a["story"] for a in doc["articles"]}) == stories_found
+
+
+def test_auto_finds_the_stories_of_a_feed(monkeypatch):
+    """Past ONE_STORY_MAX articles naming no story, an input is a feed: stories are found."""
+    from factcheck import pipeline
+    from factcheck.ingest import load_articles
+
+    arts, _ = load_articles([SEEDS])
+    monkeypatch.setattr(pipeline, "ONE_STORY_MAX", len(arts) - 1)
+    found = pipeline.check_articles(arts, group="auto")
+    assert len({a.story for a in found.articles}) == 2
+    monkeypatch.setattr(pipeline, "ONE_STORY_MAX", len(arts))
+    one = pipeline.check_articles(arts, group="auto")
+    assert {a.story for a in one.articles} == {None}
