@@ -521,7 +521,8 @@ def _scale_child(shared: str, n: int, workers: int, shape: str,
         # bound of the run's total (peaks need not coincide, and forked pages are shared).
         own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        per_story = Counter(a.story for a in result.articles)
+        # Articles with no figure join no story (they take part in no finding).
+        per_story = Counter(a.story for a in result.articles if a.story)
         out.put({"shape": shape, "articles": len(result.articles), "claims": len(result.claims),
                  "findings": len(result.findings), "facts": len(result.facts),
                  "stories": len(per_story), "largest": max(per_story.values(), default=0),

@@ -10,7 +10,7 @@ import base64
 import hashlib
 import math
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +52,7 @@ class ClaimView:
     after: str
     url: str | None
     outlier: bool = False      # set against the consensus of its fact
+    carried: str = ""          # "carried by 3 outlets: ..." (wire copies of this very sentence)
 
 
 @dataclass(slots=True)
@@ -271,10 +272,32 @@ def _claim_view(row: Mapping[str, Any], art: Article | None) -> ClaimView:
         after=after, url=safe_url(art.url) if art else None)
 
 
+def carried_line(articles: Sequence[str], by_article: Mapping[str, Article]) -> str:
+    """The outlets whose wire copies carry a claim, as the card says it.
+
+    >>> carried_line(["b", "c"], {})
+    'carried by 2 outlets: article b, article c'
+    """
+    if not articles:
+        return ""
+    names = sorted({(by_article[a].source if a in by_article and by_article[a].source
+                     else f"article {a}") for a in articles})
+    n = len(names)
+    return f"carried by {n} outlet{'s' if n > 1 else ''}: " + ", ".join(names)
+
+
 def _finding_view(f: Finding, rows: Mapping[str, Mapping[str, Any]],
                   by_article: Mapping[str, Article], chart: bool = True) -> FindingView:
-    present = [rows[c] for c in f.claims if c in rows]
+    # A wire copy's claim is shown as its original's carrier, not as one more source.
+    everything = [rows[c] for c in f.claims if c in rows]
+    present = [r for r in everything if not r.get("copy_of")]
+    carriers: dict[str, list[str]] = {}
+    for r in everything:
+        if r.get("copy_of"):
+            carriers.setdefault(str(r["copy_of"]), []).append(str(r["article"]))
     views = [_claim_view(r, by_article.get(r["article"])) for r in present]
+    for v, r in zip(views, present):
+        v.carried = carried_line(carriers.get(str(r["id"]), []), by_article)
     rel = _number(f.details.get("rel_diff"))
     score = _number(f.score)
     units = sorted({_text(r["unit"]) for r in present})
@@ -299,6 +322,7 @@ def _fact_view(k: Fact, rows: Mapping[str, Mapping[str, Any]],
     views = [_claim_view(r, by_article.get(r["article"])) for r in present]
     for v, r in zip(views, present):
         v.outlier = r["id"] in outliers
+        v.carried = carried_line(k.copies.get(str(r["id"]), []), by_article)
     flags = [v.outlier for v in views]
     # One outlet reporting twice gets its date beside its name, so the chart tells them apart.
     repeated = {v.outlet for v in views if sum(w.outlet == v.outlet for w in views) > 1}

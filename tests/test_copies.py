@@ -49,6 +49,18 @@ def test_copies_are_checked_once_and_named_in_the_fact():
     assert fact.copies == {"wire#1": ["c1", "c2", "c3"]}
 
 
+def test_the_report_names_the_carriers(tmp_path):
+    from factcheck.pipeline import write_outputs
+
+    arts = [_art("wire", WIRE, 9, "Wire Agency"),
+            _art("c1", "Floods: toll rises\n\n" + WIRE, 10, "Daily One"),
+            _art("c2", WIRE + " Additional reporting by staff.", 11, "Daily Two"),
+            _art("own", "The death toll from the floods rose to 213 by Sunday, officials said.",
+                 10, "Coast Times")]
+    html = write_outputs(check_articles(arts), tmp_path)["report"].read_text(encoding="utf-8")
+    assert "carried by 2 outlets: Daily One, Daily Two" in html
+
+
 def test_a_copy_that_changes_a_figure_is_still_compared():
     changed = WIRE.replace("213 people", "231 people")
     # The same day: a toll that rose between two days' reports would be an update.
