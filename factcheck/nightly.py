@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import export, facts, ingest, pipeline, review, stories
+from . import copies, export, facts, ingest, pipeline, review, stories
 from .engine import Engine
 from .errors import InputError
 from .progress import Progress
@@ -107,7 +107,9 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
         if len(past):
             pipeline.assign_stories(past, grouped)
         table = pd.concat([claims, past], ignore_index=True) if len(past) else claims
-        findings = pipeline.find_all(table, engine, progress, focus=tonight_ids)
+        findings = _check_once_per_copy(table, tonight + history, tonight_ids, engine,
+                                        progress)
+        claims["copy_of"] = table["copy_of"].iloc[:len(claims)].to_numpy()
         known = store.known_findings(night)
         new_keys = set()
         for f in findings:
@@ -136,6 +138,21 @@ def run_nightly(inbox: Sequence[str | os.PathLike], store_path: str | os.PathLik
     timings["report"] = time.perf_counter() - t
     return NightlyResult(night, previous, out_dir, result, len(tonight), len(history),
                          len(new_keys), paths, timings, reviews)
+
+
+def _check_once_per_copy(table: pd.DataFrame, articles: list[Article], tonight_ids: set[str],
+                         engine: Engine | None, progress: Progress | None) -> list:
+    """Tonight's findings with wire copies checked once: a copy (tonight's or an earlier
+    night's) whose claims repeat its first-published original's is checked through it, and
+    the findings name it (``copies``)."""
+    groups = copies.copy_groups(table, {a.id: a.published for a in articles})
+    table["copy_of"] = copies.carried(table, groups)
+    # Tonight's copies are checked through their originals, which may be an earlier night's.
+    focus = tonight_ids | {groups[a] for a in tonight_ids if a in groups}
+    found = pipeline.find_all(table[table["copy_of"] == ""], engine, progress, focus=focus)
+    found = copies.with_carriers(found, table)
+    article_of = dict(zip(table["id"], table["article"]))
+    return [f for f in found if any(article_of.get(c) in tonight_ids for c in f.claims)]
 
 
 def _shown(tonight: list[Article], history: list[Article], claims: pd.DataFrame,

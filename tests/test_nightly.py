@@ -177,3 +177,32 @@ def test_claims_stored_before_a_column_was_added_still_read(nights):
         ids = sorted({json.loads(r)["article"] for _, r in rows})
         claims = s.claims_of(ids)
     assert len(claims) == len(rows) and set(claims["holder"]) == {""}
+
+
+def test_a_wire_copy_carried_the_next_night_is_checked_through_its_original(tmp_path):
+    """Night 1: the wire story and an outlet's own report. Night 2: another outlet carries the
+    wire story word for word. The copy makes no pair of its own: tonight's finding is the
+    wire's, holding the copy's figure, and the fact names the copy."""
+    from factcheck.schema import Article
+
+    wire = ("Rescuers said 213 people had died in the floods by Sunday. About 1,200 homes "
+            "were damaged in the valley, officials said.")
+    own = ("The death toll from the floods rose to 213 by Sunday, officials said, and 1,200 "
+           "homes were damaged.")
+    day1 = [Article(id="wire", text=wire, path="w", source="Wire Agency",
+                    published=dt.date(2025, 3, 10)),
+            Article(id="own", text=own, path="o", source="Coast Times",
+                    published=dt.date(2025, 3, 10))]
+    day2 = [Article(id="copy", text="Floods: toll rises\n\n" + wire, path="c",
+                    source="Daily One", published=dt.date(2025, 3, 11))]
+    store, out = tmp_path / "h.sqlite", tmp_path / "out"
+    _run(_write_night(tmp_path / "in1", day1), store, out, "2025-03-10")
+    second = _run(_write_night(tmp_path / "in2", day2), store, out, "2025-03-11")
+    claims = second.result.claims
+    carried = claims[(claims["article"] == "copy") & (claims["copy_of"] != "")]
+    assert len(carried) == 2 and set(carried["copy_of"].str.split("#").str[0]) == {"wire"}
+    assert second.result.findings
+    for f in second.result.findings:
+        arts = {c.split("#")[0] for c in f.claims}
+        assert {"wire", "copy"} <= arts      # the wire's finding, carried by the copy
+    assert any(k.copies for k in second.result.facts)
