@@ -600,6 +600,53 @@ def run_scale(shared: Path, sizes: list[int], workers: int,
     return rows
 
 
+# --- story: one big story alone ----------------------------------------------------------
+
+# A big news day's story: this many distinct reports that the input names as one story.
+STORY_ARTICLES = 400
+
+
+def _story_child(shared: str, n: int, out: multiprocessing.Queue) -> None:
+    """One story of ``n`` distinct articles checked in this fresh process (one core)."""
+    try:
+        story = [replace(a, story="one big story") for a in base_articles(Path(shared))[:n]]
+        t = time.perf_counter()
+        result = check_articles(story)
+        seconds = time.perf_counter() - t
+        out.put({"articles": len(result.articles), "claims": len(result.claims),
+                 "findings": len(result.findings), "facts": len(result.facts),
+                 "seconds": seconds, "match": result.timings.get("match", 0.0),
+                 "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024})
+    except BaseException as exc:
+        out.put({"error": f"{type(exc).__name__}: {exc}"})
+        raise
+
+
+def run_story(shared: Path, n: int, repeats: int) -> dict:
+    """Print and return the median time of one story of ``n`` distinct articles, checked
+    alone in one process: every pair of its reports may be compared."""
+    ctx = multiprocessing.get_context("spawn")
+    rows = []
+    for _ in range(max(1, repeats)):
+        out = ctx.Queue()
+        child = ctx.Process(target=_story_child, args=(str(shared), n, out))
+        child.start()
+        row = out.get()
+        child.join()
+        if "error" in row:
+            raise RuntimeError(f"story run failed: {row['error']}")
+        rows.append(row)
+    row = dict(rows[0], seconds=statistics.median(r["seconds"] for r in rows),
+               match=statistics.median(r["match"] for r in rows),
+               peak_mb=max(r["peak_mb"] for r in rows))
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cpus, python "
+          f"{platform.python_version()}; one process; median of {len(rows)}")
+    print(f"one story of {row['articles']} articles, {row['claims']} claims: "
+          f"{row['seconds']:.2f} s (matching {row['match']:.2f} s), peak {row['peak_mb']:.0f} MB; "
+          f"{row['facts']} facts, {row['findings']} findings")
+    return row
+
+
 # --- stress: a feed with bad files in it -------------------------------------------------
 
 # The size limit of the stress run; its "huge" bad files are just over it.
@@ -762,7 +809,7 @@ def main(argv: list[str] | None = None) -> int:
     """Command line of the benchmarks."""
     p = argparse.ArgumentParser(prog="python -m factcheck.bench",
                                 description="Benchmarks of factcheck (medians, with the machine).")
-    p.add_argument("what", choices=["extraction", "scale", "stress", "gold"],
+    p.add_argument("what", choices=["extraction", "scale", "story", "stress", "gold"],
                    help="which benchmark to run")
     p.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
                    help="the shared folder with benchmarks/ and corpora/ (default: ../shared)")
@@ -775,7 +822,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--shape", choices=SCALE_SHAPES + ("both",), default="both",
                    help="scale: the feed's shape: replicas a month apart (spread), wire copies "
                         "carried again over eight weeks (syndicated), or both (default)")
-    p.add_argument("--n", type=int, default=10_000, help="stress: files in the inbox")
+    p.add_argument("--n", type=int, default=None,
+                   help="stress: files in the inbox (default: 10000); story: its articles "
+                        f"(default: {STORY_ARTICLES})")
     p.add_argument("--shapes", action="store_true",
                    help="stress: check each hostile shape of input (flattened tables, a "
                         "sentence of 10,000 figures, deep HTML, a 50 MB JSONL line, symlinks, "
@@ -797,8 +846,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
             return 1
-        row = run_stress(args.shared, args.n, args.bad_share, max(1, args.workers))
+        row = run_stress(args.shared, args.n or 10_000, args.bad_share, max(1, args.workers))
         return 0 if not row["lost"] and not row["unnamed"] else 1
+    if args.what == "story":
+        if not args.shared.joinpath("corpora").is_dir():
+            print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
+            return 1
+        run_story(args.shared, args.n or STORY_ARTICLES, args.repeats)
+        return 0
     if args.what == "scale":
         if not args.shared.joinpath("corpora").is_dir():
             print(f"factcheck.bench: {args.shared} has no corpora/", file=sys.stderr)
