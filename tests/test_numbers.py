@@ -22,6 +22,9 @@ POSITIVES = [
     ("Almost 100,000 migrants crossed the Western Balkans last year.",
      "Almost 100,000", 1e5, INF, 1e5, "upper", None),
     ("for the first time in over 50 years", "over 50", 50, 50, INF, "lower", None),
+    # A headline's verb for a toll that has passed a mark: more than it, not it.
+    ("Flood death toll tops 200 as rescuers search for the missing.", "tops 200", 200, 200,
+     INF, "lower", None),
     ("An estimated 462,000 people emigrated from England and Wales.",
      "An estimated 462,000", 462000, 462000 * 0.9, 462000 * 1.1, "approx", None),
     ("the asylum system, which is costing taxpayers £4billion per year",
