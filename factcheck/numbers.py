@@ -208,6 +208,8 @@ _MASK = re.compile(
     r"\b[A-Z]{1,4}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|"                         # UK postcodes
     r"\b\d+(?:st|nd|rd|th)\b|"                                          # ordinals
     r"\b\d+\s+/\s+\d+\b|"                                                # "41 / 2" (a broken ½)
+    r"\b\d{1,3}-\d{1,3}\s+(?:[a-z]+\s+)?(?:wins?|loss(?:es)?|victor(?:y|ies)|defeats?|rout|"
+    r"triumph|upset|draw|tie)\b|"                                     # a game's score
     r"\b(?:19|20)\d{2}s\b|\b(?:19|20)\d{2}[/–-]\d{2,4}\b)",             # decades, 2023/24
     re.IGNORECASE)
 

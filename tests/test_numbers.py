@@ -350,7 +350,10 @@ SUBUNITS = [
 # Names with a number in them: never a figure.
 NAMES = ["the S&P 500 fell", "the Euro Stoxx 50 index fell", "the new iPhone 14 costs",
          "the new BlackBerry 10 platform", "COVID-19 cases", "5G networks", "Game 6 of the finals",
-         "an Airbus A380 landed", "inside a Boeing 727.", "shipped in from the Lower 48."]
+         "an Airbus A380 landed", "inside a Boeing 727.", "shipped in from the Lower 48.",
+         # A game's score is no count of losses or wins.
+         "in last Thursday's 27-24 overtime loss at Chicago", "a 30-7 loss at Carolina",
+         "in the Tar Heels' 91-73 victory against Evansville"]
 # Phrases of the forms above taken from ../shared/corpora (checked to be there).
 FROM_CORPORA = ["minus-20 degree temperatures", "in temperatures of minus 17 degrees.",
                 "Outside temperatures were minus 20 as firefighters", "a 320GB hard drive", "2.4GHz Intel Core 2 Duo",
@@ -358,7 +361,9 @@ FROM_CORPORA = ["minus-20 degree temperatures", "in temperatures of minus 17 deg
                 "still starts at US$999", "varying from 2.8 to 3.8 degrees",
                 "inside a Boeing 727.", "from the Lower 48.", "The $2799 17 '' Pro, which",
                 "The other model costs $2499 and comes with",
-                "LaRue served four and a half months in prison"]
+                "LaRue served four and a half months in prison",
+                "in last Thursday's 27-24 overtime loss at Chicago",
+                "in the top-ranked Tar Heels' 91-73 victory against"]
 
 
 @pytest.mark.parametrize("kind,sentence,text,value,unit", NEWS_FORMS,
