@@ -13,8 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import (arithmetic, copies, export, facts, ingest, match, normalise, report, stories,
-               verdict)
+from . import arithmetic, copies, export, facts, ingest, match, normalise, report, stories, verdict
 from .engine import Engine, SerialEngine, chunked
 from .errors import InputError
 from .progress import Progress

@@ -88,6 +88,7 @@ def test_seeds_gold_holds_inside_a_syndicated_feed():
     that names no story: the copies are found, the stories too, and every seed gold pair
     holds with no contradiction."""
     from conftest import SHARED, shared_path
+
     from factcheck import bench, gold
 
     shared_path("corpora")
