@@ -395,6 +395,10 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
                 or (m["article"] == b["article"] and _compatible(m, a))) for m in members)
 
 
+# A merged finding's explanation names this many more outlets' figures; the rest are counted.
+ALSO_NAMED = 6
+
+
 def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     """Findings per fact, not per pair of outlets. Figures the findings agree on are one
     reading of a measure: the agreements inside a reading become one agree finding holding
@@ -414,10 +418,14 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
         alike = fuzz.token_set_ratio(sentence.get(a, ""), sentence.get(b, ""))
         return (-(f.score or 0.0), -alike, a, b)
 
+    unit = dict(zip(claims["id"], claims["unit"]))
     groups: dict[tuple, list[Finding]] = {}
     for f in sorted(pairs, key=rank):
         sides = frozenset(reading.get(c, c) for c in f.claims)
-        relation = None if f.verdict == "agree" else f.relation
+        # Agreements merge within one reading and one pair of units as written: "2 goals"
+        # and "2 throws" may agree by chance, and one finding must not say they are one.
+        relation = (tuple(sorted(str(unit.get(c)) for c in f.claims)) if f.verdict == "agree"
+                    else f.relation)
         groups.setdefault((f.verdict, relation, sides), []).append(f)
     rows = {r["id"]: r for r in claims[claims["id"].isin(
         {c for fs in groups.values() if len(fs) > 1 for f in fs for c in f.claims})
@@ -429,9 +437,11 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
                 if c not in first.claims]
         if more:
             first.claims = list(first.claims) + more
-            first.explanation += " Also: " + "; ".join(
-                f"{_who(rows[c])} says {formatting.claim(rows[c])}" for c in more
-                if c in rows) + "."
+            said = [f"{_who(rows[c])} says {formatting.claim(rows[c])}" for c in more
+                    if c in rows]
+            rest = len(said) - ALSO_NAMED
+            first.explanation += " Also: " + "; ".join(said[:ALSO_NAMED]) + (
+                f"; and {rest} more." if rest > 0 else ".")
             first.details["pairs"] = len(fs)
         kept.add(id(first))
     return [f for f in cross if f.kind != "cross-source" or len(f.claims) != 2
