@@ -44,6 +44,8 @@ class Story:
     kind_in_article: Counter = field(default_factory=Counter)  # (article, kind) -> claims
     noun_in_article: Counter = field(default_factory=Counter)  # (article, noun) -> claims
     signature_in_article: Counter = field(default_factory=Counter)  # (article, unit, sig)
+    names_in_article: dict = field(default_factory=dict)  # article -> names near its figures
+    ages_in_article: dict = field(default_factory=dict)   # article -> the ages it gives
 
     @classmethod
     def of(cls, rows: list[Row], kinds: list[str]) -> Story:
@@ -57,7 +59,15 @@ class Story:
         per_article = Counter((r["article"], k) for r, k in zip(rows, kinds))
         per_noun = Counter((r["article"], r["noun"]) for r in rows if r["noun"])
         per_sig = Counter((r["article"], r["unit"], sig) for r in rows for sig in signatures(r))
-        return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig)
+        names: dict[str, set[str]] = {}
+        ages: dict[str, list[float]] = {}
+        for r in rows:
+            names.setdefault(r["article"], set()).update(
+                singular(n.lower()) for n in _cached(r, "_names", names_near))
+            if r.get("unit_family") == "age":
+                ages.setdefault(r["article"], []).append(float(r["value"]))
+        return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig,
+                   names, ages)
 
 
 def lemmas(row: Row) -> list[str]:
@@ -471,6 +481,29 @@ def same_sentence_slot(a: Row, b: Row, story: Story) -> float:
 
 
 _DIGITS = re.compile(r"\d[\d.,]*")
+
+
+# An unnamed age ("the 29-year-old gang member") is taken for a named person's when its report
+# names that person, and it is the one age of that report within this many years of theirs.
+COREF_AGE_YEARS = 2
+
+
+def coreferent_age(a: Row, b: Row, story: Story) -> float:
+    """One is a named person's age ("Andrew Lopez, 20"), the other an unnamed age in a report
+    that names the same person ("an 18-year-old gang member"), the only age of that report
+    within a couple of years of theirs (a birthday per year between the reports allowed)."""
+    pa, pb = _cached(a, "_person", named_age), _cached(b, "_person", named_age)
+    if bool(pa) == bool(pb) or a.get("unit_family") != "age" or b.get("unit_family") != "age":
+        return 0.0
+    named, other = (a, b) if pa else (b, a)
+    surname = (pa or pb).rpartition(" ")[2]
+    if surname not in story.names_in_article.get(other["article"], ()):
+        return 0.0
+    days = periods.days_between(a.get("published"), b.get("published")) or 0
+    window = COREF_AGE_YEARS + abs(days) / 365.25
+    near = [v for v in story.ages_in_article.get(other["article"], ())
+            if abs(v - float(named["value"])) <= window]
+    return float(len(near) == 1 and abs(float(other["value"]) - float(named["value"])) <= window)
 
 
 def hedged(a: Row, b: Row, story: Story) -> float:

@@ -26,7 +26,7 @@ from . import features, model, units
 PREFILTER_CUTOFF = 70.0
 NEAR_VALUE = 0.12
 
-PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons"]
+PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons", "rule"]
 
 # Roles that state a different kind of figure from a level: they only meet their own kind.
 _ROLE_CLASS = {"rate": "rate", "change": "change", "difference": "difference"}
@@ -64,7 +64,10 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     # One named person's ages always meet (the features say whether they are one person).
     person = np.array([(r.get("_person") or "").rpartition(" ")[2] for r in block], dtype=object)
     one_person = (person[:, None] == person[None, :]) & (person != "")[:, None]
-    keep = np.triu((matrix > 0) | close | one_person, k=1) & (arts[:, None] != arts[None, :])
+    # Ages are few in a story, and an unnamed one may be a named person's: all of them meet.
+    ages = np.array([r.get("unit_family") == "age" for r in block])
+    keep = np.triu((matrix > 0) | close | one_person | (ages[:, None] & ages[None, :]), k=1) & (
+        arts[:, None] != arts[None, :])
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
 
@@ -147,17 +150,21 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
+    rule = ""
+    if features.coreferent_age(ra, rb, story):
+        rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone
     if (one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story)
-            or features.same_sentence_slot(ra, rb, story)):
+            or features.same_sentence_slot(ra, rb, story) or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     if p < floor:
         return
-    if not agree and (features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)):
+    if not agree and not rule and (features.holder_clash(ra, rb, story)
+                                   or features.event_clash(ra, rb, story)):
         return  # two holders' figures, or two outcomes, differ without contradicting
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))
-    pair = (ia, ib, round(p, 6), prel, why)
+    pair = (ia, ib, round(p, 6), prel, why, rule)
     for key in ((ia, rb["article"], agree), (ib, ra["article"], agree)):
         if key not in best or p > best[key][0]:
             best[key] = (p, pair)

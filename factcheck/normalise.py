@@ -395,8 +395,9 @@ def _phrase_head(words: list[str]) -> str:
                     words[j + 1]):
                 j += 1
             follows = words[j + 1] if j + 1 < len(words) else ""
-            # One capitalised word before a noun describes it ("Troy resident").
-            if not (j == i and follows and follows.islower() and not _ends_phrase(follows)):
+            # Capitalised words before a noun describe it ("Troy resident", "Hawaiian Gardens
+            # gang member"): the head comes after them.
+            if not (follows and follows.islower() and not _ends_phrase(follows)):
                 return singular(words[j].lower())
             i = j + 1
             continue

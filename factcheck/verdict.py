@@ -80,7 +80,7 @@ def _days_between(a: Mapping[str, Any], b: Mapping[str, Any]) -> int | None:
 
 def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
                score: float, claims: pd.DataFrame | None = None,
-               reasons: str = "") -> Finding | None:
+               reasons: str = "", rule: str = "") -> Finding | None:
     """The finding for two aligned claims, or None when pairing them tells an editor nothing."""
     # Compare in the kind's base unit ("three months" and "90 days"); show as written.
     ca, cb = units.in_base(a), units.in_base(b)
@@ -92,8 +92,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     agreed = _agreement(a, b, ca, cb, diff, base)
     if agreed is not False:
         return agreed
-    if features.same_person_age(a, b, features.Story()):
-        return _ages_apart(a, b, ca, cb, diff, base)
+    if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
+        return _ages_apart(a, b, ca, cb, diff, base, accuse=rule != "coreferent-age")
     explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if explained is not None:
         return explained
@@ -107,9 +107,11 @@ AGE_YEARS_UNDATED = 2
 
 
 def _ages_apart(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
-                cb: Mapping[str, Any], diff: float, base: dict) -> Finding:
+                cb: Mapping[str, Any], diff: float, base: dict, accuse: bool = True
+                ) -> Finding | None:
     """One named person's age given as two figures: a year older per year between the reports
-    is a different moment; more than that, or two ages on one day, is a contradiction."""
+    is a different moment; more than that, or two ages on one day, is a contradiction (unless
+    ``accuse`` is off: an unnamed age only taken for the person's is then no finding)."""
     years = abs(float(ca["value"]) - float(cb["value"]))
     days = periods.days_between(a.get("published"), b.get("published"))
     say_a, say_b = f"{_who(a)} says {formatting.claim(a)}", f"{_who(b)} says {formatting.claim(b)}"
@@ -122,7 +124,7 @@ def _ages_apart(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any
         return Finding(id="", verdict="explained", relation="different-period", explanation=(
             f"{say_a}; {say_b}. The same person's age in reports {abs(days)} days apart: "
             f"a person grows a year older each year."), **base)
-    return _contradiction(a, b, diff, base)
+    return _contradiction(a, b, diff, base) if accuse else None
 
 
 def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
@@ -285,11 +287,12 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
     for r in records.values():
         by_article_unit.setdefault((r["article"], r["unit"]), []).append(r)
     reasons = pairs["reasons"] if "reasons" in pairs else [""] * len(pairs)
+    rules = pairs["rule"] if "rule" in pairs else [""] * len(pairs)
     matcher = model.current()
-    for a, b, score, prel, why in zip(pairs["a"], pairs["b"], pairs["score"],
-                                      pairs["period_relation"], reasons):
+    for a, b, score, prel, why, rule in zip(pairs["a"], pairs["b"], pairs["score"],
+                                            pairs["period_relation"], reasons, rules):
         ra, rb = records[a], records[b]
-        f = judge_pair(ra, rb, prel, float(score), claims, why)
+        f = judge_pair(ra, rb, prel, float(score), claims, why, rule)
         if f is None or (f.score or 0.0) < matcher.threshold(f.verdict,
                                                              "p_explained" in f.details):
             continue

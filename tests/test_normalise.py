@@ -129,6 +129,7 @@ def test_figure_compared_with_counts_what_the_first_counted():
     ("Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street.", "59", "chohan"),
     ("A 32-year-old British climber, described as lacking experience, died.", "32", "climber"),
     ("a 38-year-old Troy resident who was fired from the firm", "38", "resident"),
+    ("the 29-year-old Hawaiian Gardens gang member was arrested", "29", "member"),
     ("the 26-year-old actress checked into Betty Ford Center", "26", "actress"),
     ("said the 33-year-old actress's rep Jack Ketsoyan", "33", "actress"),
     ("Jose Luis Orozco, 27, who is considered armed and dangerous", "27", "orozco"),

@@ -20,11 +20,8 @@ from factcheck.schema import Article
 SEED_PERTURBATIONS = [
     ("001_6f21b80cc08b4ea9.txt", "31,094 people", "30,094 people", "31,094", "30,094",
      "more than 31,000"),
-    # Known miss of the fitted matcher (issue 11): the two sentences share only their noun,
-    # and the model for differing figures gives 0.39 where a contradiction needs 0.4.
-    pytest.param("000_fef85eed45f85421.txt", "100 specialist investigators",
-                 "108 specialist investigators", "100", "108", "100",
-                 marks=pytest.mark.xfail(strict=True, reason="fitted matcher: 0.39 < 0.4")),
+    ("000_fef85eed45f85421.txt", "100 specialist investigators",
+     "108 specialist investigators", "100", "108", "100"),
     ("002_21be18865220f42c.txt", "more than 31,000 have", "more than 32,000 have",
      "more than 31,000", "more than 32,000", "31,094"),
 ]

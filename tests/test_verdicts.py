@@ -168,3 +168,19 @@ def test_one_finding_per_discrepancy():
     ages = set(result.claims.loc[result.claims["unit"] == "age", "id"])
     assert len(found) == 1 and set(found[0].claims) == ages and len(ages) == 5
     assert found[0].explanation.count("aged 32") == 4
+
+
+@pytest.mark.parametrize("b,second,verdicts", [
+    # Eighteen months later the named man is 20: the unnamed 18-year-old of the first report,
+    # which names him, was him at another time.
+    ("Andrew Lopez, 20, was found guilty of the 2011 shooting on Wednesday.", "2013-04-24",
+     {("explained", "different-period")}),
+    # The same day, two ages: the unnamed one is only taken for his, so no one is accused.
+    ("Andrew Lopez, 20, was charged with the shooting on Wednesday.", "2011-10-26", set()),
+])
+def test_an_unnamed_age_in_a_report_that_names_the_person(b, second, verdicts):
+    a = ("Police said Lopez, an 18-year-old gang member, confessed to the shooting that "
+         "wounded a girl aged 11.")
+    result = _run((a, "2011-10-26"), (b, second))
+    found = _between(result, "18", "20")
+    assert {(f.verdict, f.relation) for f in found} == verdicts
