@@ -86,6 +86,7 @@ class Corpus:
 def load_corpus(articles: list[Article], pairs: list[dict]) -> Corpus:
     """Extract the articles once and prepare what the features need."""
     claims, _, _ = pipeline.extract_stream(articles)
+    pipeline.mark_copies(claims, articles)  # matched as a run matches them: copies once
     return _prepare(articles, claims, pairs)
 
 
@@ -259,7 +260,7 @@ def _subset(corpus: Corpus, stories: set[str] | None) -> tuple[pd.DataFrame, lis
 def _match(corpus: Corpus, doc: dict[str, Any], stories: set[str] | None) -> list:
     claims, _ = _subset(corpus, stories)
     with model.using(model.Matcher.from_dict(doc)):
-        return pipeline.find_all(claims)
+        return pipeline.find_once_per_copy(claims)
 
 
 def _score(corpus: Corpus, findings: list, stories: set[str] | None

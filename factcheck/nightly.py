@@ -145,8 +145,7 @@ def _check_once_per_copy(table: pd.DataFrame, articles: list[Article], tonight_i
     """Tonight's findings with wire copies checked once: a copy (tonight's or an earlier
     night's) whose claims repeat its first-published original's is checked through it, and
     the findings name it (``copies``)."""
-    groups = copies.copy_groups(table, {a.id: a.published for a in articles})
-    table["copy_of"] = copies.carried(table, groups)
+    groups = pipeline.mark_copies(table, articles)
     # Tonight's copies are checked through their originals, which may be an earlier night's.
     focus = tonight_ids | {groups[a] for a in tonight_ids if a in groups}
     found = pipeline.find_all(table[table["copy_of"] == ""], engine, progress, focus=focus)

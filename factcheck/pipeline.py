@@ -202,8 +202,7 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
                                          problems=problems, on_problem=on_problem)
     timings["extract"] = time.perf_counter() - t
     t = time.perf_counter()
-    groups = copies.copy_groups(claims, {a.id: a.published for a in read})
-    claims["copy_of"] = copies.carried(claims, groups)
+    groups = mark_copies(claims, read)
     timings["copies"] = time.perf_counter() - t
     if group == "auto":
         group = sum(not a.story for a in read) > ONE_STORY_MAX
@@ -213,13 +212,29 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
         assign_stories(claims, read)
         timings["group"] = time.perf_counter() - t
     t = time.perf_counter()
-    # A copy's carried claims repeat its representative's: checked once, through it.
-    findings = copies.with_carriers(find_all(claims[claims["copy_of"] == ""], engine, progress),
-                                    claims)
+    findings = find_once_per_copy(claims, engine, progress)
     timings["match"] = time.perf_counter() - t
     ordered = _order(findings)   # facts cite finding ids, so they come after the ordering
     return CheckResult(read, claims, ordered, list(problems or []), generated_at or now_iso(),
                        timings, facts.build_facts(claims, ordered), copy_groups=groups)
+
+
+def mark_copies(claims: pd.DataFrame, articles: Sequence[Article]) -> dict[str, str]:
+    """Find the wire copies among the articles; set the claims' ``copy_of`` column (the
+    representative's claim a copy's claim repeats, or ''). Returns copy -> representative."""
+    groups = copies.copy_groups(claims, {a.id: a.published for a in articles})
+    claims["copy_of"] = copies.carried(claims, groups)
+    return groups
+
+
+def find_once_per_copy(claims: pd.DataFrame, engine: Engine | None = None,
+                       progress: Progress | None = None) -> list[Finding]:
+    """``find_all`` over the claims no copy carries; each finding then also holds the claims
+    of the copies that carry its figures (see ``mark_copies``)."""
+    if "copy_of" not in claims:
+        return find_all(claims, engine, progress)
+    found = find_all(claims[claims["copy_of"] == ""], engine, progress)
+    return copies.with_carriers(found, claims)
 
 
 # Up to this many articles that name no story are read as one story (a folder given for one
