@@ -76,7 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="articles that name no story (no JSONL cluster_id, no manifest story): "
                         "auto (default) reads up to %d of them as one story, as a folder given "
                         "for one event is, and finds the stories of a larger feed; one reads "
-                        "them all as one story; find always finds their stories"
+                        "them all as one story; find always finds their stories (for a folder "
+                        "that mixes events)"
                         % pipeline.ONE_STORY_MAX)
     c.add_argument("--group-stories", action="store_const", const="find", dest="stories",
                    help=argparse.SUPPRESS)  # the flag's old name: --stories find
