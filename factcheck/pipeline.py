@@ -189,8 +189,9 @@ def check_articles(articles: Iterable[Article], problems: list[Problem] | None =
     ``engine`` runs extraction and matching (default: this process); ``group`` finds stories
     for articles that name none (otherwise those form one story together, as a folder given
     for one event does); ``group="auto"`` finds them only when more than ``ONE_STORY_MAX``
-    articles name none (a feed, not one event's folder); ``keep_text=False`` drops each text once it is extracted (the result's
-    articles then carry metadata only), so a stream of any length is never held in memory.
+    articles name none (a feed, not one event's folder); ``keep_text=False`` drops each text
+    once it is extracted (the result's articles then carry metadata only), so a stream of any
+    length is never held in memory.
     An article that takes more than ``budget`` seconds to read is skipped: it joins
     ``problems`` and is told to ``on_problem``.
     """
