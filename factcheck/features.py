@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from . import periods, units
+from . import copies, periods, units
 from .lexicon import singular
 
 Row = Mapping[str, Any]
@@ -165,6 +165,7 @@ def prepare(row: dict) -> dict:
     row["_kind"] = _kind_of(row)
     row["_signatures"] = signatures(row)
     row["_person"] = named_age(row)
+    row["_slot"] = sentence_slot(row)
     return row
 
 
@@ -471,16 +472,17 @@ def same_person_age(a: Row, b: Row, story: Story) -> float:
     return float(gap <= PERSON_AGE_GAP + abs(days) / 365.25)
 
 
+def sentence_slot(row: Row) -> tuple[int, int]:
+    """Where a figure sits: its offset in its sentence, and the sentence with its figures
+    blanked (``copies.sentence_key``)."""
+    return (int(row["start"]) - int(row["sentence_start"]),
+            copies.sentence_key(str(row["sentence"]), figures=False))
+
+
 def same_sentence_slot(a: Row, b: Row, story: Story) -> float:
     """The same sentence, word for word but for its figures, with the figure in the same place:
     a copy of a report that changed the figure ("213 people had died" and "231 people ...")."""
-    if int(a["start"]) - int(a["sentence_start"]) != int(b["start"]) - int(b["sentence_start"]):
-        return 0.0
-    return float(_DIGITS.sub("#", " ".join(str(a["sentence"]).lower().split()))
-                 == _DIGITS.sub("#", " ".join(str(b["sentence"]).lower().split())))
-
-
-_DIGITS = re.compile(r"\d[\d.,]*")
+    return float(_cached(a, "_slot", sentence_slot) == _cached(b, "_slot", sentence_slot))
 
 
 # An unnamed age ("the 29-year-old gang member") is taken for a named person's when its report
