@@ -18,7 +18,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from . import copies, periods, units
+from . import copies, periods, phrases, units
 from .lexicon import singular
 
 Row = Mapping[str, Any]
@@ -166,6 +166,7 @@ def prepare(row: dict) -> dict:
     row["_signatures"] = signatures(row)
     row["_person"] = named_age(row)
     row["_slot"] = sentence_slot(row)
+    row["_scope"] = scope(row)
     return row
 
 
@@ -193,6 +194,16 @@ def names_near(row: Row) -> frozenset[str]:
 
 
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+
+
+def scope(row: Row) -> frozenset[str]:
+    """The places the figure is counted over ("province", "13 countries"), from its sentence."""
+    sentence = str(row.get("sentence") or "")
+    at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+    end = at + len(str(row.get("text") or ""))
+    if not (0 <= at <= len(sentence)):
+        return frozenset()
+    return phrases.place_scope(sentence, at, end, (0, len(sentence)))
 
 
 def named_age(row: Row) -> str:
@@ -304,6 +315,13 @@ def same_holder(a: Row, b: Row, story: Story) -> float:
 def holder_clash(a: Row, b: Row, story: Story) -> float:
     """Figures of two different holders (a daughter's age, her mother's)."""
     return float(bool(a["holder"]) and bool(b["holder"]) and a["holder"] != b["holder"])
+
+
+def scope_clash(a: Row, b: Row, story: Story) -> float:
+    """Both say where they are counted, and not the same place ("170,000 in the province",
+    "230,000 in 13 countries"): a part of a whole, or two places, never one measure."""
+    sa, sb = _cached(a, "_scope", scope), _cached(b, "_scope", scope)
+    return float(bool(sa) and bool(sb) and not sa & sb)
 
 
 def phrase_overlap(a: Row, b: Row, story: Story) -> float:

@@ -159,8 +159,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if p < floor:
         return
     if not agree and not rule and (features.holder_clash(ra, rb, story)
-                                   or features.event_clash(ra, rb, story)):
-        return  # two holders' figures, or two outcomes, differ without contradicting
+                                   or features.event_clash(ra, rb, story)
+                                   or features.scope_clash(ra, rb, story)):
+        return  # two holders', outcomes' or places' figures differ without contradicting
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))

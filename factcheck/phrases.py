@@ -418,3 +418,69 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
         return True
     # "at least 50 dead", "more than 30 missing": a floor of a count still being made.
     return bound == "lower" and event in RUNNING_EVENTS and event not in ("arrival", "vote")
+
+
+# --- where a figure holds ----------------------------------------------------------------------
+
+_PLACE_NOUN = (r"(?:countries|nations|states|provinces|districts|regions|cities|towns|villages|"
+               r"islands|counties|province|country|state|district|region|city|town|village|"
+               r"island|area|world|county|capital)")
+_PLACE_COUNT = (r"(?:\d[\d,]*|a\s+dozen|dozens\s+of|several|many|two|three|four|five|six|seven|"
+                r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)")
+# "in the province", "in 13 countries", "across Asia", "around the Indian Ocean", "nationwide",
+# "in Sumatra alone": the place a figure is counted over.
+_SCOPE = re.compile(
+    r"\b(?:in|across|around|throughout|inside|outside)\s+(?:the\s+|a\s+|an\s+|all\s+)?"
+    r"(?P<place>" + _PLACE_COUNT + r"\s+" + _PLACE_NOUN
+    + r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|" + _PLACE_NOUN + r")\b"
+    r"|\b(?P<adverb>nationwide|worldwide|globally|domestically|internationally|overseas|abroad|"
+    r"alone)\b")
+_NUMBER_WORD = re.compile(
+    r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+    r"forty|fifty|hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
+_NOT_PLACES = frozenset(
+    "the a an january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday".split())
+_PLACE_NOUNS = frozenset(re.findall(r"\w+", _PLACE_NOUN))
+# A sentence that opens on a place: "In neighbouring Central Aceh district, ...".
+_OPENING_SCOPE = re.compile(
+    r"\s*(?:In|Across|Throughout|Elsewhere in)\s+(?P<place>(?:the\s+)?(?:[a-z]+\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+" + _PLACE_NOUN + r")?)\s*,")
+# How far from the figure a place is still its own (characters before it, after it).
+SCOPE_BEFORE, SCOPE_AFTER = 60, 100
+
+
+def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) -> frozenset[str]:
+    """The places a figure is counted over, as lower-case phrases: a place phrase between the
+    previous figure and this one, or after this one and before the next ("killed 170,000
+    people in the province and tens of thousands more in countries around the Indian Ocean"
+    gives the first figure "province" only).
+
+    >>> sorted(place_scope("It killed 230,000 people in 13 countries.", 10, 17, (0, 40)))
+    ['13 countries']
+    """
+    lo = max([clause[0], start - SCOPE_BEFORE]
+             + [m.end() for m in _NUMBER_WORD.finditer(sentence, 0, start)][-1:])
+    following = _NUMBER_WORD.search(sentence, end)
+    stop = following.start() if following else len(sentence)
+    hi = min(clause[1], end + SCOPE_AFTER)
+    out = set()
+    opening = _OPENING_SCOPE.match(sentence)
+    if opening and opening.end() <= start:
+        # "In neighbouring Central Aceh district, 10 people were killed, 140 were injured and
+        # about 1,500 houses ... were damaged": the opening place holds for every figure.
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", opening.group("place"))]
+        place = [w for w in words if w not in _NOT_PLACES and (
+            w in _PLACE_NOUNS or w.capitalize() in opening.group("place"))]
+        if place:
+            out.add(" ".join(place))
+    for text, offset, limit in ((sentence[lo:start], lo, start), (sentence[end:hi], end, stop)):
+        for m in _SCOPE.finditer(text):
+            if offset + m.start() >= limit:
+                break
+            words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group("place") or
+                                                   m.group("adverb"))]
+            words = [w for w in words if w not in _NOT_PLACES]
+            if words and not all(w.isdigit() for w in words):
+                out.add(" ".join(words))
+    return frozenset(out)

@@ -407,7 +407,8 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
     reading of a measure: the agreements inside a reading become one agree finding holding
     all its figures ("five outlets report 213"), and the contradictions (or the differences
     explained alike) between two readings become one finding holding both readings' figures
-    ("32" in four reports, "31" in one). Each leads with the pair an editor reads best (the
+    ("32" in four reports, "31" in one). Contradictions stay one per pair of figures: a finding
+    holds the figures it says are in dispute, and two of one reading are not. Each leads with the pair an editor reads best (the
     surest alignment, then the most alike sentences), then names every other outlet's figure."""
     pairs = [f for f in cross if f.kind == "cross-source" and len(f.claims) == 2]
     if len(pairs) < 2:
@@ -434,7 +435,13 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
         {c for fs in groups.values() if len(fs) > 1 for f in fs for c in f.claims})
         ].to_dict("records")}
     kept = set()
-    for fs in groups.values():
+    for (verdict_, _, _), fs in groups.items():
+        if verdict_ == "contradict":
+            # A contradiction holds one figure of each side: a finding that held two figures of
+            # one reading would say those two, which agree, are in dispute. The fact shows the
+            # whole discrepancy; each pair of outlets in it is its own piece of evidence.
+            kept.update(id(f) for f in fs)
+            continue
         first = fs[0]
         more = [c for c in dict.fromkeys(c for f in fs[1:] for c in f.claims)
                 if c not in first.claims]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import factcheck
+from factcheck import phrases
 from factcheck.phrases import lemmas
 
 PUB = "2024-11-04"
@@ -92,3 +93,23 @@ def test_running(text, span, running):
     row = df[df["text"] == span]
     assert len(row) == 1, df["text"].tolist()
     assert bool(row.iloc[0]["running"]) is running
+
+
+@pytest.mark.parametrize("sentence,figure,places", [
+    ("In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province and "
+     "tens of thousands more in countries around the Indian Ocean.", "170,000", {"province"}),
+    ("The 2004 tsunami that killed about 230,000 people across Asia was triggered by a quake.",
+     "230,000", {"asia"}),
+    ("It left at least 230,000 people dead and missing in a dozen countries facing the Indian "
+     "Ocean.", "230,000", {"dozen countries"}),
+    ("Aceh was hit extremely hard, with 170,000 people killed in Sumatra alone.", "170,000",
+     {"sumatra", "alone"}),
+    ("In neighbouring Central Aceh district, 10 people were killed, 140 were injured and about "
+     "1,500 houses were damaged.", "1,500", {"central aceh district"}),
+    # A month is a time, not a place; a figure with no place has no scope.
+    ("In December 2004, a massive undersea quake killed 230,000 people.", "230,000", set()),
+    ("The fund will pay out £40 million over the next two years.", "£40 million", set()),
+])
+def test_place_scope(sentence, figure, places):
+    at = sentence.index(figure)
+    assert phrases.place_scope(sentence, at, at + len(figure), (0, len(sentence))) == places

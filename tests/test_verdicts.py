@@ -158,16 +158,42 @@ def test_one_named_persons_age(a, b, days, verdicts):
     assert {(f.verdict, f.relation) for f in found} == verdicts
 
 
-def test_one_finding_per_discrepancy():
-    """Four outlets give one figure and a fifth another: one contradiction, holding all five."""
+def test_one_contradiction_per_pair_in_dispute():
+    """Four outlets give one figure and a fifth another: each pair in dispute is its own
+    contradiction, and none holds two of the four that agree (that would call them in
+    dispute); the four agreeing figures are one agree finding, and all five one fact."""
     many = [(f"Robert Buckley, 32, fell while climbing on Saturday, {who} said.", "2013-09-16")
             for who in ("police", "rescuers", "officials", "his family")]
     result = _run(("The climber, 31-year-old Robert Buckley, fell while climbing on Saturday.",
                    "2013-09-16"), *many)
+    ages = result.claims.loc[result.claims["unit"] == "age"]
+    odd = ages.loc[ages["value"] == 31, "id"].tolist()
+    alike = set(ages.loc[ages["value"] == 32, "id"])
+    assert len(odd) == 1 and len(alike) == 4
     found = [f for f in result.findings if f.verdict == "contradict"]
-    ages = set(result.claims.loc[result.claims["unit"] == "age", "id"])
-    assert len(found) == 1 and set(found[0].claims) == ages and len(ages) == 5
-    assert found[0].explanation.count("aged 32") == 4
+    assert {frozenset(f.claims) for f in found} == {frozenset((odd[0], c)) for c in alike}
+    agreed = [f for f in result.findings if f.verdict == "agree" and set(f.claims) & alike]
+    assert len(agreed) == 1 and set(agreed[0].claims) == alike
+    ids = {f.id for f in found + agreed}
+    facts = [k for k in result.facts if ids & set(k.findings)]
+    assert len(facts) == 1 and set(facts[0].findings) >= ids and facts[0].outliers == odd
+
+
+@pytest.mark.parametrize("a,b", [
+    # A toll of one province against the toll of the whole ocean's coasts: two places.
+    ("In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province "
+     "and tens of thousands more in countries around the Indian Ocean.",
+     "A strong quake off Indonesia triggered a tsunami that killed 230,000 people in 13 "
+     "countries around the Indian Ocean in 2004."),
+    # A town's damage against the district's, the district named as the sentence opens.
+    ("At least five people were injured and 10 houses were damaged in Takengon, the town "
+     "hit hardest, officials said.",
+     "In neighbouring Central Aceh district, 10 people were killed, 140 were injured and about "
+     "1,500 houses were damaged, officials said."),
+])
+def test_figures_of_two_places_never_contradict(a, b):
+    result = _run((a, "2013-07-02"), (b, "2013-07-02"))
+    assert not [f for f in result.findings if f.verdict == "contradict"]
 
 
 @pytest.mark.parametrize("b,second,verdicts", [
