@@ -167,6 +167,7 @@ def prepare(row: dict) -> dict:
     row["_person"] = named_age(row)
     row["_slot"] = sentence_slot(row)
     row["_scope"] = scope(row)
+    row["_settled"] = settled(row)
     return row
 
 
@@ -204,6 +205,19 @@ def scope(row: Row) -> frozenset[str]:
     if not (0 <= at <= len(sentence)):
         return frozenset()
     return phrases.place_scope(sentence, at, end, (0, len(sentence)))
+
+
+def settled(row: Row) -> bool:
+    """The figure counts an event told as over (``phrases.is_settled``); never a running
+    count or an age (a person grows older)."""
+    if row.get("running") or row.get("unit_family") == "age":
+        return False
+    sentence = str(row.get("sentence") or "")
+    at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
+    end = at + len(str(row.get("text") or ""))
+    if not (0 <= at <= len(sentence)):
+        return False
+    return phrases.is_settled(sentence, at, end, phrases.clause_bounds(sentence, at, end))
 
 
 def named_age(row: Row) -> str:
@@ -365,7 +379,13 @@ _last_relation: list = [None, None, ""]
 def relation(a: Row, b: Row) -> str:
     """``periods.relation`` of the pair, computed once for the several features that ask."""
     if _last_relation[0] is not a or _last_relation[1] is not b:
-        _last_relation[:] = [a, b, periods.relation(a, b)]
+        prel = periods.relation(a, b)
+        if (prel == "different" and not (a["period_kind"] or b["period_kind"])
+                and _cached(a, "_settled", settled) and _cached(b, "_settled", settled)):
+            # Two reports of an event told as over ("he served four months"), neither saying
+            # when: the days between the reports do not make them two moments' figures.
+            prel = "unknown"
+        _last_relation[:] = [a, b, prel]
     return _last_relation[2]
 
 

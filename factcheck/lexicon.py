@@ -187,6 +187,22 @@ IRREGULAR_VERBS = frozenset(
     """.split()
 )
 
+# Simple past forms that do not end in -ed: the event a figure counts is over ("he served
+# four months" is settled; "he has served" may still grow).
+PAST_IRREGULAR = frozenset(
+    """
+    made died rose fell grew won lost saw took came went left fled paid spent gave held kept
+    brought sent told built sold bought ran began became stood got found drew drove flew met
+    sought swept struck shot wrote spoke broke chose froze stole wore tore threw knew led fought
+    taught caught thought felt dealt meant slept crept wept lent bent sank sang rang swam
+    """.split()
+)
+# Words that put a figure in the present or future: a state that may change between reports.
+PRESENT_MARKERS = frozenset(
+    """has have is are am now currently still remain remains stands stand totals will shall
+    nowadays today""".split()
+)
+
 # Words ending in -ed that are not verbs.
 NOT_VERBS_ED = frozenset(
     """hundred red bed shed seed need speed feed breed deed greed shred sled wed weed bred

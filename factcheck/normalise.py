@@ -139,7 +139,6 @@ def _prose_sentences(text: str) -> list[tuple[int, int]]:
 # --- words around a figure -----------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -305,17 +304,6 @@ _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and)\s*)*|[A-Z][a
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|$|\.)")
 
 
-def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the clause holding sentence[start:end]: other clauses speak of other things."""
-    lo, hi = 0, len(sentence)
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        if m.end() <= start:
-            lo = m.end()
-        elif m.start() >= end and hi == len(sentence):
-            hi = m.start()
-    return lo, hi
-
-
 # "a 12-year-old daughter", "he is 35 years old": ages written with the years.
 _YEARS_OLD_AFTER = re.compile(r"[\s-]*years?[\s-]+old\b")
 # Whose age it is: the word after "-year-old" ("daughter", "Robyn"), the name before "Name, 35,"
@@ -350,7 +338,7 @@ _NAMED_HOLDER = re.compile(
 
 def _named_holder(sentence: str, start: int, end: int) -> str:
     """The name a figure belongs to in its clause ("hansbrough"), lowercased, or ''."""
-    lo, _ = _clause_bounds(sentence, start, end)
+    lo, _ = phrases.clause_bounds(sentence, start, end)
     name = ""
     for m in _NAMED_HOLDER.finditer(sentence, lo, start):
         word = (m.group("p") or m.group("s")).lower()
@@ -412,7 +400,7 @@ EVENT_WINDOW = 60
 
 def _event(sentence: str, start: int, end: int) -> str:
     """The outcome word nearest the figure in its clause ("died" -> death), or ''."""
-    lo, hi = _clause_bounds(sentence, start, end)
+    lo, hi = phrases.clause_bounds(sentence, start, end)
     # Only words within EVENT_WINDOW of the figure count, so only they are read (from the
     # start of the word the window's edge falls in).
     lo = max(lo, start - EVENT_WINDOW - 1)
@@ -467,7 +455,7 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
 def _context_words(sentence: str, start: int, end: int, limit: int = 12) -> list[str]:
     """Content words nearest the figure within its clause, nearest first, stemmed."""
     # Restrict to the clause holding the figure: other clauses often speak of other figures.
-    lo, hi = _clause_bounds(sentence, start, end)
+    lo, hi = phrases.clause_bounds(sentence, start, end)
     left = [(start - m.end(), m.group()) for m in _WORD.finditer(sentence, lo, start)]
     right = [(m.start() - end, m.group()) for m in _WORD.finditer(sentence, end, hi)]
     scored = sorted(left + right, key=lambda t: t[0])
@@ -499,7 +487,7 @@ def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
 def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
     622,000" counts people, "the number of boats rose to 595" boats."""
-    noun = phrases.linked_noun(sentence, start, _clause_bounds(sentence, start, end))
+    noun = phrases.linked_noun(sentence, start, phrases.clause_bounds(sentence, start, end))
     if not noun:
         return None
     if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":
@@ -513,7 +501,7 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
                    period: dates.Period | None) -> dict:
     """The governing phrase of a figure, its lemmas, its event and whether it is a running
     count."""
-    clause = _clause_bounds(sentence, q.start, q.end)
+    clause = phrases.clause_bounds(sentence, q.start, q.end)
     phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
     event = _event(sentence, q.start, q.end) if family in ("person", "count") else ""
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,

@@ -24,8 +24,10 @@ from .lexicon import (
     NOT_VERBS_ED,
     NP_BREAKERS,
     NUMBER_MODIFIERS,
+    PAST_IRREGULAR,
     PERSON_NOUNS,
     PREPOSITIONS,
+    PRESENT_MARKERS,
     SKIPPED_ADVERBS,
     STOPWORDS,
     singular,
@@ -47,6 +49,21 @@ _LINK = re.compile(
     r"|\b(?:of|at|to)\b|:)\s*$",
     re.IGNORECASE,
 )
+# Where a clause ends: the words of a figure are read inside its clause.
+_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
+
+
+def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the clause holding sentence[start:end]: other clauses speak of other things."""
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end and hi == len(sentence):
+            hi = m.start()
+    return lo, hi
+
+
 # A clause-ending mark: the phrase never crosses it.
 _PUNCT = frozenset(",;:()[]–—\"“”")
 
@@ -484,3 +501,34 @@ def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) ->
             if words and not all(w.isdigit() for w in words):
                 out.add(" ".join(words))
     return frozenset(out)
+
+
+# --- when a figure's event happened --------------------------------------------------------
+
+_SO_FAR = re.compile(r"\b(?:so far|to date|as of|thus far|up to now)\b", re.IGNORECASE)
+_PAST_WORDS = frozenset("was were had did ago yesterday".split())
+
+
+def is_settled(sentence: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """Whether the figure counts an event told as over: its clause is in the simple past ("He
+    served four months", "she returned 12 weeks ago") with nothing present, perfect or future
+    in it ("has grossed", "now has", "so far", "will join"). A settled figure does not change
+    between two reports, so their dates alone are no reason for two figures to differ.
+
+    >>> s = "He served four months in federal prison."
+    >>> is_settled(s, 10, 21, (0, len(s)))
+    True
+    >>> s = "The film has grossed $368 million so far."
+    >>> is_settled(s, 21, 33, (0, len(s)))
+    False
+    """
+    text = sentence[clause[0]:clause[1]]
+    if _SO_FAR.search(text):
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w'’]*", text)]
+    if any(w in PRESENT_MARKERS or w.endswith(("'s", "’s")) and w[:-2] in ("it", "he", "she",
+                                                                          "that", "there")
+           for w in words):
+        return False
+    return any(w in _PAST_WORDS or w in PAST_IRREGULAR
+               or (w.endswith("ed") and _is_verb(w)) for w in words)

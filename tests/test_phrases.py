@@ -113,3 +113,22 @@ def test_running(text, span, running):
 def test_place_scope(sentence, figure, places):
     at = sentence.index(figure)
     assert phrases.place_scope(sentence, at, at + len(figure), (0, len(sentence))) == places
+
+
+@pytest.mark.parametrize("sentence,figure,settled", [
+    ("She returned to her home town 12 weeks ago after a four year spell living in Cardiff.",
+     "12", True),
+    ("Jeffs and 11 other FLDS men were charged with crimes including sexual assault and bigamy.",
+     "11", True),
+    ("It gave him 2,117 career points.", "2,117", True),
+    ("McDermott now has 2,129 points.", "2,129", False),
+    ("If extradited, he will join 12 other FLDS defendants charged with similar offenses.",
+     "12", False),
+    ("The island, which has about 200,000 residents, was hit hardest.", "200,000", False),
+    ("Five people had so far been confirmed dead.", "Five", False),
+    ("The death toll stands at 213.", "213", False),
+])
+def test_is_settled(sentence, figure, settled):
+    at = sentence.index(figure)
+    clause = phrases.clause_bounds(sentence, at, at + len(figure))
+    assert phrases.is_settled(sentence, at, at + len(figure), clause) is settled

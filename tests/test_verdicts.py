@@ -210,3 +210,26 @@ def test_an_unnamed_age_in_a_report_that_names_the_person(b, second, verdicts):
     result = _run((a, "2011-10-26"), (b, second))
     found = _between(result, "18", "20")
     assert {(f.verdict, f.relation) for f in found} == verdicts
+
+
+@pytest.mark.parametrize("a,b,verdicts", [
+    # An event told as over does not change between reports ten days apart: a contradiction.
+    ("He served four months in federal prison for his part in the cover-up.",
+     "He served four and a half months in federal prison for his part in the cover-up.",
+     {("contradict", None)}),
+    # A total that may still grow ("has grossed") may have grown in ten days.
+    ("The film has grossed $368 million around the world.",
+     "The film has grossed $459 million around the world.",
+     {("explained", "different-period")}),
+])
+def test_report_dates_explain_only_what_can_change(a, b, verdicts):
+    from factcheck import features, match, verdict
+
+    result = _run((a, "2004-07-18"), (b, "2004-07-28"))
+    c = result.claims
+    rows, _ = match.prepared(c)
+    ra, rb = rows[0], rows[-1]
+    assert (ra["article"], rb["article"]) == ("a0", "a1")
+    found = verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
+                               features.relation(ra, rb), 0.9, c)
+    assert {(found.verdict, found.relation)} == verdicts
