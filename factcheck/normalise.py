@@ -31,6 +31,8 @@ from .lexicon import (
     NUMBER_MODIFIERS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    PREPOSITIONS,
+    SKIPPED_ADVERBS,
     STOPWORDS,
     STRENGTH_ADJECTIVES,
     TOTAL_CUES,
@@ -251,12 +253,25 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
         if len(phrase) >= 3:
             break
     phrase = [w for w in phrase if w not in NUMBER_MODIFIERS and w not in COMPARATIVES]
+    # No plural seen: the last noun before the break is the head ("1 boat", "one person",
+    # "31 fire apparatus arrived"). A verb, adverb or preposition is never a unit ("$141
+    # million already", "8-to-12-week").
+    while phrase and _not_a_noun(phrase[-1]):
+        phrase.pop()
     if phrase:
-        # No plural seen: the last word before the break is the head ("1 boat", "one person").
         head = phrase[-1]
         unit, family = _unit_of_noun(head)
         return _Noun(unit, family, phrase)
     return None
+
+
+_NOT_NOUNS = SKIPPED_ADVERBS | PREPOSITIONS | frozenset(
+    "ago again alone apiece each later earlier more less than".split())
+
+
+def _not_a_noun(word: str) -> bool:
+    """A word that cannot head a counted noun phrase: a verb form, an adverb, a preposition."""
+    return word in _NOT_NOUNS or phrases.is_verb(word)
 
 
 def _implicit_person(after: str) -> bool:
@@ -316,12 +331,18 @@ _NOT_HOLDERS = frozenset({"and", "or", "the", "a", "an", "was", "is", "who", "ha
                           "with", "for", "to", "by", "as", "that", "which", "whose", "whom"})
 
 
+# "who died yesterday in federal prison at 77,": the age at death.
+_DIED_AT = re.compile(r"\b(?:died|dies|passed\s+away)\b[^.;:]{0,50}\bat\s+(?:the\s+age\s+of\s+)?$",
+                      re.IGNORECASE)
+
+
 def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
     if not (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
             and float(q.value).is_integer()):
         return False
-    return bool(_YEARS_OLD_AFTER.match(after)) or (bool(_AGE_BEFORE.search(before))
-                                                   and bool(_AGE_AFTER.match(after)))
+    return bool(_YEARS_OLD_AFTER.match(after)) or (
+        bool(_AGE_BEFORE.search(before) or _DIED_AT.search(before))
+        and bool(_AGE_AFTER.match(after)))
 
 
 # Whose figure it is, in the clause before it: a name with a possessive ("Newton's record of
@@ -428,6 +449,10 @@ _MORE_AFTER = re.compile(r"\s+(?:more|extra|additional|further)\b")
 _TOTAL_AFTER = re.compile(r"\s+(?:in total|in all|altogether|overall)\b")
 
 
+_DURATION_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|decades?|hours?)\b",
+                             re.IGNORECASE)
+
+
 def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
     """The figure's role from the words around it: increment, total, change, rate, part."""
     b = before[-60:].lower()
@@ -438,7 +463,10 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
         return "total"
     if tail.endswith(_TOTAL_ENDINGS) or tail in TOTAL_CUES:
         return "total"
-    if _CHANGE_BEFORE.search(b):
+    spanned = bool(_DURATION_AFTER.match(after)) and (
+        b.rstrip().endswith(" over") or q.text.lower().startswith("over"))
+    if _CHANGE_BEFORE.search(b) and not spanned:
+        # ("He rose over 20 years at the bureau": a span of time, not a change by it.)
         return "change"
     if tail.endswith(_INCREMENT_ENDINGS) or tail in _INCREMENT_WORDS:
         return "increment"

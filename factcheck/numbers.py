@@ -618,10 +618,23 @@ _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth
               "eighth": 0.125, "tenth": 0.1}
 
 
+# "a 6-foot, 200-pound black male", "a 500-pound bomb": a hyphenated pound describing a thing
+# weighs it; money written so names what it pays ("a 50-pound fine", "a 20-pound note").
+_POUND_COMPOUND = re.compile(r"(?<=\d)-pounds?$", re.IGNORECASE)
+_MONEY_NOUN_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:fines?|notes?|coins?|bills?|fees?|"
+                               r"charges?|prizes?|tickets?|vouchers?|bonus(?:es)?|payments?|"
+                               r"deals?|contracts?|budgets?|loans?|grants?|rewards?|bets?|sums?|"
+                               r"salar(?:y|ies)|wages?|pensions?|rent|subsid(?:y|ies)|tax)\b")
+
+
 def _weighs(text: str, pos: int) -> bool:
     """Whether "pounds" ending at ``pos`` is a weight: a weighing word before it with no word of
-    money in between, or "of" and some stuff after it."""
+    money in between, "of" and some stuff after it, or a hyphenated "200-pound" before a
+    noun that is not a payment."""
     if _WEIGHT_AFTER.match(text, pos):
+        return True
+    if _POUND_COMPOUND.search(text, max(0, pos - 8), pos) and not _MONEY_NOUN_AFTER.match(
+            text, pos):
         return True
     w = _WEIGHT_BEFORE.search(text, max(0, pos - 60), pos)
     return bool(w) and not _MONEY_VERB.search(text, w.start(), pos)

@@ -77,7 +77,7 @@ def _is_word(tok: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 15)
-def _is_verb(word: str) -> bool:
+def is_verb(word: str) -> bool:
     """A past tense, participle or common news verb ("died", "made", "crossing")."""
     lw = word.lower()
     if lw in IRREGULAR_VERBS:
@@ -123,7 +123,7 @@ def _noun_words_after(toks: list[str]) -> tuple[list[str], int]:
             continue
         if not _is_nominal(tok):
             break
-        if _is_verb(tok) and not (_is_nominal(nxt) and not _is_verb(nxt)):
+        if is_verb(tok) and not (_is_nominal(nxt) and not is_verb(nxt)):
             break   # "people died"; but "armed officers", "organised crime" are adjectives
         words.append(tok)
         i += 1
@@ -177,7 +177,7 @@ def _verb_phrase(toks: list[str], i: int, limit: int) -> list[str]:
     if i >= len(toks) or not _is_word(toks[i]):
         return []
     verb = toks[i]
-    if not (_is_verb(verb) or verb.lower().endswith("ing")):
+    if not (is_verb(verb) or verb.lower().endswith("ing")):
         return []
     rest = _prep_phrase(toks, i + 1, limit - 1)
     if not rest:
@@ -185,7 +185,7 @@ def _verb_phrase(toks: list[str], i: int, limit: int) -> list[str]:
         det = [toks[j]] if j < len(toks) and toks[j].lower() in DETERMINERS else []
         j += len(det)
         obj = []
-        while j < len(toks) and len(obj) < 3 and _is_nominal(toks[j]) and not _is_verb(toks[j]):
+        while j < len(toks) and len(obj) < 3 and _is_nominal(toks[j]) and not is_verb(toks[j]):
             obj.append(toks[j])
             j += 1
             if _is_head(toks[j - 1]):
@@ -217,7 +217,7 @@ def _noun_phrase_before(toks: list[str]) -> list[str]:
             if not words or used_prep:
                 break
             used_prep = True
-        elif lw in NP_BREAKERS or lw in AUXILIARIES or _is_verb(tok):
+        elif lw in NP_BREAKERS or lw in AUXILIARIES or is_verb(tok):
             break
         words.insert(0, tok)
         i -= 1
@@ -314,7 +314,7 @@ def _verb_before(toks: list[str]) -> list[str]:
         if tok.lower() in NP_BREAKERS or tok.lower() in AUXILIARIES:
             break
         out.insert(0, tok)
-        if _is_verb(tok) or tok.lower().endswith("ing"):
+        if is_verb(tok) or tok.lower().endswith("ing"):
             return out
     # No verb form seen: the word right before the figure ("pledge a further £75 million").
     return out[-1:] if out and out[-1][:1].islower() else []
@@ -531,4 +531,4 @@ def is_settled(sentence: str, start: int, end: int, clause: tuple[int, int]) -> 
            for w in words):
         return False
     return any(w in _PAST_WORDS or w in PAST_IRREGULAR
-               or (w.endswith("ed") and _is_verb(w)) for w in words)
+               or (w.endswith("ed") and is_verb(w)) for w in words)

@@ -59,6 +59,21 @@ CASES = [
     ("Page married twice", "twice", "time", None, "exact"),
     ("She won by a 134-to-63 vote.", "134", "vote", None, "exact"),
     ("She won by a 134-to-63 vote.", "63", "vote", None, "exact"),
+    # A verb or an adverb after a figure is never its unit; the noun before the verb is.
+    ("A total of 31 fire apparatus arrived to fight the fire", "31", "apparatus", "total",
+     "exact"),
+    ("Twilight has grossed more than 141 million already.", "more than 141 million", "count",
+     None, "lower"),
+    # A hyphenated pound describing someone weighs them; a hyphenated fine is money.
+    ("Comeaux, a 6-foot, 200-pound black male, was serving a life sentence", "200-pound", "lb",
+     None, "exact"),
+    ("He was ordered to pay a 50-pound fine", "50-pound", "GBP", None, "exact"),
+    # The age at death, and a span of years a career rose over (not a change by 20 years).
+    ("Vincent Gigante, who died yesterday in federal prison at 77, was a crime boss", "77",
+     "age", None, "exact"),
+    ("Mr. Strzok, who rose over 20 years at the F.B.I. to become an agent", "over 20", "year",
+     None, "lower"),
+    ("Prices rose over 20 percent in a year", "over 20 percent", "percent", "change", "lower"),
 ]
 
 
