@@ -25,6 +25,8 @@ Row = Mapping[str, Any]
 
 # A round figure stands for anything it rounds from, never more than this share of it.
 ROUNDING_MAX_SHARE = 0.05
+# A figure converted by the writer ("600 metres (2,000 feet)") agrees within this share.
+CONVERSION_SHARE = 0.05
 # Figures within this share of each other are "near": most real discrepancies are near misses.
 NEAR_SHARE = 0.10
 # A sentence with this many figures is a list or a stat line; its words say less about each.
@@ -126,6 +128,14 @@ def rounding(value: float) -> float:
         v //= 10
         zeros += 1
     return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value)) if zeros else 0.0
+
+
+def converted(a: Row, b: Row) -> bool:
+    """One figure is likely the other converted by the writer and rounded: units of one kind
+    as written differently ("6.6 pounds", "2.99kg"; in base units here) and within
+    ``CONVERSION_SHARE``. Counted nouns are never conversions of each other."""
+    return (a["unit"] != b["unit"] and a["unit_family"] not in ("count", "person")
+            and rel_diff(float(a["value"]), float(b["value"])) <= CONVERSION_SHARE)
 
 
 def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:

@@ -83,6 +83,8 @@ def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
 
 def agreeing(a: dict, b: dict, story: features.Story) -> bool:
     """Whether two figures agree closely enough to be scored by the model for agreeing ones."""
+    if features.converted(a, b):
+        return True  # "6.6 pounds" and "less than 2.99kg": a writer's rounded conversion
     return bool(features.compatible(a, b, story)
                 and features.rel_diff(float(a["value"]), float(b["value"])) <= NEAR_VALUE)
 

@@ -620,6 +620,7 @@ _FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "sixth
 
 # "a 6-foot, 200-pound black male", "a 500-pound bomb": a hyphenated pound describing a thing
 # weighs it; money written so names what it pays ("a 50-pound fine", "a 20-pound note").
+_ONE_DECIMAL_POUNDS = re.compile(r"(?<![\d.,])\d+\.\d\s*pounds?$", re.IGNORECASE)
 _POUND_COMPOUND = re.compile(r"(?<=\d)-pounds?$", re.IGNORECASE)
 _MONEY_NOUN_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:fines?|notes?|coins?|bills?|fees?|"
                                r"charges?|prizes?|tickets?|vouchers?|bonus(?:es)?|payments?|"
@@ -636,6 +637,8 @@ def _weighs(text: str, pos: int) -> bool:
     if _POUND_COMPOUND.search(text, max(0, pos - 8), pos) and not _MONEY_NOUN_AFTER.match(
             text, pos):
         return True
+    if _ONE_DECIMAL_POUNDS.search(text, max(0, pos - 20), pos):
+        return True  # "6.6 pounds": money has no tenths ("£6.60")
     w = _WEIGHT_BEFORE.search(text, max(0, pos - 60), pos)
     return bool(w) and not _MONEY_VERB.search(text, w.start(), pos)
 

@@ -25,8 +25,6 @@ from .schema import Finding
 # intervals overlap: "more than 700" and "more than 12,000" are both true of 12,417, but an
 # editor gains nothing from seeing them paired.
 AGREE_MAX_REL_DIFF = 0.12
-# A figure converted by the writer ("600 metres (2,000 feet)") agrees within this share.
-CONVERSION_SHARE = 0.05
 # Hedged figures ("about 200") are read as this share either side unless the parser said more.
 APPROX_SHARE = 0.10
 
@@ -135,7 +133,7 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
     say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
     strict = _overlap(interval(ca), interval(cb))
     tolerant = _overlap(interval(ca, True), interval(cb, True))
-    if not tolerant and a["unit"] != b["unit"] and diff <= CONVERSION_SHARE:
+    if not tolerant and features.converted(ca, cb):
         tolerant = True  # "600 metres (2,000 feet)": conversions are rounded by the writer
     if not tolerant:
         return False

@@ -68,6 +68,7 @@ CASES = [
     ("Comeaux, a 6-foot, 200-pound black male, was serving a life sentence", "200-pound", "lb",
      None, "exact"),
     ("He was ordered to pay a 50-pound fine", "50-pound", "GBP", None, "exact"),
+    ("less than an inch thick and 6.6 pounds in all", "6.6 pounds", "lb", "total", "exact"),
     # The age at death, and a span of years a career rose over (not a change by 20 years).
     ("Vincent Gigante, who died yesterday in federal prison at 77, was a crime boss", "77",
      "age", None, "exact"),

@@ -233,3 +233,14 @@ def test_report_dates_explain_only_what_can_change(a, b, verdicts):
     found = verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
                                features.relation(ra, rb), 0.9, c)
     assert {(found.verdict, found.relation)} == verdicts
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # A writer's conversion, rounded: one weight.
+    ("The 17-inch MacBook Pro comes in at less than an inch thick and 6.6 pounds overall.",
+     "The laptop weighs less than 2.99kg.", "6.6 pounds", "less than 2.99kg",
+     {("agree", "rounding")}),
+])
+def test_converted_figures_agree(a, b, fa, fb, verdicts):
+    result = _run((a, "2009-01-06"), (b, "2009-01-06"))
+    assert {(f.verdict, f.relation) for f in _between(result, fa, fb)} == verdicts
