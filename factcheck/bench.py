@@ -297,7 +297,24 @@ def _predictions(text: str, suite: str) -> list[dict]:
         rows = [r for r in rows if r["unit_family"] == "physical"]
     elif suite == "NumberRange":
         rows = [r for r in rows if r["bound"] in ("lower", "upper", "range")]
+    if suite != "Percent":
+        # factcheck states a share written as a fraction ("more than 1/2 of the people") as a
+        # percent, as editors do; the number suites state it as the fraction.
+        rows = [_as_fraction(r) if r["unit"] == "percent" and not _PERCENT_WORD.search(r["text"])
+                else r for r in rows]
     return rows
+
+
+_PERCENT_WORD = re.compile(r"%|per\s*cent|percent|pct", re.IGNORECASE)
+
+
+def _as_fraction(row: dict) -> dict:
+    """A share claim read back as the fraction its text wrote."""
+    out = dict(row)
+    for col in ("value", "low", "high"):
+        if isinstance(out.get(col), (int, float)) and math.isfinite(out[col]):
+            out[col] = out[col] / 100.0
+    return out
 
 
 def _same(a: float, b: float) -> bool:

@@ -628,8 +628,8 @@ def _unit_of(sentence: str, q: numbers.Quantity,
     if q.kind == "multiplier":
         return "times", "ratio", []
     if q.kind == "fraction":
-        # Kept as the fraction it states ("three quarters" = 0.75): the number suites read it
-        # so; a matcher compares it with percents at 100 to 1.
+        # The fraction it states ("three quarters" = 0.75); a share of something ("three
+        # quarters of applicants") becomes a percent once its sentence is read.
         return "fraction", "ratio", []
     if q.kind == "occurrence":
         return "time", "count", []   # "married twice", as "married three times"
@@ -707,6 +707,10 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
     return rows
 
 
+_SHARE_OF = re.compile(r"\s+of\b(?!\s+(?:a|an|one)\b)", re.IGNORECASE)
+_ODDS = re.compile(r"\sin\s+(?:every\s+)?\S", re.IGNORECASE)
+
+
 def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
                    quantities: list[numbers.Quantity],
                    recent_count_unit: tuple[str, str, int] | None,
@@ -718,6 +722,11 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         recent = recent_count_unit if recent_count_unit and \
             s_idx - recent_count_unit[2] <= 2 else None
         unit, family, phrase = _unit_of(sentence, q, recent)
+        if unit == "fraction" and (_SHARE_OF.match(sentence, q.end) or _ODDS.search(q.text)):
+            # "More than three quarters of applicants" is a share: 75 percent, as "nearly 80
+            # percent of asylum-seekers" (not "two-tenths of a mile", a length); so are odds,
+            # "one in every 500 Windows users" (0.2 percent).
+            q, unit, family = _scaled(q, 100.0), "percent", "percent"
         if unit in _YEARS_IN:
             q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
         nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None

@@ -53,7 +53,8 @@ CASES = [
     # One quantity, one unit: decades are years, fractions percents, ages ages.
     ("who has been with the Police Department for two decades", "two", "year", None, "exact"),
     ("More than three quarters of applicants pass that initial review",
-     "More than three quarters", "fraction", None, "lower"),
+     "More than three quarters", "percent", None, "lower"),
+    ("at a depth of two-tenths of a mile", "two-tenths", "fraction", None, "exact"),
     ("The victim, who was in her 60s, lived alone", "60s", "age", None, "range"),
     ("bemoaned Capaldi's age-55", "age-55", "age", None, "exact"),
     ("Page married twice", "twice", "time", None, "exact"),
@@ -82,8 +83,8 @@ CASES = [
     ("who has been with the Police Department for two decades", "two", 20.0),
     ("after more than three decades of faking mental illness", "more than three", 30.0),
     ("More than three quarters of applicants pass that initial review",
-     "More than three quarters", 0.75),
-    ("one in every 500 Windows users had been exposed", "one in every 500", 0.002),
+     "More than three quarters", 75.0),
+    ("one in every 500 Windows users had been exposed", "one in every 500", 0.2),
     ("After nearly a quarter-century of public craziness", "nearly a quarter-century", 25.0),
 ], ids=["decades", "more-than-decades", "three-quarters", "one-in-500", "quarter-century"])
 def test_value_in_the_unit_of_its_kind(text, span, value):
