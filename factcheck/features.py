@@ -25,6 +25,8 @@ Row = Mapping[str, Any]
 
 # A round figure stands for anything it rounds from, never more than this share of it.
 ROUNDING_MAX_SHARE = 0.05
+# A bound and the exact figure that satisfies it agree this far apart at most.
+BOUND_SHARE = 0.25
 # A figure converted by the writer ("600 metres (2,000 feet)") agrees within this share.
 CONVERSION_SHARE = 0.05
 # Figures within this share of each other are "near": most real discrepancies are near misses.
@@ -128,6 +130,17 @@ def rounding(value: float) -> float:
         v //= 10
         zeros += 1
     return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value)) if zeros else 0.0
+
+
+def satisfied_bound(a: Row, b: Row) -> bool:
+    """One figure is a bound ("less than two weeks", "more than two dozen") that the other, an
+    exact figure within ``BOUND_SHARE`` of it, satisfies (12 days, 31): editors read that as
+    agreement, though the figures are further apart than rounding allows."""
+    bounds = (a["bound"], b["bound"])
+    if sorted(bounds) not in (["exact", "lower"], ["exact", "upper"]):
+        return False
+    return (overlap(_tolerant(a), _tolerant(b))
+            and rel_diff(float(a["value"]), float(b["value"])) <= BOUND_SHARE)
 
 
 def converted(a: Row, b: Row) -> bool:

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import units
 from .components import components
 from .schema import Article, Finding
 
@@ -63,9 +64,14 @@ def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]
         return []
     spans = _spans(text, spec["text"])
     value = float(spec["value"])
+    gold_unit = str(spec.get("unit") or "")
     rows = claims[claims["article"] == spec["article"]]
     found = []
-    for cid, start, end, v in zip(rows["id"], rows["start"], rows["end"], rows["value"]):
+    for cid, start, end, v, unit in zip(rows["id"], rows["start"], rows["end"], rows["value"],
+                                        rows["unit"]):
+        if units.comparable(str(unit), gold_unit):
+            # "Less than two weeks" for a gold value of 14 days: one duration in two units.
+            v = float(v) * units.factor(str(unit)) / units.factor(gold_unit)
         if abs(float(v) - value) > VALUE_TOLERANCE * max(abs(value), 1e-9):
             continue
         if any(start < e and s < end for s, e in spans):

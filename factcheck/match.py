@@ -59,7 +59,16 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
                            score_cutoff=PREFILTER_CUTOFF, dtype=np.uint8, workers=1)
     values = np.array([float(r["value"]) for r in block])
     scale = np.maximum(np.abs(values)[:, None], np.abs(values)[None, :])
-    close = np.abs(values[:, None] - values[None, :]) <= NEAR_VALUE * np.maximum(scale, 1e-9)
+    gap = np.abs(values[:, None] - values[None, :])
+    close = gap <= NEAR_VALUE * np.maximum(scale, 1e-9)
+    # A bound and an exact figure that satisfies it ("less than two weeks", "12 days").
+    lows = np.array([r["_tolerant"][0] for r in block])
+    highs = np.array([r["_tolerant"][1] for r in block])
+    bound = np.array([r["bound"] in ("lower", "upper") for r in block])
+    exact = np.array([r["bound"] == "exact" for r in block])
+    one_bound = (bound[:, None] & exact[None, :]) | (exact[:, None] & bound[None, :])
+    meet = (lows[:, None] <= highs[None, :]) & (lows[None, :] <= highs[:, None])
+    close |= one_bound & meet & (gap <= features.BOUND_SHARE * np.maximum(scale, 1e-9))
     arts = np.array([hash(r["article"]) for r in block])
     # One named person's ages always meet (the features say whether they are one person).
     person = np.array([(r.get("_person") or "").rpartition(" ")[2] for r in block], dtype=object)
@@ -83,8 +92,8 @@ def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
 
 def agreeing(a: dict, b: dict, story: features.Story) -> bool:
     """Whether two figures agree closely enough to be scored by the model for agreeing ones."""
-    if features.converted(a, b):
-        return True  # "6.6 pounds" and "less than 2.99kg": a writer's rounded conversion
+    if features.converted(a, b) or features.satisfied_bound(a, b):
+        return True  # a writer's rounded conversion, or a bound the other figure satisfies
     return bool(features.compatible(a, b, story)
                 and features.rel_diff(float(a["value"]), float(b["value"])) <= NEAR_VALUE)
 
@@ -101,7 +110,8 @@ def is_candidate(a: dict, b: dict) -> bool:
     """Whether ``candidates`` would score this pair: alike measure texts or close figures."""
     va, vb = abs(float(a["value"])), abs(float(b["value"]))
     close = abs(float(a["value"]) - float(b["value"])) <= NEAR_VALUE * max(va, vb, 1e-9)
-    return (close or bool(features.same_person_age(a, b, features.Story()))
+    return (close or features.satisfied_bound(a, b)
+            or bool(features.same_person_age(a, b, features.Story()))
             or fuzz.token_set_ratio(a["measure"], b["measure"]) >= PREFILTER_CUTOFF)
 
 

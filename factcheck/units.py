@@ -87,3 +87,12 @@ def in_base(row: Mapping[str, Any]) -> dict[str, Any]:
     for col in ("value", "low", "high"):
         out[col] = float(row[col]) * f
     return out
+
+
+def comparable(a: str, b: str) -> bool:
+    """Two units as written that convert into each other ("week" and "day").
+
+    >>> comparable("week", "day"), comparable("week", "mile"), comparable("day", "day")
+    (True, False, True)
+    """
+    return a in _FACTORS and b in _FACTORS and _FACTORS[a][0] == _FACTORS[b][0]

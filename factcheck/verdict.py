@@ -137,7 +137,8 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
         tolerant = True  # "600 metres (2,000 feet)": conversions are rounded by the writer
     if not tolerant:
         return False
-    if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact"):
+    if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact") and not (
+            features.satisfied_bound(ca, cb)):
         return None  # bounds far apart: compatible, but not evidence of one figure
     if strict:
         if float(ca["value"]) == float(cb["value"]):
@@ -318,10 +319,10 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
     by_id = {r["id"]: r for r in records.values()}
     agreed: dict[str, list[str]] = {}
     for f in cross:
-        if f.verdict == "agree" and len(f.claims) == 2:
-            a, b = f.claims
-            agreed.setdefault(a, []).append(b)
-            agreed.setdefault(b, []).append(a)
+        if f.verdict == "agree" and f.kind == "cross-source":
+            # An agreement of several outlets ties each of its figures to every other.
+            for a in f.claims:
+                agreed.setdefault(a, []).extend(b for b in f.claims if b != a)
     out, seen = [], set()
     for f in internal:
         if f.verdict != "agree" or f.relation != "arithmetic":

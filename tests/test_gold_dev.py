@@ -61,3 +61,18 @@ def test_fit_is_deterministic_and_names_every_feature():
     assert first == second
     assert set(first["same_measure_differing"]["weights"]) == set(features.SAME_MEASURE)
     assert first["examples"]["same_measure_positive"] > 0
+
+
+@pytest.mark.parametrize("text,span,spec_value,spec_unit,found", [
+    # A gold end may state the figure in another unit of its kind: 14 days, "two weeks".
+    ("Less than two weeks later, he was arrested.", "Less than two weeks later", 14, "day", True),
+    ("Total downtime was 1hr 4 mins.", "1hr", 60, "minute", True),
+    # Not when the value is not the figure's in either unit.
+    ("Less than two weeks later, he was arrested.", "Less than two weeks later", 10, "day", False),
+])
+def test_gold_ends_compare_values_in_one_unit(text, span, spec_value, spec_unit, found):
+    from factcheck import normalise
+
+    claims = normalise.extract(text, "2013-01-01", article_id="x")
+    spec = {"article": "x", "text": span, "value": spec_value, "unit": spec_unit}
+    assert bool(gold.ends(claims, {"x": text}, spec)) is found

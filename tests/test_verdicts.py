@@ -244,3 +244,37 @@ def test_report_dates_explain_only_what_can_change(a, b, verdicts):
 def test_converted_figures_agree(a, b, fa, fb, verdicts):
     result = _run((a, "2009-01-06"), (b, "2009-01-06"))
     assert {(f.verdict, f.relation) for f in _between(result, fa, fb)} == verdicts
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # A bound the other figure satisfies: editors call it agreement.
+    ("Timmons, who was arrested 12 days after the shooting, faces 15 years to life in prison.",
+     "Less than two weeks later, Jermayne Timmons was arrested and charged with the shooting.",
+     "12", "Less than two", {("agree", None)}),
+    ("A total of 31 fire apparatus arrived to fight the warehouse fire overnight.",
+     "More than two dozen pieces of firefighting equipment were brought to the warehouse fire.",
+     "31", "More than two dozen", {("agree", None)}),
+    # Two bounds far apart say nothing of one figure.
+    ("More than 700 people have been arrested since the protests began.",
+     "More than 1,200 people have been arrested since the protests began.",
+     "More than 700", "More than 1,200", set()),
+])
+def test_a_bound_and_the_figure_that_satisfies_it(a, b, fa, fb, verdicts):
+    result = _run((a, "2010-01-20"), (b, "2010-01-20"))
+    assert {(f.verdict, f.relation) for f in _between(result, fa, fb)} == verdicts
+
+
+def test_an_increment_against_a_total_several_outlets_agree_on():
+    """"A further £75m, doubling the total to £150m" in one report; two others give £150m:
+    the £75m is explained against each of them, not only against a lone outlet."""
+    result = _run(("The Prime Minister pledged a further £75 million for the command, doubling "
+                   "the total funding to £150 million.", "2024-11-04"),
+                  ("He will unveil a £150million funding pot for the command.", "2024-11-04"),
+                  ("The command gets a £150 million budget, officials said.", "2024-11-04"))
+    c = result.claims
+    inc = c.loc[(c["article"] == "a0") & (c["value"] == 75e6), "id"].tolist()
+    others = set(c.loc[(c["article"] != "a0") & (c["value"] == 150e6), "id"])
+    assert inc and len(others) == 2
+    explained = {x for f in result.findings if f.verdict == "explained"
+                 and f.relation == "increment-of-total" and inc[0] in f.claims for x in f.claims}
+    assert others <= explained
