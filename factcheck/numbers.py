@@ -285,6 +285,10 @@ _OPEN_BETWEEN = re.compile(r"(?i)\bbetween\b(?!.*\band\b)[^.;]*$")
 # Spoken amounts complete a whole of a few units; "2 million dollars and 50" is no price.
 _MAX_SPOKEN_WHOLE = 1000
 _SIGN_BEFORE_NEXT = re.compile(r"\s?\d[\d,.]*+(?!\s?[£$€¥₹元₩₽₺₦₱₫₡₾₭₿₨])")
+_SMALLER_TIME = {
+    "hour": re.compile(r"\s*(?:and\s+)?(\d{1,2})\s*(?:minutes?|mins?)\b", re.IGNORECASE),
+    "minute": re.compile(r"\s*(?:and\s+)?(\d{1,2})\s*(?:seconds?|secs?)\b", re.IGNORECASE),
+}
 _INCHES_AFTER = re.compile(r"\s+(?:and\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:inches|inch|in\b|\")")
 _WEIGHT_BEFORE = re.compile(r"(?i)\b(?:(?:foot|feet)-\d{1,2}|"  # "5-foot-8, 135 pounds"
                             r"weigh|weighs|weighed|weighing|weight|lose|lost|losing|drop|"
@@ -660,6 +664,12 @@ def _suffix(text: str, pos: int, value: float, currency: str | None, has_mag: bo
             # "5 feet 2 inches", "12 ft 2 in": one length, in feet.
             value += float(inches.group(1)) / 12
             pos = inches.end()
+    elif unit in _SMALLER_TIME:
+        smaller = _SMALLER_TIME[unit].match(text, pos)
+        if smaller:
+            # "1hr 4 mins", "2 minutes 30 seconds": one duration, in the larger unit.
+            value += float(smaller.group(1)) / 60
+            pos = smaller.end()
     elif unit == "GBP" and not currency and _weighs(text, pos):
         unit = "lb"  # "drop 25 pounds", "weighing 200 pounds": weight, not money
     post = None
