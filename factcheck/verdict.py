@@ -397,6 +397,24 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
                 or (m["article"] == b["article"] and _compatible(m, a))) for m in members)
 
 
+def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
+                       ) -> list[list[Finding]]:
+    """Agreements of one reading in groups whose figures all agree with each other: a reading
+    can chain "40 hours" to "30 hours" through a figure near both, and one finding must not say
+    that 40 and 30 agree. Each agreement joins the first group it fits, in rank order."""
+    out: list[tuple[list[Finding], list[str]]] = []
+    for f in fs:
+        for group, members in out:
+            if all(c in members or (c in rows and m in rows and _compatible(rows[c], rows[m]))
+                   for c in f.claims for m in members):
+                group.append(f)
+                members.extend(c for c in f.claims if c not in members)
+                break
+        else:
+            out.append(([f], list(f.claims)))
+    return [group for group, _ in out]
+
+
 # A merged finding's explanation names this many more outlets' figures; the rest are counted.
 ALSO_NAMED = 6
 
@@ -434,13 +452,18 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
         {c for fs in groups.values() if len(fs) > 1 for f in fs for c in f.claims})
         ].to_dict("records")}
     kept = set()
+    merged: list[list[Finding]] = []
     for (verdict_, _, _), fs in groups.items():
         if verdict_ == "contradict":
             # A contradiction holds one figure of each side: a finding that held two figures of
             # one reading would say those two, which agree, are in dispute. The fact shows the
             # whole discrepancy; each pair of outlets in it is its own piece of evidence.
             kept.update(id(f) for f in fs)
-            continue
+        elif verdict_ == "agree":
+            merged += _mutually_agreeing(fs, rows)
+        else:
+            merged.append(fs)
+    for fs in merged:
         first = fs[0]
         more = [c for c in dict.fromkeys(c for f in fs[1:] for c in f.claims)
                 if c not in first.claims]
