@@ -403,7 +403,12 @@ def relation(a: Row, b: Row) -> str:
     """``periods.relation`` of the pair, computed once for the several features that ask."""
     if _last_relation[0] is not a or _last_relation[1] is not b:
         prel = periods.relation(a, b)
-        if (prel == "different" and not (a["period_kind"] or b["period_kind"])
+        if (prel == "different" and a.get("running") and b.get("running")
+                and a["period_kind"] in (None, "day") and b["period_kind"] in (None, "day")):
+            # A running count stamped with the day of each report ("rose to 158 on
+            # Thursday", "213 on Saturday"): one count at two moments.
+            prel = "update"
+        elif (prel == "different" and not (a["period_kind"] or b["period_kind"])
                 and _cached(a, "_settled", settled) and _cached(b, "_settled", settled)):
             # Two reports of an event told as over ("he served four months"), neither saying
             # when: the days between the reports do not make them two moments' figures.
@@ -494,6 +499,16 @@ def only_one_each(a: Row, b: Row, story: Story) -> float:
     return float(bool(same_noun(a, b, story))
                  and story.noun_in_article[(a["article"], a["noun"])] == 1
                  and story.noun_in_article[(b["article"], b["noun"])] == 1)
+
+
+def same_running_count(a: Row, b: Row, story: Story) -> float:
+    """Both are running counts of people who met one outcome of the story's developing event
+    ("at least 92 people killed", "the death toll rose to 158"): one toll, reported as it
+    grows, whatever the wording."""
+    event = a.get("event")
+    return float(bool(event) and b.get("event") == event and bool(a.get("running"))
+                 and bool(b.get("running")) and a.get("unit_family") == "person"
+                 and b.get("unit_family") == "person")
 
 
 def both_running(a: Row, b: Row, story: Story) -> float:

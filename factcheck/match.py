@@ -75,7 +75,12 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     one_person = (person[:, None] == person[None, :]) & (person != "")[:, None]
     # Ages are few in a story, and an unnamed one may be a named person's: all of them meet.
     ages = np.array([r.get("unit_family") == "age" for r in block])
-    keep = np.triu((matrix > 0) | close | one_person | (ages[:, None] & ages[None, :]), k=1) & (
+    # So do the running counts of one outcome (the tolls of a developing event).
+    toll = np.array([(r.get("event") or "") if r.get("running")
+                     and r.get("unit_family") == "person" else "" for r in block], dtype=object)
+    one_toll = (toll[:, None] == toll[None, :]) & (toll != "")[:, None]
+    keep = np.triu((matrix > 0) | close | one_person | one_toll
+                   | (ages[:, None] & ages[None, :]), k=1) & (
         arts[:, None] != arts[None, :])
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
@@ -168,6 +173,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if (one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
+    elif features.same_running_count(ra, rb, story):
+        # One toll at two moments: aligned for the update it shows (or, on one day, for the
+        # conflict the tolls tied together show), not for an accusation on this alone.
+        p = max(p, matcher.min_different_value)
     if p < floor:
         return
     if not agree and not rule and (features.holder_clash(ra, rb, story)

@@ -515,7 +515,11 @@ def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
 def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
     622,000" counts people, "the number of boats rose to 595" boats."""
-    noun = phrases.linked_noun(sentence, start, phrases.clause_bounds(sentence, start, end))
+    clause = phrases.clause_bounds(sentence, start, end)
+    noun = phrases.linked_noun(sentence, start, clause)
+    if not noun and phrases.LINK_HEDGE.match(sentence, start):
+        # "The number of people killed in the floods tops 200": the hedge is the link verb.
+        noun = phrases.counted_subject(sentence[clause[0]:start])
     if not noun:
         return None
     if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":

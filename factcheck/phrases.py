@@ -19,6 +19,7 @@ import simplemma
 
 from .lexicon import (
     AUXILIARIES,
+    COUNTS_OF_PEOPLE,
     DETERMINERS,
     IRREGULAR_VERBS,
     NOT_VERBS_ED,
@@ -230,6 +231,34 @@ def _noun_phrase_before(toks: list[str]) -> list[str]:
 _QUANTITY_HEADS = frozenset("number total count tally figure".split())
 
 
+# Hedges that are verbs linking a figure to its subject ("the toll tops 200").
+LINK_HEDGE = re.compile(r"(?:tops|topped|topping|exceeds|exceeded|passes|passed|surpasses|"
+                         r"surpassed)\b", re.IGNORECASE)
+# A subject that counts people, with what it is of after it: "the death toll from
+# catastrophic flooding in Spain", "the number of people killed in the floods".
+_COUNTED_SUBJECT = re.compile(
+    r"\b(?:(?:number|total|count|tally)\s+of\s+(?:the\s+)?(?P<noun>[a-z][\w-]*)"
+    r"|(?P<head>" + "|".join(sorted(COUNTS_OF_PEOPLE)) + r"))\b", re.IGNORECASE)
+# Words that end a subject: a finite verb between it and the figure's link starts a clause
+# of its own ("the toll was lower in towns that had 200").
+_FINITE = frozenset("has have had is are was were said says will would could".split())
+
+
+def counted_subject(text: str) -> str:
+    """The counted noun of a subject that counts people and is followed only by what it is
+    of (prepositional phrases, a participle), or ''."""
+    m = _COUNTED_SUBJECT.search(text)
+    if not m:
+        return ""
+    rest = [w.lower() for w in _tokens(text[m.end():]) if _is_word(w)]
+    if any(w in _FINITE for w in rest) or len(rest) > 2 * MAX_WORDS:
+        return ""
+    noun = (m.group("noun") or m.group("head")).lower()
+    if m.group("noun") and noun not in PERSON_NOUNS and noun not in COUNTS_OF_PEOPLE:
+        return ""  # "the number of boats" is left to the phrase before the link
+    return noun
+
+
 def linked_noun(sentence: str, start: int, clause: tuple[int, int]) -> str:
     """The head noun of the phrase a figure is linked to on its left, lower-case, or ''.
 
@@ -242,6 +271,9 @@ def linked_noun(sentence: str, start: int, clause: tuple[int, int]) -> str:
     link = _LINK.search(before)
     if not link or link.start() == 0:
         return ""
+    subject = counted_subject(before[: link.start()])
+    if subject:
+        return subject
     words = [w.lower() for w in _noun_phrase_before(_tokens(before[: link.start()]))]
     if "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _QUANTITY_HEADS:
         rest = [w for w in words[words.index("of") + 1:] if w not in DETERMINERS]
@@ -293,8 +325,20 @@ def governing_phrase(sentence: str, start: int, end: int, clause: tuple[int, int
             right, i, MAX_WORDS - len(noun))
         return _tidy(noun + tail, sentence, lo)
     link = _LINK.search(before)
-    if link and link.start() > 0:
-        left = _noun_phrase_before(_tokens(before[: link.start()]))
+    # "... tops 200": the figure's own hedge is the verb that links it to its subject.
+    linked_at = link.start() if link else (len(before) if LINK_HEDGE.match(
+        sentence, start) else 0)
+    if linked_at > 0:
+        subject = _COUNTED_SUBJECT.search(before[:linked_at])
+        if subject and counted_subject(before[:linked_at]):
+            # "The death toll from catastrophic flooding in Spain rose to 158": the toll,
+            # with what it is of.
+            words = _tokens(before[subject.start(): linked_at])
+            head = _noun_phrase_before(_tokens(before[: subject.start()]))
+            adjective = head[-1:] if head and head[-1].lower() not in PREPOSITIONS else []
+            return _tidy((adjective + [w for w in words if _is_word(w)])[:MAX_WORDS],
+                         sentence, lo)
+        left = _noun_phrase_before(_tokens(before[:linked_at]))
         if left:
             return _tidy(left, sentence, lo)
     if noun:

@@ -88,6 +88,9 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
     agreed = _agreement(a, b, ca, cb, diff, base)
+    if agreed is None and period_relation == "update" and _later(a, b) is not None:
+        # "At least 92" one day and 158 the next: compatible, but the toll was updated.
+        return _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if agreed is not False:
         return agreed
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):

@@ -132,3 +132,16 @@ def test_is_settled(sentence, figure, settled):
     at = sentence.index(figure)
     clause = phrases.clause_bounds(sentence, at, at + len(figure))
     assert phrases.is_settled(sentence, at, at + len(figure), clause) is settled
+
+
+@pytest.mark.parametrize("sentence,figure,phrase", [
+    # A subject that counts people keeps what it is of; the figure's hedge may be its verb.
+    ("The death toll from catastrophic flooding in Spain rose to 158 on Thursday.", "158",
+     "death toll from catastrophic flooding in Spain"),
+    ("The number of people killed in the floods in Spain tops 200, the government said.",
+     "tops 200", "number of people killed in the floods"),
+])
+def test_counted_subject_phrase(sentence, figure, phrase):
+    df = factcheck.extract(sentence, PUB)
+    row = df[df["text"] == figure].iloc[0]
+    assert (row["phrase"], row["unit"]) == (phrase, "person")

@@ -278,3 +278,30 @@ def test_an_increment_against_a_total_several_outlets_agree_on():
     explained = {x for f in result.findings if f.verdict == "explained"
                  and f.relation == "increment-of-total" and inc[0] in f.claims for x in f.claims}
     assert others <= explained
+
+
+FLOOD_TOLL = [
+    ("Flash floods in eastern Spain have killed at least 92 people, officials said on "
+     "Wednesday, as rescuers searched for people still missing.", "2024-10-30"),
+    ("The death toll from catastrophic flooding in Spain rose to 158 on Thursday, with the "
+     "number expected to continue rising.", "2024-10-31"),
+    ("The number of people killed in the floods in Spain tops 200, the government said on "
+     "Friday.", "2024-11-01"),
+    ("The death toll from Spain's worst floods in decades has risen to 213, officials said on "
+     "Saturday, and continues to rise.", "2024-11-02"),
+]
+
+
+def test_a_toll_worded_four_ways_over_four_days_is_one_fact_with_a_timeline():
+    """92, 158, "tops 200", 213: one running count, each report a later update of the last,
+    whatever each outlet calls it; never a contradiction."""
+    result = _run(*FLOOD_TOLL)
+    c = result.claims
+    tolls = set(c.loc[c["value"].isin([92, 158, 200, 213]), "id"])
+    assert len(tolls) == 4 and set(c.loc[c["id"].isin(tolls), "unit"]) == {"person"}
+    assert not [f for f in result.findings if f.verdict == "contradict"]
+    facts = [k for k in result.facts if tolls & set(k.claims)]
+    assert len(facts) == 1 and tolls <= set(facts[0].claims) and facts[0].timeline
+    updates = [f for f in result.findings if f.relation == "later-update"]
+    first, second = (c.loc[c["value"] == v, "id"].item() for v in (92, 158))
+    assert any({first, second} <= set(f.claims) for f in updates)
