@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from . import features, model, units
+from . import features, model, periods, units
 
 # rapidfuzz pre-filter on the measure texts (0..100); pairs below it are still scored when their
 # figures are within NEAR_VALUE of each other.
@@ -167,6 +167,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
+    if (agree and prel == "different" and ra["unit_family"] != "age"
+            and ra["period_kind"] == rb["period_kind"] in periods.SPANS):
+        return  # the same figure for two stated spans of one kind ("the year to June 2023",
+        # "to June 2024") is two measures that happen to agree
     rule = ""
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone

@@ -266,7 +266,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
 
 
 _NOT_NOUNS = SKIPPED_ADVERBS | PREPOSITIONS | frozenset(
-    "ago again alone apiece each later earlier more less than".split())
+    "ago again alone apiece each later earlier more less than first last next initially "
+    "originally previously already".split())
 
 
 def _not_a_noun(word: str) -> bool:

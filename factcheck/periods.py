@@ -16,6 +16,9 @@ from typing import Any
 SAME_CYCLE_DAYS = 7
 
 _CUMULATIVE = ("year-to-date", "since")
+# Stated periods that are spans a figure is counted over ("in 2023", "the year to June"); a day
+# is as often only the date of the event a sentence tells of.
+SPANS = frozenset({"year", "month", "range", "year-to-date"})
 
 
 def _date(value: Any) -> dt.date | None:

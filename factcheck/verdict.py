@@ -400,6 +400,14 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
                 or (m["article"] == b["article"] and _compatible(m, a))) for m in members)
 
 
+def _one_figure(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two figures that agree and are not stated for two different spans of one kind."""
+    if (a.get("period_kind") == b.get("period_kind") in periods.SPANS
+            and a.get("unit_family") != "age" and periods.relation(a, b) == "different"):
+        return False
+    return _compatible(a, b)
+
+
 def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
                        ) -> list[list[Finding]]:
     """Agreements of one reading in groups whose figures all agree with each other: a reading
@@ -408,7 +416,7 @@ def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
     out: list[tuple[list[Finding], list[str]]] = []
     for f in fs:
         for group, members in out:
-            if all(c in members or (c in rows and m in rows and _compatible(rows[c], rows[m]))
+            if all(c in members or (c in rows and m in rows and _one_figure(rows[c], rows[m]))
                    for c in f.claims for m in members):
                 group.append(f)
                 members.extend(c for c in f.claims if c not in members)

@@ -305,3 +305,21 @@ def test_a_toll_worded_four_ways_over_four_days_is_one_fact_with_a_timeline():
     updates = [f for f in result.findings if f.relation == "later-update"]
     first, second = (c.loc[c["value"] == v, "id"].item() for v in (92, 158))
     assert any({first, second} <= set(f.claims) for f in updates)
+
+
+def test_one_figure_for_two_stated_years_is_two_measures():
+    result = _run(("Net migration was 740,000 in the year to June 2023, the ONS said.",
+                   "2024-11-28"),
+                  ("Net migration was 740,000 in the year to June 2024, the ONS said.",
+                   "2024-11-28"))
+    assert not _between(result, "740,000", "740,000")
+
+
+@pytest.mark.parametrize("text,span,unit", [
+    ("far higher than the 740,000 first estimated", "740,000", "count"),
+])
+def test_an_adverb_is_no_unit(text, span, unit):
+    from factcheck import normalise
+
+    df = normalise.extract(text, "2024-11-28")
+    assert df.loc[df["text"] == span, "unit"].tolist() == [unit]
