@@ -433,11 +433,12 @@ ALSO_NAMED = 6
 def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     """Findings per fact, not per pair of outlets. Figures the findings agree on are one
     reading of a measure: the agreements inside a reading become one agree finding holding
-    all its figures ("five outlets report 213"), and the contradictions (or the differences
-    explained alike) between two readings become one finding holding both readings' figures
-    ("32" in four reports, "31" in one). Contradictions stay one per pair of figures: a finding
-    holds the figures it says are in dispute, and two of one reading are not. Each leads with the pair an editor reads best (the
-    surest alignment, then the most alike sentences), then names every other outlet's figure."""
+    all its figures ("five outlets report 213"), and the differences explained alike between
+    two readings become one finding holding both readings' figures. Contradictions stay one
+    per pair of figures: a finding holds the figures it says are in dispute, and two of one
+    reading are not. Agreements merge only figures that all agree with each other. Each leads
+    with the pair an editor reads best (the surest alignment, then the most alike sentences),
+    then names every other outlet's figure."""
     pairs = [f for f in cross if f.kind == "cross-source" and len(f.claims) == 2]
     if len(pairs) < 2:
         return cross
