@@ -224,6 +224,9 @@ _HEDGE_BEFORE = re.compile(
     r"equal\s+to|(?:smaller|lower|less)\s+or\s+equal\s+(?:than|to)|not\s+more\s+than)|\b(?P<approx>about|around|some|approximately|approx\."
     r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
     r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>(?<![<=])>\s?=?|≥)|(?P<upper_sign>(?<![=])<(?!>)\s?=?|≤))\s*$")
+_MOVED_UP_TO = re.compile(r"(?i)\b(?:go|goes|going|gone|went|move[sd]?|moving|climb(?:s|ed|ing)?|"
+                          r"jump(?:s|ed|ing)?|shoot|shot|shoots|ris(?:e|es|ing)|rose|risen)\s+"
+                          r"up\s+to\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(
     r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
@@ -1245,7 +1248,8 @@ def _plain_quantity(scan: str, text: str, start: int, end: int, value: float,
 def _hedge(scan: str, start: int) -> tuple[str, int]:
     """The bound the words before ``start`` give, and where the span then starts."""
     h = _HEDGE_BEFORE.search(scan, max(0, start - 30), start)
-    if not h:
+    if not h or _MOVED_UP_TO.search(scan, max(0, h.start() - 20), h.end()):
+        # ("will go up to 15 per cent", "rose up to 213": where a figure moved, not a bound.)
         return "exact", start
     if h.group("lower") or h.group("lower_sign"):
         return "lower", h.start()

@@ -53,6 +53,9 @@ POSITIVES = [
      "exact", None),
     ("half a million people", "half a million", 5e5, 5e5, 5e5, "exact", None),
     ("up to 1.6 million women", "up to 1.6 million", 1.6e6, INF, 1.6e6, "upper", None),
+    # "Go up to" says where a figure moved, not a bound.
+    ("contributions paid by employers will go up to 15 per cent", "15 per cent", 15, 15, 15,
+     "exact", "percent"),
     ("a 50p levy", "50p", 0.5, 0.5, 0.5, "exact", "GBP"),
     ("420 million Finnish markka", "420 million Finnish markka", 420e6, 420e6, 420e6, "exact",
      "FIM"),
