@@ -151,10 +151,32 @@ def converted(a: Row, b: Row) -> bool:
             and rel_diff(float(a["value"]), float(b["value"])) <= CONVERSION_SHARE)
 
 
+# A hedge on a figure written to three or more significant digits ("some 30,661", "some 88.41
+# percent") quotes a count, not an estimate: it allows this share either side, not the parser's
+# share for round figures ("about 200").
+PRECISE_APPROX_SHARE = 0.02
+_FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def precise(row: Row) -> bool:
+    """The figure is written with three or more significant digits ("30,661", "88.41").
+
+    >>> precise({"text": "Some 30,661"}), precise({"text": "about 30,000"})
+    (True, False)
+    """
+    m = _FIGURE_DIGITS.search(str(row.get("text") or ""))
+    digits = re.sub(r"\D", "", m.group()).strip("0") if m else ""
+    return len(digits) >= 3
+
+
 def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
     """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
     low = float(row["low"]) if _finite(row["low"]) else -math.inf
     high = float(row["high"]) if _finite(row["high"]) else math.inf
+    if row["bound"] == "approx" and precise(row):
+        value = float(row["value"])
+        low, high = sorted((value * (1 - PRECISE_APPROX_SHARE),
+                            value * (1 + PRECISE_APPROX_SHARE)))
     if tolerant and row["bound"] in ("exact", "lower", "upper"):
         tol = rounding(float(row["value"]))
         low, high = low - tol, high + tol

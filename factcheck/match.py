@@ -167,10 +167,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if not agree and prel == "different" and ra["unit_family"] != "age" and (
             ra["period_kind"] or rb["period_kind"]):
         return  # a stated period that differs ("in 2023" against "this year"): not one figure
-    if (agree and prel == "different" and ra["unit_family"] != "age"
-            and ra["period_kind"] == rb["period_kind"] in periods.SPANS):
-        return  # the same figure for two stated spans of one kind ("the year to June 2023",
-        # "to June 2024") is two measures that happen to agree
+    if agree and ra["unit_family"] != "age" and periods.apart_spans(ra, rb):
+        return  # one figure for two stated spans ("the year to June 2023", "to June 2024";
+        # "in 2023", "so far this year") is two measures that happen to agree
     rule = ""
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone

@@ -751,8 +751,11 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
     role = _role(sentence[: q.start], sentence[q.end:], q)
     if role is None and "other" in phrase:
         role = "part"  # "two other rifles": some of a larger set
-    # "1,310 more than the 3,870 migrants": a difference, counted in the next noun.
-    if nxt and _COMPARISON.search(sentence[q.end: nxt.start]):
+    # "1,310 more than the 3,870 migrants": a difference, counted in the next noun (not "the
+    # total of 29,578 is already higher than the 29,437", a level compared with another).
+    if nxt and (cmp := _COMPARISON.search(sentence[q.end: nxt.start])) and not any(
+            w.lower() in AUXILIARIES or w.lower() in SKIPPED_ADVERBS or phrases.is_verb(w)
+            for w in _WORD.findall(sentence[q.end: q.end + cmp.start()])):
         role = "difference"
         if unit == "count" or not phrase:
             unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)
@@ -764,12 +767,20 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
     return role, unit, family, phrase
 
 
+_CLOSED_SPANS = frozenset({"year", "month", "week", "range"})
+
+
 def _claim_row(sentence: str, s0: int, q: numbers.Quantity, unit: str, family: str,
                phrase: list[str], role: str | None, origin: _Origin) -> dict:
     """One claim row (its id is set once the article's rows are all read)."""
     period = _period_of(sentence, q, role, origin.published)
     words = _measure_fields(sentence, q, unit, phrase)
     phrase_fields = _phrase_fields(sentence, q, unit, family, period)
+    if (period is not None and period.kind in _CLOSED_SPANS and period.end is not None
+            and origin.published is not None and period.end < origin.published):
+        # "compared with 45,774 in 2022": a total of a span that is over no longer runs,
+        # whatever "so far" its sentence says of another figure.
+        phrase_fields["running"] = False
     as_of = None
     if period is not None:
         as_of = period.as_of or (

@@ -35,6 +35,29 @@ def _parse(value: str) -> dt.date | None:
         return None
 
 
+def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Both figures are stated for spans (``SPANS``) that differ: the same kind of span at
+    different dates, or spans whose dates do not meet ("in 2023", "so far this year").
+
+    >>> y23 = dict(period_kind="year", period_start="2023-01-01", period_end="2023-12-31")
+    >>> ytd = dict(period_kind="year-to-date", period_start="2024-01-01", period_end="2024-11-02")
+    >>> later = dict(ytd, period_end="2024-11-04")
+    >>> apart_spans(y23, ytd), apart_spans(y23, y23), apart_spans(ytd, later)
+    (True, False, False)
+    """
+    if a.get("period_kind") not in SPANS or b.get("period_kind") not in SPANS:
+        return False
+    sa, ea = _date(a.get("period_start")), _date(a.get("period_end"))
+    sb, eb = _date(b.get("period_start")), _date(b.get("period_end"))
+    if sa and ea and sb and eb:
+        if ea < sb or eb < sa:
+            return True
+        # One kind of span at other dates; a count to date stated at two dates is one count.
+        return (a["period_kind"] == b["period_kind"] not in _CUMULATIVE
+                and (sa, ea) != (sb, eb))
+    return False
+
+
 def days_between(a: Any, b: Any) -> int | None:
     """Days from date a to date b (ISO strings), or None when either is unknown.
 

@@ -44,7 +44,7 @@ _LINK = re.compile(
     r"(?:\b(?:has|have|had|having)\s+(?:now\s+)?)?"
     r"(?:\b(?:rose|risen|rise|rises|rising|climbed|climbs|climbing|jumped|jumps|increased|"
     r"increases|grew|grown|soared|surged|fell|fallen|falls|dropped|drops|declined|decreased|"
-    r"stood|stands|standing|was|were|is|are|be|been|came|comes|amounted|amounts|put|"
+    r"stood|stand|stands|standing|was|were|is|are|be|been|came|comes|amounted|amounts|put|"
     r"estimated|set|reached|reaches|hit|hits|totalled|totaled|totals|topped|tops|"
     r"exceeded|exceeds|passed|numbered|numbers)\b\s*(?:at|to|by|of)?"
     r"|\b(?:of|at|to)\b|:)\s*$",
@@ -244,6 +244,10 @@ _COUNTED_SUBJECT = re.compile(
 _FINITE = frozenset("has have had is are was were said says will would could".split())
 
 
+_TRAILING_TIME = re.compile(r"\s+(?:(?:this|last|next)\s+(?:year|month|week)|so\s+far|to\s+date|"
+                            r"now|already|in\s+(?:19|20)\d\d)\s*$", re.IGNORECASE)
+
+
 def counted_subject(text: str) -> str:
     """The counted noun of a subject that counts people and is followed only by what it is
     of (prepositional phrases, a participle), or ''."""
@@ -251,6 +255,10 @@ def counted_subject(text: str) -> str:
     if not m:
         return ""
     rest = [w.lower() for w in _tokens(text[m.end():]) if _is_word(w)]
+    if rest and rest[0] in ("who", "that", "which"):
+        # "the number of people who have crossed ... has passed 30,000": a relative clause
+        # says who is counted; it holds verbs of its own.
+        rest = []
     if any(w in _FINITE for w in rest) or len(rest) > 2 * MAX_WORDS:
         return ""
     noun = (m.group("noun") or m.group("head")).lower()
@@ -274,7 +282,9 @@ def linked_noun(sentence: str, start: int, clause: tuple[int, int]) -> str:
     subject = counted_subject(before[: link.start()])
     if subject:
         return subject
-    words = [w.lower() for w in _noun_phrase_before(_tokens(before[: link.start()]))]
+    # "Small boat arrivals this year stand at 31,094": the time phrase is not the noun.
+    head = _TRAILING_TIME.sub("", before[: link.start()])
+    words = [w.lower() for w in _noun_phrase_before(_tokens(head))]
     if "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _QUANTITY_HEADS:
         rest = [w for w in words[words.index("of") + 1:] if w not in DETERMINERS]
         return rest[-1] if rest else ""
@@ -338,7 +348,7 @@ def governing_phrase(sentence: str, start: int, end: int, clause: tuple[int, int
             adjective = head[-1:] if head and head[-1].lower() not in PREPOSITIONS else []
             return _tidy((adjective + [w for w in words if _is_word(w)])[:MAX_WORDS],
                          sentence, lo)
-        left = _noun_phrase_before(_tokens(before[:linked_at]))
+        left = _noun_phrase_before(_tokens(_TRAILING_TIME.sub("", before[:linked_at])))
         if left:
             return _tidy(left, sentence, lo)
     if noun:
@@ -451,6 +461,9 @@ def _running_anywhere(sentence: str, lo: int, hi: int) -> bool:
     return bool(_RUNNING_ANY.search(sentence, lo, hi))
 
 
+_STANDS_AT = re.compile(r"\b(?:stands?|is|are)\s+(?:now\s+)?at\b|\btotals?\b", re.IGNORECASE)
+
+
 def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
                family: str, event: str, bound: str, period_kind: str | None,
                period_span: tuple[int, int] | None = None) -> bool:
@@ -473,8 +486,10 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
         return False
     if period_kind in ("year-to-date", "since") and period_span is not None \
             and lo <= period_span[0] and period_span[1] <= hi \
-            and _PERFECT.search(sentence, lo, hi):
-        return True   # "have killed 147 people since Sunday", not "waged since 1955"
+            and (_PERFECT.search(sentence, lo, hi) or _STANDS_AT.search(sentence, lo, hi)):
+        # "have killed 147 people since Sunday", "arrivals this year stand at 31,094"; not
+        # "waged since 1955"
+        return True
     if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
         return True
     # "at least 50 dead", "more than 30 missing": a floor of a count still being made.

@@ -401,9 +401,8 @@ def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
 
 
 def _one_figure(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
-    """Two figures that agree and are not stated for two different spans of one kind."""
-    if (a.get("period_kind") == b.get("period_kind") in periods.SPANS
-            and a.get("unit_family") != "age" and periods.relation(a, b) == "different"):
+    """Two figures that agree and are not stated for two different spans."""
+    if a.get("unit_family") != "age" and periods.apart_spans(a, b):
         return False
     return _compatible(a, b)
 

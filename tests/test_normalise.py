@@ -157,3 +157,24 @@ def test_whose_age_it_is(text, figure, holder):
     claims = factcheck.extract(text, PUB)
     row = claims[claims["text"].str.startswith(figure)].iloc[0]
     assert row["unit"] == "age" and row["holder"] == holder
+
+
+@pytest.mark.parametrize("text,span,unit,role,running", [
+    # A level compared with another is no difference; a difference stands before its "than".
+    ("The total of 29,578 by Saturday is already higher than the 29,437 who crossed in 2023.",
+     "29,578", "count", "total", False),
+    ("This is 1,225 more than the 4,192 migrants who arrived in September.", "1,225", "person",
+     "difference", False),
+    # A subject that counts people, with a relative clause or a time phrase of its own.
+    ("The number of people who have crossed the Channel this year has passed 30,000.",
+     "30,000", "person", None, True),
+    ("Small boat arrivals this year stand at 31,094, Home Office data shows.", "31,094",
+     "person", None, True),
+    # A total of a span that is over does not run, whatever "so far" its sentence says.
+    ("Some 30,661 people have crossed so far in 2024, compared with 45,774 in 2022.", "45,774",
+     "person", None, False),
+])
+def test_role_unit_and_running(text, span, unit, role, running):
+    df = factcheck.extract(text, "2024-11-04")
+    r = df[df["text"] == span].iloc[0]
+    assert (r["unit"], r["role"], bool(r["running"])) == (unit, role, running)

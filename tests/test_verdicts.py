@@ -323,3 +323,36 @@ def test_an_adverb_is_no_unit(text, span, unit):
 
     df = normalise.extract(text, "2024-11-28")
     assert df.loc[df["text"] == span, "unit"].tolist() == [unit]
+
+
+CROSSINGS_TO_DATE = [
+    ("More than 29,500 migrants have crossed the Channel in small boats so far this year, Home "
+     "Office figures show. The total of 29,578 by Saturday is already higher than the 29,437 "
+     "who made the journey in the whole of 2023.", "2024-10-27"),
+    ("The number of people who have crossed the Channel in small boats this year has passed "
+     "30,000. Home Office figures show 30,661 people had made the crossing by Friday, up from "
+     "29,437 in the whole of last year.", "2024-11-02"),
+    ("Some 30,661 people have crossed the Channel so far in 2024, compared with 45,774 in "
+     "2022, the record year.", "2024-11-04"),
+    ("Small boat arrivals this year stand at 31,094, Home Office data shows. In 2022, a record "
+     "45,755 people made the crossing.", "2024-11-05"),
+]
+
+
+def test_a_count_to_date_a_past_year_and_a_record_year_are_three_facts():
+    """29,578 -> 30,661 -> 31,094 is one count to date, updated; the 29,437 of 2023 is another
+    fact, never agreeing with this year's; 45,774 and 45,755 for 2022 contradict."""
+    result = _run(*CROSSINGS_TO_DATE)
+    c = result.claims
+    ids = {v: set(c.loc[c["value"] == v, "id"]) for v in (29578, 30661, 31094, 29437, 45774,
+                                                          45755)}
+    assert all(ids.values()), c[["id", "text"]].values.tolist()
+    fact_of = {cid: k.id for k in result.facts for cid in k.claims}
+    this_year = {fact_of.get(x) for v in (29578, 30661, 31094) for x in ids[v]}
+    assert len(this_year) == 1 and None not in this_year
+    assert not {fact_of.get(x) for x in ids[29437]} & this_year
+    contra = [f for f in result.findings if f.verdict == "contradict"]
+    assert [set(f.claims) for f in contra] == [ids[45774] | ids[45755]]
+    assert "running count" not in contra[0].explanation
+    # The closed 2022 total is no running count, whatever "so far" its sentence says.
+    assert not c.loc[c["value"] == 45774, "running"].any()
