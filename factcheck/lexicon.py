@@ -38,7 +38,8 @@ PERSON_NOUNS = frozenset(
     tenant tenants renter renters driver drivers farmer farmers miner miners journalist
     journalists reporter reporters scientist scientists researcher researchers expert experts
     contractor contractors guard guards inspector inspectors engineer engineers americans
-    britons residents evacuee evacuees displaced homeless jobless unemployed
+    britons residents evacuee evacuees displaced homeless jobless unemployed servant servants
+    commuter commuters holidaymaker holidaymakers shopper shoppers motorist motorists
     """.split()
 )
 
