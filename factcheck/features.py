@@ -211,9 +211,15 @@ def prepare(row: dict) -> dict:
     row["_signatures"] = signatures(row)
     row["_person"] = named_age(row)
     row["_slot"] = sentence_slot(row)
-    row["_scope"] = scope(row)
-    row["_settled"] = settled(row)
     return row
+
+
+def _memo(row: Row, key: str, compute: Callable[[Row], Any]) -> Any:
+    """``compute(row)``, kept in the row: for what only some pairs ask (a figure's place, its
+    tense), computed the first time one does."""
+    if key not in row:
+        row[key] = compute(row)  # type: ignore[index]
+    return row[key]
 
 
 def _cached(row: Row, key: str, compute: Callable[[Row], Any]) -> Any:
@@ -379,7 +385,7 @@ def holder_clash(a: Row, b: Row, story: Story) -> float:
 def scope_clash(a: Row, b: Row, story: Story) -> float:
     """Both say where they are counted, and not the same place ("170,000 in the province",
     "230,000 in 13 countries"): a part of a whole, or two places, never one measure."""
-    sa, sb = _cached(a, "_scope", scope), _cached(b, "_scope", scope)
+    sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
     return float(bool(sa) and bool(sb) and not sa & sb)
 
 
@@ -431,7 +437,7 @@ def relation(a: Row, b: Row) -> str:
             # Thursday", "213 on Saturday"): one count at two moments.
             prel = "update"
         elif (prel == "different" and not (a["period_kind"] or b["period_kind"])
-                and _cached(a, "_settled", settled) and _cached(b, "_settled", settled)):
+                and _memo(a, "_settled", settled) and _memo(b, "_settled", settled)):
             # Two reports of an event told as over ("he served four months"), neither saying
             # when: the days between the reports do not make them two moments' figures.
             prel = "unknown"
