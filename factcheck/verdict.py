@@ -413,10 +413,20 @@ def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
     can chain "40 hours" to "30 hours" through a figure near both, and one finding must not say
     that 40 and 30 agree. Each agreement joins the first group it fits, in rank order."""
     out: list[tuple[list[Finding], list[str]]] = []
+    known: dict[tuple[str, str], bool] = {}
+
+    def alike(c: str, m: str) -> bool:
+        if (c, m) not in known:
+            known[(c, m)] = known[(m, c)] = (c in rows and m in rows
+                                             and _one_figure(rows[c], rows[m]))
+        return known[(c, m)]
+
     for f in fs:
+        if len(fs) == 1:
+            out.append(([f], list(f.claims)))
+            break
         for group, members in out:
-            if all(c in members or (c in rows and m in rows and _one_figure(rows[c], rows[m]))
-                   for c in f.claims for m in members):
+            if all(c in members or alike(c, m) for c in f.claims for m in members):
                 group.append(f)
                 members.extend(c for c in f.claims if c not in members)
                 break
