@@ -3,8 +3,10 @@
 Claims only meet inside their story and inside a block of one kind of quantity (money in one
 currency; durations, lengths or masses in any of their units; every count of things or people;
 a rate, change or difference only its own kind). Inside a block, a cheap filter keeps the pairs
-whose measure texts are alike (rapidfuzz, all pairs of the block in one vectorised call) or whose
-figures are close; each pair kept is described by the named features of ``features`` and scored
+whose measure texts are alike (rapidfuzz, all pairs of the block in one vectorised call), whose
+figures are close (or one a bound the other satisfies), or that are one named person's ages or
+two reports' running counts of one outcome; each pair kept is described by the named features
+of ``features`` and scored
 by the fitted logistic model of ``model``. A claim keeps its best counterpart in each other
 article when the probability that both measure the same quantity clears the threshold: higher
 for figures that would contradict than for figures that already agree, which must also be each
@@ -61,29 +63,39 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     scale = np.maximum(np.abs(values)[:, None], np.abs(values)[None, :])
     gap = np.abs(values[:, None] - values[None, :])
     close = gap <= NEAR_VALUE * np.maximum(scale, 1e-9)
+    keep = (matrix > 0) | close
     # A bound and an exact figure that satisfies it ("less than two weeks", "12 days").
-    lows = np.array([r["_tolerant"][0] for r in block])
-    highs = np.array([r["_tolerant"][1] for r in block])
     bound = np.array([r["bound"] in ("lower", "upper") for r in block])
-    exact = np.array([r["bound"] == "exact" for r in block])
-    one_bound = (bound[:, None] & exact[None, :]) | (exact[:, None] & bound[None, :])
-    meet = (lows[:, None] <= highs[None, :]) & (lows[None, :] <= highs[:, None])
-    close |= one_bound & meet & (gap <= features.BOUND_SHARE * np.maximum(scale, 1e-9))
+    if bound.any():
+        lows = np.array([r["_tolerant"][0] for r in block])
+        highs = np.array([r["_tolerant"][1] for r in block])
+        exact = np.array([r["bound"] == "exact" for r in block])
+        one_bound = (bound[:, None] & exact[None, :]) | (exact[:, None] & bound[None, :])
+        meet = (lows[:, None] <= highs[None, :]) & (lows[None, :] <= highs[:, None])
+        keep |= one_bound & meet & (gap <= features.BOUND_SHARE * np.maximum(scale, 1e-9))
+    # One named person's ages always meet (the features say whether they are one person);
+    # ages are few in a story, and an unnamed one may be a named person's: all of them meet;
+    # so do the running counts of one outcome (the tolls of a developing event).
+    for tag in (_person_tag, _age_tag, _toll_tag):
+        tags = np.array([tag(r) for r in block], dtype=object)
+        if (tags != "").any():
+            keep |= (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
     arts = np.array([hash(r["article"]) for r in block])
-    # One named person's ages always meet (the features say whether they are one person).
-    person = np.array([(r.get("_person") or "").rpartition(" ")[2] for r in block], dtype=object)
-    one_person = (person[:, None] == person[None, :]) & (person != "")[:, None]
-    # Ages are few in a story, and an unnamed one may be a named person's: all of them meet.
-    ages = np.array([r.get("unit_family") == "age" for r in block])
-    # So do the running counts of one outcome (the tolls of a developing event).
-    toll = np.array([(r.get("event") or "") if r.get("running")
-                     and r.get("unit_family") == "person" else "" for r in block], dtype=object)
-    one_toll = (toll[:, None] == toll[None, :]) & (toll != "")[:, None]
-    keep = np.triu((matrix > 0) | close | one_person | one_toll
-                   | (ages[:, None] & ages[None, :]), k=1) & (
-        arts[:, None] != arts[None, :])
+    keep = np.triu(keep, k=1) & (arts[:, None] != arts[None, :])
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
+
+
+def _person_tag(r: dict) -> str:
+    return (r.get("_person") or "").rpartition(" ")[2]
+
+
+def _age_tag(r: dict) -> str:
+    return "age" if r.get("unit_family") == "age" else ""
+
+
+def _toll_tag(r: dict) -> str:
+    return (r.get("event") or "") if r.get("running") and r.get("unit_family") == "person" else ""
 
 
 def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
