@@ -32,7 +32,7 @@ CASES = [
     ("which is costing taxpayers £4billion per year", "£4billion per year", "GBP", "rate",
      "exact"),
     ("Unemployment rose by 15% in the quarter", "15%", "percent", "change", "exact"),
-    ("Of the 23 pirates arrested, 12 are reported to be Somali", "12", "person", "part", "exact"),
+    ("Of the 23 pirates arrested, 12 are reported to be Somali", "12", "pirate", "part", "exact"),
     ("Riva, 47, of Sterling Heights was wounded", "47", "age", None, "exact"),
     ("The 15,800-square-metre building houses offices", "15,800", "square-metre", None, "exact"),
     # People counted under a noun that is not a person: migration, a toll, a population.
