@@ -40,10 +40,6 @@ PERSON_NOUNS = frozenset(
     contractor contractors guard guards inspector inspectors engineer engineers americans
     britons residents evacuee evacuees displaced homeless jobless unemployed servant servants
     commuter commuters holidaymaker holidaymakers shopper shoppers motorist motorists
-    viewer viewers follower followers pirate pirates hijacker hijackers gunman gunmen attacker
-    attackers assailant assailants juror jurors defendant defendants worshipper worshippers
-    mourner mourners pilgrim pilgrims climber climbers hiker hikers fisherman fishermen diver
-    divers rescuer rescuers firefighter firefighters soldier soldiers
     """.split()
 )
 
