@@ -282,7 +282,7 @@ def linked_noun(sentence: str, start: int, clause: tuple[int, int]) -> str:
     subject = counted_subject(before[: link.start()])
     if subject:
         return subject
-    # "Small boat arrivals this year stand at 31,094": the time phrase is not the noun.
+    # "Arrivals this year stand at 12,417": the time phrase is not the noun.
     head = _TRAILING_TIME.sub("", before[: link.start()])
     words = [w.lower() for w in _noun_phrase_before(_tokens(head))]
     if "of" in words and words.index("of") > 0 and words[words.index("of") - 1] in _QUANTITY_HEADS:
@@ -487,7 +487,7 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
     if period_kind in ("year-to-date", "since") and period_span is not None \
             and lo <= period_span[0] and period_span[1] <= hi \
             and (_PERFECT.search(sentence, lo, hi) or _STANDS_AT.search(sentence, lo, hi)):
-        # "have killed 147 people since Sunday", "arrivals this year stand at 31,094"; not
+        # "have killed 147 people since Sunday", "arrivals this year stand at 12,417"; not
         # "waged since 1955"
         return True
     if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
