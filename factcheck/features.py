@@ -529,14 +529,19 @@ def only_one_each(a: Row, b: Row, story: Story) -> float:
                  and story.noun_in_article[(b["article"], b["noun"])] == 1)
 
 
+def toll_of(row: Row) -> str:
+    """The outcome a running count of people counts ("death" for "the death toll rose to
+    158"), or '' for any other figure."""
+    if row.get("running") and row.get("unit_family") == "person":
+        return str(row.get("event") or "")
+    return ""
+
+
 def same_running_count(a: Row, b: Row, story: Story) -> float:
     """Both are running counts of people who met one outcome of the story's developing event
     ("at least 92 people killed", "the death toll rose to 158"): one toll, reported as it
     grows, whatever the wording."""
-    event = a.get("event")
-    return float(bool(event) and b.get("event") == event and bool(a.get("running"))
-                 and bool(b.get("running")) and a.get("unit_family") == "person"
-                 and b.get("unit_family") == "person")
+    return float(toll_of(a) != "" and toll_of(a) == toll_of(b))
 
 
 def both_running(a: Row, b: Row, story: Story) -> float:

@@ -76,7 +76,7 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
     # One named person's ages always meet (the features say whether they are one person);
     # ages are few in a story, and an unnamed one may be a named person's: all of them meet;
     # so do the running counts of one outcome (the tolls of a developing event).
-    for tag in (_person_tag, _age_tag, _toll_tag):
+    for tag in (_person_tag, _age_tag, features.toll_of):
         tags = np.array([tag(r) for r in block], dtype=object)
         if (tags != "").any():
             keep |= (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
@@ -92,10 +92,6 @@ def _person_tag(r: dict) -> str:
 
 def _age_tag(r: dict) -> str:
     return "age" if r.get("unit_family") == "age" else ""
-
-
-def _toll_tag(r: dict) -> str:
-    return (r.get("event") or "") if r.get("running") and r.get("unit_family") == "person" else ""
 
 
 def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:

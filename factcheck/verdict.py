@@ -412,6 +412,8 @@ def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
     """Agreements of one reading in groups whose figures all agree with each other: a reading
     can chain "40 hours" to "30 hours" through a figure near both, and one finding must not say
     that 40 and 30 agree. Each agreement joins the first group it fits, in rank order."""
+    if len(fs) == 1:
+        return [fs]
     out: list[tuple[list[Finding], list[str]]] = []
     known: dict[tuple[str, str], bool] = {}
 
@@ -422,9 +424,6 @@ def _mutually_agreeing(fs: list[Finding], rows: Mapping[str, Mapping[str, Any]]
         return known[(c, m)]
 
     for f in fs:
-        if len(fs) == 1:
-            out.append(([f], list(f.claims)))
-            break
         for group, members in out:
             if all(c in members or alike(c, m) for c in f.claims for m in members):
                 group.append(f)
