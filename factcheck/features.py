@@ -248,26 +248,31 @@ def names_near(row: Row) -> frozenset[str]:
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 
 
-def scope(row: Row) -> frozenset[str]:
-    """The places the figure is counted over ("province", "13 countries"), from its sentence."""
+def _in_sentence(row: Row) -> tuple[str, int, int] | None:
+    """The claim's sentence and the figure's offsets in it, or None when they do not fit."""
     sentence = str(row.get("sentence") or "")
     at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
-    end = at + len(str(row.get("text") or ""))
     if not (0 <= at <= len(sentence)):
+        return None
+    return sentence, at, at + len(str(row.get("text") or ""))
+
+
+def scope(row: Row) -> frozenset[str]:
+    """The places the figure is counted over ("province", "13 countries"), from its sentence."""
+    found = _in_sentence(row)
+    if found is None:
         return frozenset()
+    sentence, at, end = found
     return phrases.place_scope(sentence, at, end, (0, len(sentence)))
 
 
 def settled(row: Row) -> bool:
     """The figure counts an event told as over (``phrases.is_settled``); never a running
     count or an age (a person grows older)."""
-    if row.get("running") or row.get("unit_family") == "age":
+    found = _in_sentence(row)
+    if found is None or row.get("running") or row.get("unit_family") == "age":
         return False
-    sentence = str(row.get("sentence") or "")
-    at = int(row.get("start", 0)) - int(row.get("sentence_start", 0))
-    end = at + len(str(row.get("text") or ""))
-    if not (0 <= at <= len(sentence)):
-        return False
+    sentence, at, end = found
     return phrases.is_settled(sentence, at, end, phrases.clause_bounds(sentence, at, end))
 
 
