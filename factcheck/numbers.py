@@ -784,8 +784,11 @@ def find_quantities(text: str) -> list[Quantity]:
     >>> find_quantities("On November 2 at 10:30, the G7 met in 2023 (page 3).")
     []
     """
-    if not text or not _may_hold_number(text):
+    if not text:
         return []
+    if not _may_hold_number(text):
+        # No digit and no number word: only "more than a week" and its kind can be a figure.
+        return _with_special_forms(text, []) if _ONE_UNIT.search(text) else []
     # Mask things that are never figures with spaces, so offsets stay the same.
     scan = text
     if _DIGIT.search(text):
@@ -810,7 +813,7 @@ def find_quantities(text: str) -> list[Quantity]:
         out.append(q)
         # Scan on from where this figure's words end (a trailing "$" may start the next one).
         pos = max(q.end, m.start() + 1)
-    if _SPECIAL_GATE.search(text):
+    if _SPECIAL_GATE.search(text) or _ONE_UNIT.search(text):
         out = _with_special_forms(text, out)
     return out
 
@@ -835,11 +838,21 @@ _SPECIAL = re.compile(
     r"|\b(?P<a_unit>(?i:an?\s+(?P<unit_word>mile|kilometre|kilometer|metre|meter|foot|yard|inch|"
     r"hour|day|week|month|year|decade|century)\s+and\s+a\s+half|half\s+an?\s+(?P<half_of>mile|"
     r"kilometre|kilometer|metre|meter|foot|yard|inch|hour|day|week|month|year|decade|century)))\b"
+    # "more than a week ago", "around an hour", "nearly a decade": one unit, hedged (a bare
+    # "a week" says too little to be a claim)
+    r"|(?:(?<=than\s)|(?<=over\s)|(?<=nearly\s)|(?<=almost\s)|(?<=about\s)|(?<=around\s)"
+    r"|(?<=roughly\s)|(?<=under\s)|(?<=least\s))(?P<one_unit>(?i:an?\s+(?P<one_word>mile|"
+    r"kilometre|kilometer|metre|meter|hour|week|month|year|decade|fortnight)))\b"
+    r"(?!\s+and\s+a\s+half|-)"
     # "a magnitude-5.4 quake"
     r"|\b(?i:magnitude)-(?P<magnitude>\d(?:\.\d)?)\b"
     # "a sixfold rise", "a 10-fold increase": a multiplier
     rf"|\b(?P<fold>(?i:\d+(?:\.\d+)?|(?:{_NUMWORD})(?:-(?:{_NUMWORD}))?))[-\s]?(?i:fold)\b"
 )
+# "more than a week", "around an hour": the special form of one hedged unit, found cheaply.
+_ONE_UNIT = re.compile(r"\b(?:[Tt]han|[Oo]ver|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|"
+                       r"[Uu]nder|[Ll]east)\s+an?\s+(?:mile|kilomet|metre|meter|hour|week|month|"
+                       r"year|decade|fortnight)")
 _SPECIAL_GATE = re.compile(r"(?i:century|half|magnitude-|age-\d|twice|fold\b)|/|\d0['’]?s\b|-to-\d")
 _DECADE_PART = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (6, 9)}
 _UNIT_WORDS = {"mile": "mile", "kilometre": "km", "kilometer": "km", "metre": "m", "meter": "m",
@@ -880,6 +893,12 @@ def _special_quantity(m: re.Match) -> Quantity | None:
         fold = m.group("fold")
         v = float(fold) if fold[0].isdigit() else _words_value(fold)
         return Quantity(start, end, text, v, v, v, "exact", None, "multiplier") if v else None
+    if m.group("one_word"):
+        word = m.group("one_word").lower()
+        bound, qstart = _hedge(m.string, start)
+        low, high = _interval(1.0, bound)
+        return Quantity(qstart, end, m.string[qstart:end], 1.0, low, high, bound,
+                        _UNIT_WORDS.get(word, word))
     word = (m.group("unit_word") or m.group("half_of")).lower()
     v = 1.5 if m.group("unit_word") else 0.5
     bound, qstart = _hedge(m.string, start)

@@ -53,6 +53,11 @@ POSITIVES = [
      "exact", None),
     ("half a million people", "half a million", 5e5, 5e5, 5e5, "exact", None),
     ("up to 1.6 million women", "up to 1.6 million", 1.6e6, INF, 1.6e6, "upper", None),
+    # One unit, hedged, is a figure; "a week" alone is not.
+    ("after suffering a heart attack more than a week ago", "more than a week", 1, 1, INF,
+     "lower", "week"),
+    ("caused downtime of around an hour on Tuesday", "around an hour", 1, 0.9, 1.1, "approx",
+     "hour"),
     # "Go up to" says where a figure moved, not a bound.
     ("contributions paid by employers will go up to 15 per cent", "15 per cent", 15, 15, 15,
      "exact", "percent"),
@@ -165,6 +170,7 @@ MONEY_NOT_WEIGHT = [
 
 # Sentences that must give no quantity at all.
 NEGATIVES = [
+    "The festival lasted a week and drew crowds from the towns nearby.",
 
     "In 2023, Keir Starmer met the G7 on November 2 at 10:30.",
     "The COP26 summit and the MI5 review were on 2 November 2024.",
