@@ -383,7 +383,11 @@ def same_holder(a: Row, b: Row, story: Story) -> float:
 
 
 def holder_clash(a: Row, b: Row, story: Story) -> float:
-    """Figures of two different holders (a daughter's age, her mother's)."""
+    """Figures of two different holders (a daughter's age, her mother's). An age whose holder
+    is no name ("the 29-year-old gang member") may be a named person's: no clash."""
+    if a.get("unit_family") == "age" and b.get("unit_family") == "age":
+        pa, pb = _cached(a, "_person", named_age), _cached(b, "_person", named_age)
+        return float(bool(pa) and bool(pb) and not same_person(pa, pb))
     return float(bool(a["holder"]) and bool(b["holder"]) and a["holder"] != b["holder"])
 
 

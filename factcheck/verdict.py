@@ -88,9 +88,9 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
     agreed = _agreement(a, b, ca, cb, diff, base)
-    if agreed is None and period_relation == "update" and _later(a, b) is not None:
+    if agreed is None and a.get("running") and b.get("running"):
         # "At least 92" one day and 158 the next: compatible, but the toll was updated.
-        return _stated_reason(a, b, ca, cb, period_relation, claims, base)
+        return _risen(a, b, ca, cb, period_relation, claims, base)
     if agreed is not False:
         return agreed
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
@@ -101,6 +101,30 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+def _risen(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
+           cb: Mapping[str, Any], period_relation: str, claims: pd.DataFrame | None,
+           base: dict) -> Finding | None:
+    """Two running counts whose wording allows both but whose figures are far apart: a toll
+    that rose between the reports, or None. A lower figure that only says "at least" may come
+    from a report whose date is unknown: it reads as the earlier one."""
+    if _later(a, b) is not None:
+        if period_relation != "update":
+            return None  # dated, but not shown to be one count at two moments
+        found = _stated_reason(a, b, ca, cb, "update", claims, base)
+        # A later "at least 3" after 10 is still true of the toll: no finding, not a fall.
+        return found if found is not None and found.verdict == "explained" else None
+    low, high = (a, b) if float(ca["value"]) < float(cb["value"]) else (b, a)
+    if period_relation == "different" or low["bound"] != "lower" or high["bound"] == "upper":
+        return None
+    if low.get("as_of") and high.get("as_of"):
+        return None  # one day: "at least 5" and 11 are both true of it
+    return Finding(id="", verdict="explained", relation="later-update", explanation=(
+        f"A running count: {_who(low)} says {formatting.claim(low)}, {_who(high)} says "
+        f"{formatting.claim(high)}. The lower figure only says \"at least\" and one report's "
+        f"date is unknown: read as the toll before it rose."),
+        **dict(base, details={**base["details"], "order": "assumed"}))
 
 
 # With no dates to go by, one person's ages this many years apart may be from different times.
@@ -264,6 +288,12 @@ def _compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
             and rel_diff(float(a["value"]), float(b["value"])) <= AGREE_MAX_REL_DIFF)
 
 
+def _allows(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """True when the wordings allow one figure, however far apart ("at least 3" and 50)."""
+    a, b = units.in_base(a), units.in_base(b)
+    return _overlap(interval(a, True), interval(b, True))
+
+
 def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
                         by_article_unit: Mapping[tuple, list]) -> bool:
     """True when b's article also states a figure compatible with a (or a's article with b).
@@ -364,8 +394,11 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
     running = claims[claims["running"].astype(bool)] if "running" in claims else claims[:0]
     records = {r["id"]: r for r in running.to_dict("records")}
     judged = {frozenset(f.claims) for f in cross}
+    # An update whose order was only assumed (one report undated) ties nothing: it says the
+    # figures are one toll, not when each held.
     root = components(f.claims for f in cross
-                      if f.verdict == "agree" or f.relation == "later-update")
+                      if f.verdict == "agree" or (f.relation == "later-update"
+                                                  and f.details.get("order") != "assumed"))
     toll_groups: dict[str, list[dict]] = {}
     for cid, group in sorted(root.items()):
         r = records.get(cid)
@@ -376,7 +409,7 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if (a["article"] == b["article"] or a["as_of"] != b["as_of"]
-                        or frozenset((a["id"], b["id"])) in judged or _compatible(a, b)
+                        or frozenset((a["id"], b["id"])) in judged or _allows(a, b)
                         or confirmed_elsewhere_pair(a, b, members)):
                     continue
                 out.append(Finding(

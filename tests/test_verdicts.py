@@ -356,3 +356,46 @@ def test_a_count_to_date_a_past_year_and_a_record_year_are_three_facts():
     assert "running count" not in contra[0].explanation
     # The closed 2022 total is no running count, whatever "so far" its sentence says.
     assert not c.loc[c["value"] == 45774, "running"].any()
+
+
+@pytest.mark.parametrize("b", [
+    "Prosecutors said the 45-year-old Leeds man acted out of revenge for his dismissal.",
+    "The 45-year-old head of the haulage firm told the court he acted out of revenge.",
+])
+def test_an_age_whose_holder_is_no_name_is_not_another_persons(b):
+    """"The 45-year-old Leeds man" names a town and a noun, not a second person: a year and
+    more after "Daniel Marsh, 44", it is his age at another moment, not another person's."""
+    result = _run(("The gunman, 44-year-old Daniel Marsh, opened fire at the depot on Monday, "
+                   "killing two former colleagues.", "2023-03-06"),
+                  ("Daniel Marsh was convicted of murdering two former colleagues at the depot. "
+                   + b, "2024-04-10"))
+    c = result.claims
+    ida = c[(c["article"] == "a0") & (c["unit"] == "age")]["id"].tolist()
+    idb = c[(c["article"] == "a1") & (c["unit"] == "age")]["id"].tolist()
+    found = [f for f in result.findings if ida[0] in f.claims and idb[0] in f.claims]
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+
+
+def test_an_undated_at_least_and_a_risen_toll_are_one_count():
+    """"At least three people" in an undated report and "the death toll rose to 10" in a dated
+    one: the lower figure only says "at least", so it reads as the toll before it rose."""
+    arts = [Article(id="a0", text="A powerful earthquake has hit the island, destroying several "
+                    "villages and killing at least three people, according to reports.",
+                    path="a0.txt", source="Outlet 0", published=None),
+            Article(id="a1", text="An aftershock shook the island on Monday as the death toll "
+                    "from the earthquake a day before rose to 10.", path="a1.txt",
+                    source="Outlet 1", published=dt.date(2021, 11, 29))]
+    result = check_articles(arts)
+    (f,) = _between(result, "at least three", "10")
+    assert (f.verdict, f.relation) == ("explained", "later-update")
+    assert "at least" in f.explanation
+
+
+def test_a_later_at_least_below_an_earlier_toll_is_no_fall():
+    """"At least three" reported the day after "10 people died" is still true of the toll: no
+    contradiction of a falling count."""
+    result = _run(("The death toll from the earthquake rose to 10 on Monday, officials said.",
+                   "2021-11-29"),
+                  ("The earthquake killed at least three people, officials said on Tuesday.",
+                   "2021-11-30"))
+    assert not [f for f in _between(result, "10", "at least three") if f.verdict == "contradict"]
