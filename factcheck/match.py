@@ -1,8 +1,9 @@
 """Claim table -> candidate pairs: the same measure reported by two articles.
 
 Claims only meet inside their story and inside a block of one kind of quantity (money in one
-currency; durations, lengths or masses in any of their units; every count of things or people;
-a rate, change or difference only its own kind). Inside a block, a cheap filter keeps the pairs
+currency; durations, lengths or masses in any of their units; every count of things or people).
+A rate, change or difference meets a level only where their figures agree ("a 29.6% fall",
+"fell almost 30 per cent"). Inside a block, a cheap filter keeps the pairs
 whose measure texts are alike (rapidfuzz, all pairs of the block in one vectorised call), whose
 figures are close (or one a bound the other satisfies), or that are one named person's ages or
 two reports' running counts of one outcome; each pair kept is described by the named features
@@ -80,10 +81,30 @@ def candidates(block: list[dict]) -> list[tuple[int, int]]:
         tags = np.array([tag(r) for r in block], dtype=object)
         if (tags != "").any():
             keep |= (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
+    # Amounts and rates that name one measure (its noun and stated period: "a deficit in
+    # 2024-25") are scored whatever their other words and values: the features judge them.
+    # (Counts of things share nouns by chance too often: "4 games", "10 games".)
+    by_signature: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(block):
+        for sig in _amount_signatures(r):
+            by_signature[sig].append(i)
+    for members in by_signature.values():
+        if 1 < len(members) < len(block):
+            idx = np.array(members)
+            keep[np.ix_(idx, idx)] = True
+        elif len(members) == len(block):
+            keep[:] = True
     arts = np.array([hash(r["article"]) for r in block])
     keep = np.triu(keep, k=1) & (arts[:, None] != arts[None, :])
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
+
+
+def _amount_signatures(r: dict) -> frozenset:
+    """The signatures of an amount of money or a percent, none for other figures."""
+    if r.get("unit_family") not in ("money", "percent"):
+        return frozenset()
+    return features.signatures(r)
 
 
 def _person_tag(r: dict) -> str:
@@ -95,11 +116,11 @@ def _age_tag(r: dict) -> str:
 
 
 def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
-    """One story's claims in blocks that may hold the same measure (one kind and role class
-    each), leaving out blocks that hold a single article."""
+    """One story's claims in blocks that may hold the same measure (one kind each), leaving
+    out blocks that hold a single article."""
     blocks: dict[tuple, list[dict]] = defaultdict(list)
     for row, k in zip(rows, kinds):
-        blocks[(k, role_class(row["role"]))].append(row)
+        blocks[k].append(row)
     return [b for _, b in sorted(blocks.items()) if len({r["article"] for r in b}) >= 2]
 
 
@@ -125,6 +146,7 @@ def is_candidate(a: dict, b: dict) -> bool:
     close = abs(float(a["value"]) - float(b["value"])) <= NEAR_VALUE * max(va, vb, 1e-9)
     return (close or features.satisfied_bound(a, b)
             or bool(features.same_person_age(a, b, features.Story()))
+            or bool(_amount_signatures(a) & _amount_signatures(b))
             or fuzz.token_set_ratio(a["measure"], b["measure"]) >= PREFILTER_CUTOFF)
 
 
@@ -168,8 +190,11 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                 scorers: dict, floor: float, best: dict[tuple, tuple[float, tuple]]) -> None:
     """Score one candidate pair and keep it where it is a claim's best counterpart so far.
     (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
-    values = features.vector(features.SAME_MEASURE, ra, rb, story)
     agree = agreeing(ra, rb, story)
+    if not agree and role_class(ra["role"]) != role_class(rb["role"]):
+        return  # a change against a level ("rose by 0.2%", "4.3%") is two measures; the same
+        # figure in both ("a 29.6% fall", "fell almost 30 per cent") is one, however worded
+    values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
     prel = features.relation(ra, rb)
     if not agree and prel == "different" and ra["unit_family"] != "age" and (

@@ -666,12 +666,59 @@ def _unit_of_compared(sentence: str, nxt: numbers.Quantity, unit: str, family: s
     return unit, family, phrase
 
 
+# "a deficit of $28.3bn", "growth of about 2 per cent": the noun an amount is of.
+_NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|almost\s+|nearly\s+|"
+                             r"some\s+|just\s+|only\s+|more\s+than\s+|over\s+|up\s+to\s+)?"
+                             r"(?:[$£€]|US\$|A\$)?\s*$", re.IGNORECASE)
+_RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
+
+
+def _a_measured_noun(word: str) -> bool:
+    """A word that can name what an amount or a rate measures (not "year", "total", "rise")."""
+    s = singular(word)
+    return (word.isalpha() and len(word) > 2 and s not in GENERIC_NOUNS
+            and s not in DURATION_NOUNS and s not in _QUANTITY_WORDS and not _not_a_noun(word))
+
+
+_QUANTITY_WORDS = frozenset("total number figure amount sum level rate share cent percent "
+                            "percentage point billion million thousand".split())
+
+
+def _lexical_noun(sentence: str, q: numbers.Quantity) -> str:
+    """What an amount or a percent measures, when its sentence names it: the noun right after
+    it ("a $28.3 billion deficit"), the noun it is "of" ("a deficit of $28.3bn"), or the
+    subject its verb links it to, past a relative clause ("Core inflation, which excludes
+    energy, rose to 3.3%"); '' otherwise."""
+    after = _noun_after(sentence[q.end:], compounds=False)
+    if after and after.phrase and _a_measured_noun(after.phrase[-1].lower()):
+        return singular(after.phrase[-1].lower())
+    before = sentence[: q.start]
+    m = _NOUN_OF_BEFORE.search(before)
+    if m and _a_measured_noun(m.group(1).lower()):
+        return singular(m.group(1).lower())
+    clause = phrases.clause_bounds(sentence, q.start, q.end)
+    text, start = sentence, q.start
+    rel = _RELATIVE_OPENS.search(sentence, 0, clause[0])
+    inner = sentence[clause[0]:q.start]
+    comma = inner.rfind(",")
+    if rel and comma >= 0:
+        # The figure's verb follows the relative clause: its subject stands before "which".
+        text = sentence[: rel.start()] + " " + inner[comma + 1:].lstrip()
+        start = len(text)
+        text += sentence[q.start:]
+        clause = (0, len(text))
+    noun = phrases.linked_noun(text, start, clause)
+    return singular(noun) if noun and _a_measured_noun(noun) else ""
+
+
 def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[str]) -> dict:
     """The measure, context, noun and holder columns of a figure."""
     before, after = sentence[: q.start], sentence[q.end:]
     context = _context_words(sentence, q.start, q.end)
     head = phrase[-1] if phrase else ""
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+    if not phrase and q.unit and _lexical_family(q.unit) in ("money", "percent"):
+        noun = _lexical_noun(sentence, q)
     holder = (_age_holder(before, after) if unit == "age"
               else _named_holder(sentence, q.start, q.end))
     measure_words = [w for w in phrase if w not in STOPWORDS][:3]

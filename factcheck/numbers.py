@@ -225,7 +225,9 @@ _HEDGE_BEFORE = re.compile(
     r"|roughly|an\s+estimated|estimated|close\s+to|circa|c\.|more\s+or\s+less|in\s+the\s+region\s+"
     r"of|getting\s+on\s+for)|(?P<tilde>~)|(?P<lower_sign>(?<![<=])>\s?=?|≥)|(?P<upper_sign>(?<![=])<(?!>)\s?=?|≤))\s*$")
 _MOVED_UP_TO = re.compile(r"(?i)\b(?:go|goes|going|gone|went|move[sd]?|moving|climb(?:s|ed|ing)?|"
-                          r"jump(?:s|ed|ing)?|shoot|shot|shoots|ris(?:e|es|ing)|rose|risen)\s+"
+                          r"jump(?:s|ed|ing)?|shoot|shot|shoots|ris(?:e|es|ing)|rose|risen|"
+                          r"edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|creep(?:s|ing)?|crept|"
+                          r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+"
                           r"up\s+to\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(

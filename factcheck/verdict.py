@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -91,6 +92,17 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if agreed is None and a.get("running") and b.get("running"):
         # "At least 92" one day and 158 the next: compatible, but the toll was updated.
         return _risen(a, b, ca, cb, period_relation, claims, base)
+    if agreed and a.get("running") and b.get("running") and period_relation != "different":
+        # "At least 52 have died" on Monday and 54 on Thursday: the wording allows both, but
+        # a running count that a later report puts higher was updated in between.
+        # Only when the wording says so: the later figure is outside what the earlier allows
+        # ("27,281", then "more than 27,300"), or it is told as a rise ("bringing the number of
+        # deaths this year to 54"). "More than 31,000" and then 31,094 still agree.
+        order = _later(a, b)
+        if order and _point(order[1]) > _point(order[0]) and (
+                not _overlap(interval(units.in_base(a)), interval(units.in_base(b)))
+                or _told_as_rise(order[1])):
+            return _stated_reason(a, b, ca, cb, "update", claims, base) or agreed
     if agreed is not False:
         return agreed
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
@@ -101,6 +113,24 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+# A figure told as where a count has just risen to.
+_RISEN_TO = re.compile(r"\b(?:ris(?:en|es|ing)|rose|climb(?:ed|s|ing)|jump(?:ed|s|ing)|"
+                       r"bring(?:s|ing)?|brought|tak(?:es|ing)|took|push(?:ed|es|ing)|"
+                       r"increas(?:ed|es|ing))\b[^.;]{0,60}?\bto\s+(?:about\s+|around\s+|"
+                       r"more\s+than\s+|over\s+|at\s+least\s+)?$", re.IGNORECASE)
+
+
+def _told_as_rise(row: Mapping[str, Any]) -> bool:
+    """True when the sentence says the count rose to this figure ("bringing ... to 54")."""
+    at = int(row["start"]) - int(row["sentence_start"])
+    return bool(_RISEN_TO.search(str(row["sentence"])[max(at - 80, 0):at]))
+
+
+def _point(row: Mapping[str, Any]) -> float:
+    """A claim's figure in its kind's base unit."""
+    return float(units.in_base(row)["value"])
 
 
 def _risen(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
