@@ -197,9 +197,6 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
     prel = features.relation(ra, rb)
-    if not agree and prel == "different" and ra["unit_family"] != "age" and (
-            ra["period_kind"] or rb["period_kind"]):
-        return  # a stated period that differs ("in 2023" against "this year"): not one figure
     if agree and ra["unit_family"] != "age" and periods.apart_spans(ra, rb):
         return  # one figure for two stated spans ("the year to June 2023", "to June 2024";
         # "in 2023", "so far this year") is two measures that happen to agree

@@ -784,7 +784,11 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None
         role, unit, family, phrase = _role_in_sentence(sentence, q, nxt, unit, family, phrase,
                                                        wholes)
-        if family in ("person", "count") and unit != "count":
+        if family in ("person", "count") and unit != "count" and not (
+                family == "count" and recent_count_unit is not None
+                and recent_count_unit[1] == "person" and recent_count_unit[2] == s_idx):
+            # A sentence's people, not the boats they came in, are what a bare total after
+            # them counts ("669 people crossed in 11 boats, taking the total to 27,281").
             recent_count_unit = (unit, family, s_idx)
         rows.append(_claim_row(sentence, s0, q, unit, family, phrase, role, origin))
     return recent_count_unit

@@ -90,7 +90,8 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
 
     if ka and kb:
         if ka in _CUMULATIVE and kb in _CUMULATIVE:
-            if ka != kb or sa != sb:
+            # "Since January 1" and "this year so far" are one count when they start together.
+            if sa != sb or (ka != kb and sa is None):
                 return "different"
             if gap is not None and gap > 1:
                 return "update"

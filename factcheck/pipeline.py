@@ -86,8 +86,10 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     cross = verdict.cross_source_findings(claims, pairs)
     cross += verdict.same_day_conflicts(claims, cross)
     cross = verdict.one_per_reading(claims, cross)
+    cross, compared = verdict.explained_through_comparison(claims, cross)
     internal = arithmetic.internal_findings(claims)
-    return cross + internal + verdict.explained_through_arithmetic(claims, cross, internal)
+    return (cross + compared + internal
+            + verdict.explained_through_arithmetic(claims, cross, internal))
 
 
 def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataFrame]:

@@ -561,3 +561,69 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
         kept.add(id(first))
     return [f for f in cross if f.kind != "cross-source" or len(f.claims) != 2
             or id(f) in kept]
+
+
+# A figure an article compares with an earlier one in the same sentence: "just under 60%, down
+# from 67.3% in 2019", "£212m, compared with £301m a year earlier", "up from 1.7 per cent".
+_COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|"
+                            r"against|versus|vs\.?)\s+(?:the\s+)?(?:[^.;\d]{0,40}?\bwhen\s+)?"
+                            r"(?:about\s+|around\s+|some\s+|just\s+|nearly\s+|almost\s+)?$",
+                            re.IGNORECASE)
+
+
+def compared_within(claims: pd.DataFrame) -> list[tuple[str, str]]:
+    """(figure, the figure its sentence compares it with) pairs of one article: the same unit,
+    the second after "from", "compared with" or "against" right behind the first."""
+    out = []
+    for _, group in claims.groupby(["article", "sentence_start"], sort=False):
+        rows = group.sort_values("start").to_dict("records")
+        for x, y in zip(rows, rows[1:]):
+            if (x["unit"] != y["unit"] or x["role"] in ("difference", "increment")
+                    or float(x["value"]) == float(y["value"])):
+                continue
+            between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
+                                         int(y["start"]) - int(y["sentence_start"])]
+            if _COMPARED_FROM.match(between):
+                out.append((x["id"], y["id"]))
+    return out
+
+
+def explained_through_comparison(claims: pd.DataFrame, cross: list[Finding]
+                                 ) -> tuple[list[Finding], list[Finding]]:
+    """Carry an article's own comparison across sources.
+
+    When article A says "X, down from Y in 2019" and another source's figure Z agrees with X,
+    then Z and Y differ for a stated reason: Y is the figure A compares with, for another
+    period. Returns the cross-source findings without any that set Z against Y, and one
+    explained finding per such pair.
+    """
+    pairs = compared_within(claims)
+    if not pairs:
+        return cross, []
+    by_id = {r["id"]: r for r in claims.to_dict("records")}
+    agreed: dict[str, set[str]] = {}
+    for f in cross:
+        if f.verdict == "agree" and f.kind == "cross-source":
+            for a in f.claims:
+                agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    new, explained = [], set()
+    for x_id, y_id in pairs:
+        x, y = by_id[x_id], by_id[y_id]
+        for z_id in sorted(agreed.get(x_id, ())):
+            z = by_id[z_id]
+            if z["article"] == y["article"] or frozenset((z_id, y_id)) in explained:
+                continue
+            explained.add(frozenset((z_id, y_id)))
+            when = _when(y)
+            new.append(Finding(
+                id="", kind="cross-source", verdict="explained", relation="different-period",
+                claims=[z_id, y_id], measure=z["measure"], score=None,
+                details={"rel_diff": round(rel_diff(float(z["value"]), float(y["value"])), 6),
+                         "compared_in": y["article"]},
+                explanation=(
+                    f"{_who(z)} says {formatting.claim(z)}; {_who(y)} says "
+                    f"{formatting.claim(y)}{when}. Not a conflict: {_who(y)} gives "
+                    f"{formatting.claim(x)}, the figure {_who(z)} reports, and compares it "
+                    f"with {formatting.claim(y)} (\"{quoted(y, 3)}\"), an earlier figure.")))
+    kept = [f for f in cross if not (f.verdict != "agree" and frozenset(f.claims) in explained)]
+    return kept, new
