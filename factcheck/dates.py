@@ -857,7 +857,8 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
     figures = [(f.start(), f.end()) for f in _FIGURE.finditer(masked)
                if not (f.start() < fig[1] and fig[0] < f.end())
                and not any(a <= f.start() and f.end() <= b for a, b in asides)]
-    spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)]
+    spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)
+             and not _baseline(sentence, p, fig)]
     if not spans:
         if as_of is None:
             return None
@@ -877,6 +878,38 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
         # "by 1 November, 30,661 had crossed in 2024": the year so far.
         return Period(best.start, as_of, "year-to-date", as_of, best.text, best.span)
     return Period(best.start, best.end, best.kind, as_of, best.text, best.span)
+
+
+# A period a figure is measured against, not in: "the lowest since 2001", "up two points on
+# 2019", "compared with last year".
+_SUPERLATIVE_SINCE = re.compile(
+    r"\b(?:lowest|highest|biggest|largest|smallest|worst|best|most|fewest|least|deadliest|"
+    r"busiest|record|first\s+time)\b[^.;,]{0,80}\bsince\s*$", re.IGNORECASE)
+_CHANGE_ON = re.compile(
+    r"\b(?:up|down|rise|rose|fall|fell|higher|lower|more|fewer|less|increase[ds]?|"
+    r"decrease[ds]?|gain(?:ed|s)?|drop(?:ped|s)?)\b[^.;,]{0,40}\b(?:on|than|compared\s+"
+    r"(?:with|to)|against|from)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)
+
+
+def _baseline(sentence: str, p: Period, fig: tuple[int, int]) -> bool:
+    """True when the period is what a later comparison measures against ("33.7%, up two points
+    on 2019"; "turnout of 59.7%, the lowest since 2001"), not the figure's own period."""
+    if p.span[0] < fig[1]:
+        return False  # a comparison before the figure frames the figure ("since 2001, 12 ...")
+    before = sentence[fig[1]:p.span[0]]
+    if re.search(r"\bsame\s+(?:period|point|time|months?|weeks?)\b", before + " " + p.text,
+                 re.IGNORECASE):
+        return False  # "up 6% compared with the same period in 2023": read by the caller
+    head = (p.text.split() or [""])[0].lower()
+    if head in ("since", "on", "from", "than"):
+        before += " " + head  # the period's own opening word
+    return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED_AFTER.match(before)
+                or (_CHANGE_ON.search(before) and not re.search(r"\d", before[:8])))
+
+
+# "31,535 arrivals to date, compared with the same period in 2023": the period compared with.
+_COMPARED_AFTER = re.compile(r"^[^.;\d]{0,40}?\b(?:compared\s+(?:with|to)|against|versus|vs\.?)"
+                             r"\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)
 
 
 _MONTH_WORD = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"

@@ -58,17 +58,26 @@ def build_facts(claims: pd.DataFrame, findings: Sequence[Finding]) -> list[Fact]
     cross = [f for f in findings if f.kind == "cross-source" and len(f.claims) >= 2]
     if not cross:
         return []
-    root = components(f.claims for f in cross)
+    # Two periods of one measure ("60% turnout, down from 67.3% in 2019") are two facts: the
+    # finding that explains them goes with the fact of its first figure, and links no facts.
+    core = [f for f in cross if not _bridges(f)]
+    root = components(f.claims for f in core)
+    loose = [f for f in cross if _bridges(f)
+             and not any(str(c) in root for c in f.claims)]
+    root.update(components(f.claims for f in loose))
     groups: dict[str, list[tuple[int, Finding]]] = {}
     for n, f in enumerate(cross):
-        groups.setdefault(root[str(f.claims[0])], []).append((n, f))
-    wanted = set(root)
+        owner = next(root[str(c)] for c in f.claims if str(c) in root)
+        groups.setdefault(owner, []).append((n, f))
+    wanted = {str(c) for f in cross for c in f.claims}
     table = claims[claims["id"].astype(str).isin(wanted)]
     # Only the columns a fact reads: a run's facts can hold most of its claims, and a dict per
     # claim with every column is the largest thing a big run keeps in memory.
     table = table[[c for c in _FACT_COLUMNS if c in table.columns]]
     rows = {str(r["id"]): r for r in table.to_dict("records")}
-    facts = [_fact([f for _, f in members], rows) for members in groups.values()]
+    facts = [_fact([f for _, f in members], rows,
+                   {c for _, f in members for c in map(str, f.claims) if root.get(c) == key})
+             for key, members in groups.items()]
     first_at = [members[0][0] for members in groups.values()]
     order = sorted(range(len(facts)),
                    key=lambda i: (_VERDICT_ORDER.get(facts[i].verdict, 3), first_at[i]))
@@ -112,14 +121,21 @@ def _claim_order(row: Mapping[str, Any]) -> tuple:
             str(row.get("id")))
 
 
-def _fact(findings: list[Finding], rows: Mapping[str, Mapping[str, Any]]) -> Fact:
-    """One fact from the findings of one component (id assigned by the caller)."""
-    ids = {str(c) for f in findings for c in f.claims}
+def _bridges(f: Finding) -> bool:
+    """An explained difference of periods: it explains two facts, it does not make one."""
+    return f.verdict == "explained" and f.relation == "different-period"
+
+
+def _fact(findings: list[Finding], rows: Mapping[str, Mapping[str, Any]],
+          ids: set[str]) -> Fact:
+    """One fact from the findings of one component and the claims it holds (id assigned by
+    the caller)."""
     # A wire copy's claim is named among the fact's copies, not as one more source.
     ids = {c for c in ids if not (c in rows and rows[c].get("copy_of"))}
     present = sorted((rows[c] for c in ids if c in rows), key=_claim_order)
     missing = sorted(ids - set(rows))   # a claim not in the table still belongs to the fact
-    verdicts = {f.verdict for f in findings}
+    # A comparison with another period explains nothing about this fact's own figures.
+    verdicts = {f.verdict for f in findings if not _bridges(f)} or {"explained"}
     verdict = next((v for v in _VERDICT_ORDER if v in verdicts), "agree")
     units = Counter(str(r.get("unit") or "") for r in present)
     as_ofs = sorted({a for r in present if (a := _iso(r.get("as_of")))})

@@ -178,7 +178,13 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
         low, high = sorted((value * (1 - PRECISE_APPROX_SHARE),
                             value * (1 + PRECISE_APPROX_SHARE)))
     if tolerant and row["bound"] in ("exact", "lower", "upper"):
-        tol = rounding(float(row["value"]))
+        value = float(row["value"])
+        tol = rounding(value)
+        if not tol and row.get("unit_family") == "percent" and value.is_integer() \
+                and abs(value) >= 10:
+            # A whole percent of two digits is a share rounded to the unit: "34%" for 33.7
+            # per cent (not "2 per cent", a target, for 1.9).
+            tol = min(0.5, ROUNDING_MAX_SHARE * abs(value))
         low, high = low - tol, high + tol
     return low, high
 

@@ -213,6 +213,11 @@ _DIGIT = re.compile(r"\d")
 _PUNCT_AFTER = re.compile(r"\s*([^\sA-Za-z])")
 
 
+_PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
+# "seven of them", "five of whom": a part of the count just before.
+_PART_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+
+
 def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     """Find the counted noun in the words right after a figure ("specialist investigators")."""
     if compounds and _COMPOUND.match(after):
@@ -229,6 +234,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     for i, w in enumerate(words[:6]):
         lw = w.lower()
         if i == 0 and lw == "of":
+            if len(words) > 1 and words[1].lower() in _PARTITIVE_PRONOUNS:
+                return None  # "seven of them": what an earlier figure counted
             continue  # "tens of thousands of migrants"
         if i <= 1 and lw in ("the", "those", "these") and words and words[0].lower() == "of":
             continue
@@ -446,7 +453,7 @@ def _event(sentence: str, start: int, end: int) -> str:
 _TOTAL_ENDINGS = tuple(" " + c for c in TOTAL_CUES)
 _INCREMENT_WORDS = tuple(c for c in INCREMENT_CUES if c != "more")
 _INCREMENT_ENDINGS = tuple(" " + c for c in _INCREMENT_WORDS)
-_MORE_AFTER = re.compile(r"\s+(?:more|extra|additional|further)\b")
+_MORE_AFTER = re.compile(r"\s+(?:(?:of|in)\s+)?(?:more|extra|additional|further|new\s+money)\b")
 _TOTAL_AFTER = re.compile(r"\s+(?:in total|in all|altogether|overall)\b")
 
 
@@ -473,7 +480,7 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
         return "increment"
     a = after[:40].lower()
     if _MORE_AFTER.match(a):
-        return "increment"  # "300 more staff"
+        return "increment"  # "300 more staff", "£40m of extra funding"
     if _TOTAL_AFTER.match(a):
         return "total"
     if _PART_BEFORE.search(b) and q.unit:
@@ -800,8 +807,8 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
     """The figure's role, from its cue words and the figures beside it: (role, unit, family,
     phrase), the unit taken from the next figure for a difference; notes a whole in ``wholes``."""
     role = _role(sentence[: q.start], sentence[q.end:], q)
-    if role is None and "other" in phrase:
-        role = "part"  # "two other rifles": some of a larger set
+    if role is None and ("other" in phrase or _PART_OF_THEM.match(sentence, q.end)):
+        role = "part"  # "two other rifles", "seven of them": some of a larger set
     # "1,310 more than the 3,870 migrants": a difference, counted in the next noun (not "the
     # total of 29,578 is already higher than the 29,437", a level compared with another).
     if nxt and (cmp := _COMPARISON.search(sentence[q.end: nxt.start])) and not any(

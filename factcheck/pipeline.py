@@ -85,10 +85,10 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     pairs = match.candidate_pairs(claims)
     cross = verdict.cross_source_findings(claims, pairs)
     cross += verdict.same_day_conflicts(claims, cross)
-    cross = verdict.one_per_reading(claims, cross)
-    cross, compared = verdict.explained_through_comparison(claims, cross)
+    cross = verdict.with_repeats(claims, verdict.one_per_reading(claims, cross))
+    cross, stated = verdict.explained_through_stated_links(claims, cross)
     internal = arithmetic.internal_findings(claims)
-    return (cross + compared + internal
+    return (cross + stated + internal
             + verdict.explained_through_arithmetic(claims, cross, internal))
 
 

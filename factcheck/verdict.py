@@ -9,6 +9,7 @@ far apart in time. Only a difference with no reason is a contradiction.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 import re
@@ -237,7 +238,8 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
                 f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)
     running = bool(a.get("running")) or bool(b.get("running"))
     order = _later(a, b)
-    if period_relation == "update" or (running and order is not None):
+    if period_relation == "update" or (running and order is not None
+                                       and period_relation != "different"):
         early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
         ce, cl = units.in_base(early), units.in_base(late)
         if float(cl["value"]) >= float(ce["value"]):
@@ -249,6 +251,11 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
             f"down; one of them is wrong or counts something else."), **base)
     if period_relation == "different":
+        if a.get("period_kind") or b.get("period_kind"):
+            return Finding(id="", verdict="explained", relation="different-period", explanation=(
+                f"{say_a}{_when(a) or ' (no period stated)'}; {say_b}"
+                f"{_when(b) or ' (no period stated)'}. Not a conflict: the figures are for "
+                f"different periods."), **base)
         days = _days_between(a, b)
         gap = f"{abs(days)} days apart" if days is not None else "at different times"
         return Finding(id="", verdict="explained", relation="different-period", explanation=(
@@ -569,36 +576,56 @@ _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared
                             r"against|versus|vs\.?)\s+(?:the\s+)?(?:[^.;\d]{0,40}?\bwhen\s+)?"
                             r"(?:about\s+|around\s+|some\s+|just\s+|nearly\s+|almost\s+)?$",
                             re.IGNORECASE)
+# A total an increment brings something to: "a further £40m, bringing its total budget to
+# £115m", "29 more clinics, taking the total to 87".
+_BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing)?|"
+                          r"rais(?:es|ing)|push(?:es|ing)?|to\s+rise)\b[^.;\d]{0,60}?\bto\s+"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+                          re.IGNORECASE)
 
 
-def compared_within(claims: pd.DataFrame) -> list[tuple[str, str]]:
-    """(figure, the figure its sentence compares it with) pairs of one article: the same unit,
-    the second after "from", "compared with" or "against" right behind the first."""
+# "Nine people have been killed, seven of them in Pine Hollow": the second is a part of the first.
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+
+
+def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(figure, figure, relation) links one sentence states between two figures of one unit:
+    a figure and the earlier one it is compared with ("60%, down from 67.3% in 2019":
+    different-period), an increment and the total it brings something to ("a further £40m,
+    bringing the total to £115m": increment-of-total), a part and its whole ("nine killed,
+    seven of them in the town": part-of-whole)."""
     out = []
     for _, group in claims.groupby(["article", "sentence_start"], sort=False):
+        if len(group) < 2:
+            continue
         rows = group.sort_values("start").to_dict("records")
         for x, y in zip(rows, rows[1:]):
-            if (x["unit"] != y["unit"] or x["role"] in ("difference", "increment")
-                    or float(x["value"]) == float(y["value"])):
+            if x["unit"] != y["unit"] or float(x["value"]) == float(y["value"]):
                 continue
             between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
                                          int(y["start"]) - int(y["sentence_start"])]
-            if _COMPARED_FROM.match(between):
-                out.append((x["id"], y["id"]))
+            after_y = str(y["sentence"])[int(y["end"]) - int(y["sentence_start"]):]
+            if y["role"] == "part" and _OF_THEM.match(after_y) and len(between) <= 160:
+                out.append((y["id"], x["id"], "part-of-whole"))
+            elif x["role"] == "increment" and _BRINGING_TO.match(between):
+                out.append((x["id"], y["id"], "increment-of-total"))
+            elif x["role"] not in ("difference", "increment") and _COMPARED_FROM.match(between):
+                out.append((x["id"], y["id"], "different-period"))
     return out
 
 
-def explained_through_comparison(claims: pd.DataFrame, cross: list[Finding]
-                                 ) -> tuple[list[Finding], list[Finding]]:
-    """Carry an article's own comparison across sources.
+def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
+                                   ) -> tuple[list[Finding], list[Finding]]:
+    """Carry what one article states between two of its figures across sources.
 
-    When article A says "X, down from Y in 2019" and another source's figure Z agrees with X,
-    then Z and Y differ for a stated reason: Y is the figure A compares with, for another
-    period. Returns the cross-source findings without any that set Z against Y, and one
-    explained finding per such pair.
+    When article A says "X, down from Y in 2019" (or "a further X, bringing the total to Y",
+    or "Y killed, X of them in the town"), the figures of other sources that agree with X
+    and those that agree with Y differ for the reason A states. One explained finding per
+    such link holds X, Y and every figure agreeing with either; the cross-source findings
+    that set one side against the other are dropped.
     """
-    pairs = compared_within(claims)
-    if not pairs:
+    links = stated_links(claims)
+    if not links:
         return cross, []
     by_id = {r["id"]: r for r in claims.to_dict("records")}
     agreed: dict[str, set[str]] = {}
@@ -606,24 +633,72 @@ def explained_through_comparison(claims: pd.DataFrame, cross: list[Finding]
         if f.verdict == "agree" and f.kind == "cross-source":
             for a in f.claims:
                 agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
-    new, explained = [], set()
-    for x_id, y_id in pairs:
-        x, y = by_id[x_id], by_id[y_id]
-        for z_id in sorted(agreed.get(x_id, ())):
-            z = by_id[z_id]
-            if z["article"] == y["article"] or frozenset((z_id, y_id)) in explained:
-                continue
-            explained.add(frozenset((z_id, y_id)))
-            when = _when(y)
-            new.append(Finding(
-                id="", kind="cross-source", verdict="explained", relation="different-period",
-                claims=[z_id, y_id], measure=z["measure"], score=None,
-                details={"rel_diff": round(rel_diff(float(z["value"]), float(y["value"])), 6),
-                         "compared_in": y["article"]},
-                explanation=(
-                    f"{_who(z)} says {formatting.claim(z)}; {_who(y)} says "
-                    f"{formatting.claim(y)}{when}. Not a conflict: {_who(y)} gives "
-                    f"{formatting.claim(x)}, the figure {_who(z)} reports, and compares it "
-                    f"with {formatting.claim(y)} (\"{quoted(y, 3)}\"), an earlier figure.")))
-    kept = [f for f in cross if not (f.verdict != "agree" and frozenset(f.claims) in explained)]
+    new, across, done = [], set(), set()
+    for x_id, y_id, relation in links:
+        xs = [x_id] + sorted(agreed.get(x_id, set()) - {y_id})
+        ys = [y_id] + sorted(agreed.get(y_id, set()) - set(xs))
+        pairs = {frozenset((z, w)) for z in xs for w in ys
+                 if by_id[z]["article"] != by_id[w]["article"]}
+        if not pairs or frozenset(xs + ys) in done:
+            continue  # no other source holds either figure: the article's own business
+        done.add(frozenset(xs + ys))
+        across |= pairs
+        new.append(_stated_link_finding([by_id[c] for c in xs], [by_id[c] for c in ys],
+                                        relation))
+    kept = [f for f in cross if not (f.verdict != "agree" and frozenset(f.claims) in across)]
     return kept, new
+
+
+def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]],
+                         relation: str) -> Finding:
+    """The explained finding for a link x -> y one article states (x, y first in their
+    lists), holding the other sources' figures that agree with either side."""
+    x, y = xs[0], ys[0]
+    if relation == "increment-of-total":
+        told = f"\"{quoted(x, 3)} ... {quoted(y, 3)}\""
+        why = (f"{formatting.claim(x)} is new money or numbers and {formatting.claim(y)} the "
+               f"total it brings something to")
+    elif relation == "part-of-whole":
+        told = f"\"{quoted(y, 3)} ... {quoted(x, 3)} of them\""
+        why = f"{formatting.claim(x)} are a part of the {formatting.claim(y)}"
+    else:
+        told = f"\"{quoted(x, 3)} ... {quoted(y, 3)}\""
+        why = f"{formatting.claim(y)} is the earlier figure {formatting.claim(x)} is compared with"
+    others = [f"{_who(r)} says {formatting.claim(r)}" for r in xs[1:] + ys[1:]]
+    also = (" Other reports give one side or the other: " + "; ".join(others) + ".") \
+        if others else ""
+    return Finding(
+        id="", kind="cross-source", verdict="explained", relation=relation,
+        claims=[r["id"] for r in xs + ys], measure=x["measure"], score=None,
+        details={"rel_diff": round(rel_diff(float(x["value"]), float(y["value"])), 6),
+                 "stated_in": x["article"]},
+        explanation=(f"{_who(x)} writes {told}{_when(y)}: {why}, so the figures differ for a "
+                     f"stated reason.{also}"))
+
+
+def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """Agreements that also hold the figure's repeats in the same report: an article states
+    its key figure more than once (headline, opening, body), and the matcher pairs one of
+    them. A repeat is the same figure of the same unit, outcome and role."""
+    cols = ["id", "article", "unit", "value", "event", "role"]
+    rows = claims[cols].to_dict("records")
+    key_of = {r["id"]: (r["article"], r["unit"], float(r["value"]), _text(r["event"]),
+                        _text(r["role"])) for r in rows}
+    by_key: dict[tuple, list[str]] = {}
+    for cid, key in key_of.items():
+        by_key.setdefault(key, []).append(cid)
+    out = []
+    for f in cross:
+        if f.verdict != "agree" or f.kind != "cross-source":
+            out.append(f)
+            continue
+        extra = [s for c in f.claims for s in by_key.get(key_of.get(c), ())
+                 if s not in f.claims]
+        if extra:
+            f = dataclasses.replace(f, claims=list(f.claims) + sorted(set(extra)))
+        out.append(f)
+    return out
+
+
+def _text(x: object) -> str:
+    return x if isinstance(x, str) else ""

@@ -153,6 +153,13 @@ NOT_THIS_FIGURE = [
      "second-largest month of crossings.", "2024-11-04", "1,225"),
     ("He raised just over $200,000 for his campaign, while Cantor spent more than $1 million "
      "in April and May alone to try to beat back his challenge.", "2014-06-10", "$200,000"),
+    # A period the figure is measured against, not in: a record, a change on a year, a
+    # comparison right after the figure.
+    ("Turnout was 59.7%, the lowest at a general election since 2001.", "2024-07-05", "59.7%"),
+    ("The party took 33.7 per cent of the vote, up less than two points on 2019.",
+     "2024-07-05", "33.7 per cent"),
+    ("Sales reached £4.6bn, compared with last year when the chain was still expanding.",
+     "2025-05-14", "£4.6bn"),
 ]
 
 # Durations and rates are not periods: no time expression may cover these words.

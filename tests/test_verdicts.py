@@ -75,12 +75,15 @@ def test_deaths_and_injuries_are_different_measures():
     assert _between(result, "120", "200") == []
 
 
-def test_different_years_are_not_compared():
+def test_different_years_are_never_a_conflict():
+    """Last year's total and this year's count so far are one measure over two periods: the
+    difference is explained by the periods the words state, never a contradiction."""
     result = _run(("A total of 29,437 people crossed the Channel in small boats in 2023.",
                    "2024-11-04"),
                   ("In total 31,094 people crossed the Channel in small boats this year.",
                    "2024-11-04"))
-    assert _between(result, "29,437", "31,094") == []
+    assert [(f.verdict, f.relation) for f in _between(result, "29,437", "31,094")] in (
+        [], [("explained", "different-period")])
 
 
 def test_internal_percent_change():
@@ -399,3 +402,39 @@ def test_a_later_at_least_below_an_earlier_toll_is_no_fall():
                   ("The earthquake killed at least three people, officials said on Tuesday.",
                    "2021-11-30"))
     assert not [f for f in _between(result, "10", "at least three") if f.verdict == "contradict"]
+
+
+# Figures one article ties together in one sentence, and another outlet's figure that agrees
+# with one of them: the reason the article states carries across. (a, b, a's figure, b's
+# figure, relation)
+STATED_LINKS = [
+    ("Turnout across the country was 59.7%, the lowest at a general election in decades.",
+     "Labour won on a turnout of just under 60%, down from 67.3% in 2019.",
+     "59.7%", "67.3%", "different-period"),
+    ("The home secretary announced an extra £40 million for the Border Security Command.",
+     "Ministers announced £40m of extra funding for the command, bringing its total budget "
+     "to £115m over two years.", "£40 million", "£115m", "increment-of-total"),
+    ("The death toll from the fire rose to nine on Wednesday, seven of them in Pine Hollow.",
+     "At least nine people have been killed by the fire, officials said on Wednesday.",
+     "seven", "At least nine", "part-of-whole"),
+]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,relation", STATED_LINKS)
+def test_a_reason_one_article_states_carries_across(a, b, fa, fb, relation):
+    result = _run((a, "2024-07-05"), (b, "2024-07-05"))
+    found = _between(result, fa, fb)
+    assert [(f.verdict, f.relation) for f in found] == [("explained", relation)]
+    assert "writes" in found[0].explanation
+
+
+def test_a_whole_percent_is_a_share_rounded():
+    """"34% of the total" and "33.7 per cent of the vote": one share, rounded; a target of
+    "2 per cent" is no rounding of 1.9."""
+    result = _run(("Labour took 33.7 per cent of the vote across the UK.", "2024-07-05"),
+                  ("Labour won 34% of the vote across the UK.", "2024-07-06"))
+    assert [f.verdict for f in _between(result, "33.7 per cent", "34%")] == ["agree"]
+    result = _run(("Food inflation was unchanged at 1.9 per cent in October.", "2024-11-20"),
+                  ("Inflation remains above the Bank's 2 per cent target.", "2024-11-20"))
+    assert not [f for f in _between(result, "1.9 per cent", "2 per cent")
+                if f.verdict == "agree"]
