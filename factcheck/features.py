@@ -446,10 +446,13 @@ def relation(a: Row, b: Row) -> str:
     """``periods.relation`` of the pair, computed once for the several features that ask."""
     if _last_relation[0] is not a or _last_relation[1] is not b:
         prel = periods.relation(a, b)
+        kinds = {a["period_kind"], b["period_kind"]}
         if (prel == "different" and a.get("running") and b.get("running")
-                and a["period_kind"] in (None, "day") and b["period_kind"] in (None, "day")):
+                and (kinds <= {None, "day"} or len(kinds) == 2 and kinds & {None, "day"}
+                     and kinds & {"year-to-date", "since"})):
             # A running count stamped with the day of each report ("rose to 158 on
-            # Thursday", "213 on Saturday"): one count at two moments.
+            # Thursday", "213 on Saturday"; "the total so far", "the total on Wednesday"): one
+            # count at two moments.
             prel = "update"
         elif (prel == "different" and not (a["period_kind"] or b["period_kind"])
                 and _memo(a, "_settled", settled) and _memo(b, "_settled", settled)):

@@ -141,8 +141,8 @@ def _risen(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
     that rose between the reports, or None. A lower figure that only says "at least" may come
     from a report whose date is unknown: it reads as the earlier one."""
     if _later(a, b) is not None:
-        if period_relation != "update":
-            return None  # dated, but not shown to be one count at two moments
+        if period_relation == "different":
+            return None  # dated, but for two stated periods
         found = _stated_reason(a, b, ca, cb, "update", claims, base)
         # A later "at least 3" after 10 is still true of the toll: no finding, not a fall.
         return found if found is not None and found.verdict == "explained" else None
@@ -426,7 +426,9 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
 def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     """Contradictions inside one running count: figures the findings tie to one toll (as later
     updates of it, or agreeing with such figures) that two reports give differently on the
-    same day. A toll rises between reports, never within one day's reports.
+    same day. A toll rises between reports, never within one day's reports; a floor ("at
+    least 24") may be a later hour's count, so only two exact figures are set against each
+    other.
     """
     running = claims[claims["running"].astype(bool)] if "running" in claims else claims[:0]
     records = {r["id"]: r for r in running.to_dict("records")}
@@ -446,6 +448,7 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
         for i, a in enumerate(members):
             for b in members[i + 1:]:
                 if (a["article"] == b["article"] or a["as_of"] != b["as_of"]
+                        or "exact" != a["bound"] or "exact" != b["bound"]
                         or frozenset((a["id"], b["id"])) in judged or _allows(a, b)
                         or confirmed_elsewhere_pair(a, b, members)):
                     continue
@@ -677,20 +680,21 @@ def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]
 
 
 def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
-    """Agreements that also hold the figure's repeats in the same report: an article states
-    its key figure more than once (headline, opening, body), and the matcher pairs one of
-    them. A repeat is the same figure of the same unit, outcome and role."""
-    cols = ["id", "article", "unit", "value", "event", "role"]
+    """Agreements and explained differences that also hold a figure's repeats in the same
+    report: an article states its key figure more than once (headline, opening, body), and
+    the matcher pairs one of them. A repeat is the same figure of the same unit and outcome
+    ("a total of 26,612" in the headline, "26,612 people" below)."""
+    cols = ["id", "article", "unit", "value", "event"]
     rows = claims[cols].to_dict("records")
-    key_of = {r["id"]: (r["article"], r["unit"], float(r["value"]), _text(r["event"]),
-                        _text(r["role"])) for r in rows}
+    key_of = {r["id"]: (r["article"], r["unit"], float(r["value"]), _text(r["event"]))
+              for r in rows}
     by_key: dict[tuple, list[str]] = {}
     for cid, key in key_of.items():
         by_key.setdefault(key, []).append(cid)
     out = []
     for f in cross:
-        if f.verdict != "agree" or f.kind != "cross-source":
-            out.append(f)
+        if f.verdict == "contradict" or f.kind != "cross-source":
+            out.append(f)  # a contradiction holds the two figures in dispute, no more
             continue
         extra = [s for c in f.claims for s in by_key.get(key_of.get(c), ())
                  if s not in f.claims]
