@@ -86,7 +86,7 @@ _COUNT_NOUN = (r"(?:people|persons|men|women|children|adults|jobs|homes|votes|tr
 # or one of these; checking that first lets the scanner skip most positions (about 5x faster).
 _GATE = (r"(?<!\w)(?=\d|(?-i:[A-Z])|(?:as|up|until|till|by|at|over|in|during|within|for|across|"
          r"next|later|so|thus|to|earlier|this|the|year|between|from|ever|since|last|on|yesterday|"
-         r"today|tonight|throughout|of|early|late|mid)\b)")
+         r"today|tonight|throughout|of|early|late|mid|a|one)\b)")
 
 _ALTERNATIVES = (
     # "as of November 2", "by 1 November", "at the end of October", "by 2030"
@@ -130,6 +130,8 @@ _ALTERNATIVES = (
     rf"|(?:last\s+)?{_WD}|yesterday\b"
     rf"|(?P<since_free>(?=[^\W_]))))"
     rf"|(?P<lastyear>\blast\s+year\b)"
+    # "a year ago", "a year earlier": one point, a year before the report
+    rf"|(?P<yearago>\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b)"
     rf"|(?P<decade>\b(?:in\s+)?the\s+(?P<dec>(?:1[89]|20)\d0)s\b)"
     # "2023/24", "2019-2021"
     rf"|(?P<fiscal>(?<![\d./-])(?P<fy1>{_YEAR})\s?[/–-]\s?(?P<fy2>{_YEAR}|\d\d(?!\d))(?![/-]\d))"
@@ -505,6 +507,16 @@ def _last_year(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     return period(dt.date(pub.year - 1, 1, 1), dt.date(pub.year - 1, 12, 31), "year")
 
 
+def _year_ago(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+              period: _Make) -> Period | None:
+    """ "a year ago": the report's day, a year before (unknown without its date)."""
+    if pub is None:
+        return None
+    day = pub.replace(year=pub.year - 1) if not (pub.month == 2 and pub.day == 29) \
+        else dt.date(pub.year - 1, 2, 28)
+    return period(day, day, "day", day)
+
+
 def _decade(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
             period: _Make) -> Period | None:
     """ "the 1990s": ten years."""
@@ -565,6 +577,7 @@ _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
     (("quarter",), _quarter),
     (("since",), lambda m, g, s, pub, period: _since(m, s, pub, period)),
     (("lastyear",), _last_year),
+    (("yearago",), _year_ago),
     (("decade",), _decade),
     (("fiscal",), _fiscal),
     (("day",), lambda m, g, s, pub, period: _day(g, pub, period)),

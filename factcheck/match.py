@@ -191,12 +191,14 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     """Score one candidate pair and keep it where it is a claim's best counterpart so far.
     (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
     agree = agreeing(ra, rb, story)
-    if not agree and role_class(ra["role"]) != role_class(rb["role"]):
+    prel = features.relation(ra, rb)
+    if not agree and role_class(ra["role"]) != role_class(rb["role"]) and not (
+            ra["unit_family"] == "percent" and prel == "different"):
         return  # a change against a level ("rose by 0.2%", "4.3%") is two measures; the same
-        # figure in both ("a 29.6% fall", "fell almost 30 per cent") is one, however worded
+        # figure in both ("a 29.6% fall", "fell almost 30 per cent") is one, however worded;
+        # a rate that "rose by 2.3%" this year and "stood at 4.6%" a year ago is one rate
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
-    prel = features.relation(ra, rb)
     if agree and ra["unit_family"] != "age" and periods.apart_spans(ra, rb):
         return  # one figure for two stated spans ("the year to June 2023", "to June 2024";
         # "in 2023", "so far this year") is two measures that happen to agree

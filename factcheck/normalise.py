@@ -230,6 +230,11 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     if m and m.group(1) not in "-–":
         # Punctuation right after the number ("12,000, a record"): no noun.
         return None
+    names = 0
+    while names < len(words) and words[names][:1].isupper():
+        names += 1
+    if names and names < len(words) and phrases.is_verb(words[names].lower()):
+        return None  # "the 10.3 million Jeremy Corbyn won": the subject of a clause, no noun
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
         lw = w.lower()
@@ -296,7 +301,8 @@ _BARE_COUNT_FOLLOWS = re.compile(r"\s*(?:$|[.;,:]|(?:have|has|had|were|are|was|i
 # "31,535 arrivals to date, compared with 29,437 for the same period in 2023": the figure
 # compared with counts what the first one counted.
 _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
-                                   r"against|versus|vs\.?)\s*$", re.IGNORECASE)
+                                   r"against|versus|vs\.?|(?:more|fewer|less|higher|lower)\s+"
+                                   r"than(?:\s+the)?)\s*$", re.IGNORECASE)
 # "the toll is 213 so far": time adverbs after a figure are not its noun.
 _SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
 # A change stated against "the same period" of another year holds for this one.
@@ -811,9 +817,11 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
         role = "part"  # "two other rifles", "seven of them": some of a larger set
     # "1,310 more than the 3,870 migrants": a difference, counted in the next noun (not "the
     # total of 29,578 is already higher than the 29,437", a level compared with another).
+    # ("About 9.7 million votes, fewer than the 10.3 million": a comma sets a level apart.)
     if nxt and (cmp := _COMPARISON.search(sentence[q.end: nxt.start])) and not any(
             w.lower() in AUXILIARIES or w.lower() in SKIPPED_ADVERBS or phrases.is_verb(w)
-            for w in _WORD.findall(sentence[q.end: q.end + cmp.start()])):
+            for w in _WORD.findall(sentence[q.end: q.end + cmp.start()])) \
+            and "," not in sentence[q.end: q.end + cmp.start()]:
         role = "difference"
         if unit == "count" or not phrase:
             unit, family, phrase = _unit_of_compared(sentence, nxt, unit, family, phrase)

@@ -591,6 +591,19 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 
 
+# "about 9.7 million votes, fewer than the 10.3 million Corbyn won in 2019": a comparison that
+# is a different period only when the second figure states one of its own.
+_THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smaller|bigger|"
+                   r"larger|up|down)\s+(?:on|than)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$",
+                   re.IGNORECASE)
+
+
+def _other_period(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
+    """y states a period, and x does not state the same one."""
+    return bool(y.get("period_kind")) and (x.get("period_kind"), x.get("period_start")) != (
+        y.get("period_kind"), y.get("period_start"))
+
+
 def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(figure, figure, relation) links one sentence states between two figures of one unit:
     a figure and the earlier one it is compared with ("60%, down from 67.3% in 2019":
@@ -612,7 +625,9 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                 out.append((y["id"], x["id"], "part-of-whole"))
             elif x["role"] == "increment" and _BRINGING_TO.match(between):
                 out.append((x["id"], y["id"], "increment-of-total"))
-            elif x["role"] not in ("difference", "increment") and _COMPARED_FROM.match(between):
+            elif x["role"] not in ("difference", "increment") and (
+                    _COMPARED_FROM.match(between)
+                    or _THAN.match(between) and _other_period(x, y)):
                 out.append((x["id"], y["id"], "different-period"))
     return out
 
@@ -636,7 +651,7 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
         if f.verdict == "agree" and f.kind == "cross-source":
             for a in f.claims:
                 agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
-    new, across, done = [], set(), set()
+    new, across, done, sides = [], set(), set(), []
     for x_id, y_id, relation in links:
         xs = [x_id] + sorted(agreed.get(x_id, set()) - {y_id})
         ys = [y_id] + sorted(agreed.get(y_id, set()) - set(xs))
@@ -646,9 +661,27 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
             continue  # no other source holds either figure: the article's own business
         done.add(frozenset(xs + ys))
         across |= pairs
+        sides.append((set(xs), set(ys)))
         new.append(_stated_link_finding([by_id[c] for c in xs], [by_id[c] for c in ys],
                                         relation))
-    kept = [f for f in cross if not (f.verdict != "agree" and frozenset(f.claims) in across)]
+    kept = []
+    for f in cross:
+        if f.verdict != "agree":
+            if frozenset(f.claims) not in across:
+                kept.append(f)
+            continue
+        # An agreement never holds both sides of a stated link: the side that holds fewer of
+        # its figures leaves it.
+        claims_in = list(f.claims)
+        for x_ids, y_ids in sides:
+            on_x = [c for c in claims_in if c in x_ids]
+            on_y = [c for c in claims_in if c in y_ids]
+            if on_x and on_y:
+                drop = set(on_y if len(on_y) <= len(on_x) else on_x)
+                claims_in = [c for c in claims_in if c not in drop]
+        if len({by_id[c]["article"] for c in claims_in}) >= 2:
+            kept.append(f if claims_in == list(f.claims)
+                        else dataclasses.replace(f, claims=claims_in))
     return kept, new
 
 
