@@ -536,6 +536,9 @@ def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
         noun = phrases.counted_subject(sentence[clause[0]:start])
     if not noun:
         return None
+    at = sentence.lower().rfind(noun, clause[0], start)
+    if at > clause[0] and sentence[at].isupper():
+        return None  # a name ("Holborn and St Pancras with a majority of 11,572"), no noun
     if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":
         return "person", "person"
     if singular(noun) != noun and noun not in GENERIC_NOUNS:
@@ -732,6 +735,11 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
     if not phrase and q.unit and _lexical_family(q.unit) in ("money", "percent"):
         noun = _lexical_noun(sentence, q)
+    elif not phrase and unit == "count":
+        # A bare count of what it is "of": "a majority of 11,572".
+        m = _NOUN_OF_BEFORE.search(before)
+        if m and _a_measured_noun(m.group(1).lower()):
+            noun = singular(m.group(1).lower())
     holder = (_age_holder(before, after) if unit == "age"
               else _named_holder(sentence, q.start, q.end))
     measure_words = [w for w in phrase if w not in STOPWORDS][:3]
