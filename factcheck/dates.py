@@ -109,9 +109,10 @@ _ALTERNATIVES = (
     # "31,535 arrivals to date": the year so far when the sentence compares the same period
     rf"|(?P<todate>\b(?:(?:so|thus)\s+far|to\s+date)\b)"
     # "in the year to mid-2023", "in the 12 months to June"
-    rf"|(?P<yearto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:year|12\s+months|twelve\s+months)\s+"
+    rf"|(?P<yearto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:year|12\s+months|twelve\s+months|"
+    rf"52\s+weeks|53\s+weeks)\s+"
     rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
-    rf"(?P<yt_mon>{_MON})?\s*(?P<yt_y>{_YEAR})?)"
+    rf"(?:{_DAYNUM}\s+(?:of\s+)?)?(?P<yt_mon>{_MON})?\s*(?:{_DAYNUM}\b,?\s*)?(?P<yt_y>{_YEAR})?)"
     # "in the past 12 months"
     rf"|(?P<trail>\b(?:in|over|during|within|across|throughout)\s+the\s+(?:past|last)\s+"
     rf"(?:(?P<tn>{_N})\s+)?(?P<tu>{_UNIT}))"
@@ -871,7 +872,7 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
                if not (f.start() < fig[1] and fig[0] < f.end())
                and not any(a <= f.start() and f.end() <= b for a, b in asides)]
     spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)
-             and not _baseline(sentence, p, fig)]
+             and not _baseline(sentence, p, fig) and not _owned(sentence, p, fig, figures)]
     if not spans:
         if as_of is None:
             return None
@@ -902,6 +903,20 @@ _CHANGE_ON = re.compile(
     r"\b(?:up|down|rise|rose|fall|fell|higher|lower|more|fewer|less|increase[ds]?|"
     r"decrease[ds]?|gain(?:ed|s)?|drop(?:ped|s)?)\b[^.;,]{0,40}\b(?:on|than|compared\s+"
     r"(?:with|to)|against|from)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)
+
+
+def _owned(sentence: str, p: Period, fig: tuple[int, int],
+           figures: list[tuple[int, int]]) -> bool:
+    """True when the period, before the figure, closes another figure's phrase ("from £301m a
+    year earlier, after £96m of charges"; "a £2.1million pay package last year, with sales up
+    4.2 per cent"): it dates that figure."""
+    if p.span[1] > fig[0] or not re.search(r"[,;:–—-]", sentence[p.span[1]:fig[0]]):
+        return False  # ("669 people crossed on Tuesday in 11 boats": both that day's)
+    for f in figures:
+        gap = sentence[f[1]:p.span[0]]
+        if f[1] <= p.span[0] and len(gap) <= 30 and not re.search(r"[,;:.]|\d", gap):
+            return True
+    return False
 
 
 def _baseline(sentence: str, p: Period, fig: tuple[int, int]) -> bool:

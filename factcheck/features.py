@@ -272,6 +272,15 @@ def scope(row: Row) -> frozenset[str]:
     return phrases.place_scope(sentence, at, end, (0, len(sentence)))
 
 
+def qualifiers(row: Row) -> frozenset[str]:
+    """The qualifiers of the measure ("underlying", "core", "pre-tax"), from its clause."""
+    found = _in_sentence(row)
+    if found is None:
+        return frozenset()
+    sentence, at, end = found
+    return phrases.measure_qualifiers(sentence, at, end, phrases.clause_bounds(sentence, at, end))
+
+
 def settled(row: Row) -> bool:
     """The figure counts an event told as over (``phrases.is_settled``); never a running
     count or an age (a person grows older)."""
@@ -402,6 +411,19 @@ def scope_clash(a: Row, b: Row, story: Story) -> float:
     "230,000 in 13 countries"): a part of a whole, or two places, never one measure."""
     sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
     return float(bool(sa) and bool(sb) and not sa & sb)
+
+
+def qualifier_clash(a: Row, b: Row, story: Story) -> float:
+    """Both qualify their measure, differently ("underlying profit", "statutory pre-tax
+    profit"; "core inflation", "services inflation"): two measures that differ by design."""
+    qa, qb = _memo(a, "_qualifiers", qualifiers), _memo(b, "_qualifiers", qualifiers)
+    return float(bool(qa) and bool(qb) and qa != qb and not (qa <= qb or qb <= qa)
+                 or bool(qa) != bool(qb) and bool((qa | qb) & _EXCLUSIVE))
+
+
+# A qualifier that names a part or a variant the plain measure is not ("core inflation" is no
+# headline rate; "services inflation" no all-items rate).
+_EXCLUSIVE = frozenset({"core", "services", "food", "energy", "adjusted"})
 
 
 def phrase_overlap(a: Row, b: Row, story: Story) -> float:

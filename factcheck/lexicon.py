@@ -165,7 +165,7 @@ DETERMINERS = frozenset(
 # the Coastal Rescue Agency", "funding pot to tackle ...").
 PREPOSITIONS = frozenset(
     """in on at for of to from with into onto across over under through during within among
-    between against near around aboard inside outside per via toward towards""".split()
+    between against near around aboard inside outside per via toward towards before after""".split()
 )
 
 # Adverbs that sit between a counted noun and its verb ("have now died", "were also arrested").

@@ -216,7 +216,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         return
     if not agree and not rule and (features.holder_clash(ra, rb, story)
                                    or features.event_clash(ra, rb, story)
-                                   or features.scope_clash(ra, rb, story)):
+                                   or features.scope_clash(ra, rb, story)
+                                   or features.qualifier_clash(ra, rb, story)):
         return  # two holders', outcomes' or places' figures differ without contradicting
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.

@@ -51,7 +51,9 @@ _LINK = re.compile(
     re.IGNORECASE,
 )
 # Where a clause ends: the words of a figure are read inside its clause.
-_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b")
+# (", taking the total so far to 27,281": a participle clause says what a figure led to.)
+_CLAUSE_BREAK = re.compile(r"[;:–—()\[\]]|,\s+(?:while|which|but|although|whereas|and)\b"
+                           r"|,\s+(?=(?:taking|bringing|pushing|lifting|raising)\b)")
 
 
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
@@ -592,3 +594,34 @@ def is_settled(sentence: str, start: int, end: int, clause: tuple[int, int]) -> 
         return False
     return any(w in _PAST_WORDS or w in PAST_IRREGULAR
                or (w.endswith("ed") and is_verb(w)) for w in words)
+
+
+# Words that make one measure of a company's or a government's figures another: "underlying
+# profit" and "statutory pre-tax profit", "core inflation" and "headline inflation".
+QUALIFIERS = {
+    "underlying": "adjusted", "adjusted": "adjusted", "statutory": "statutory",
+    "reported": "statutory", "core": "core", "headline": "headline", "pre-tax": "pre-tax",
+    "post-tax": "post-tax", "operating": "operating", "net": "net", "gross": "gross",
+    "like-for-like": "like-for-like", "basic": "basic", "diluted": "diluted",
+    "services": "services", "food": "food", "energy": "energy",
+}
+_QUALIFIER = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len,
+                                                            reverse=True)) + r")(?![\w-])",
+                        re.IGNORECASE)
+# How far before a figure a qualifier may stand in its clause, and after it.
+QUALIFIER_BEFORE, QUALIFIER_AFTER = 60, 30
+
+
+def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, int]
+                       ) -> frozenset[str]:
+    """The qualifiers of the measure a figure states, from its clause near it ("underlying
+    profit before tax rose to £308 million" -> {"adjusted", "pre-tax"}); "before tax" is
+    pre-tax."""
+    lo, hi = max(clause[0], start - QUALIFIER_BEFORE), min(clause[1], end + QUALIFIER_AFTER)
+    following = _NUMBER_WORD.search(sentence, end, hi)
+    hi = following.start() if following else hi
+    text = sentence[lo:start] + " " + sentence[end:hi]
+    found = {QUALIFIERS[m.group().lower()] for m in _QUALIFIER.finditer(text)}
+    if re.search(r"\bbefore\s+tax", text, re.IGNORECASE):
+        found.add("pre-tax")
+    return frozenset(found)

@@ -438,3 +438,21 @@ def test_a_whole_percent_is_a_share_rounded():
                   ("Inflation remains above the Bank's 2 per cent target.", "2024-11-20"))
     assert not [f for f in _between(result, "1.9 per cent", "2 per cent")
                 if f.verdict == "agree"]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # Two measures that differ by design: no dispute between them.
+    ("The retailer said underlying profit rose to £318m in the year to 1 March.",
+     "The retailer's statutory pre-tax profit fell to £212m in the year to 1 March.",
+     "£318m", "£212m", set()),
+    ("Core inflation, which strips out energy and food, rose to 3.3% in October.",
+     "Services inflation edged up to 5.0% in October, the ONS said.",
+     "3.3%", "5.0%", set()),
+    # One measure, one year, two figures: "profit before tax" is a profit, not a tax.
+    ("The retailer said underlying profit rose to £318m in the year to 1 March.",
+     "Underlying profit before tax rose to £308 million in the year to 1 March.",
+     "£318m", "£308 million", {"contradict"}),
+])
+def test_qualified_measures(a, b, fa, fb, verdicts):
+    result = _run((a, "2025-05-14"), (b, "2025-05-14"))
+    assert {f.verdict for f in _between(result, fa, fb)} == verdicts
