@@ -155,6 +155,9 @@ def converted(a: Row, b: Row) -> bool:
 # percent") quotes a count, not an estimate: it allows this share either side, not the parser's
 # share for round figures ("about 200").
 PRECISE_APPROX_SHARE = 0.02
+# A bound said to be close ("just under", "almost", "nearly", "just over") is within this share.
+TIGHT_HEDGE_SHARE = 0.05
+_TIGHT_HEDGE = re.compile(r"(?i)\s*(?:just|nearly|almost|barely|slightly|close\s+to)\b")
 _FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -177,6 +180,13 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
         value = float(row["value"])
         low, high = sorted((value * (1 - PRECISE_APPROX_SHARE),
                             value * (1 + PRECISE_APPROX_SHARE)))
+    elif row["bound"] in ("upper", "lower") and _TIGHT_HEDGE.match(str(row.get("text") or "")):
+        # "just under 60%", "almost 1,000", "just over 7 per cent": close to the figure.
+        value = float(row["value"])
+        if row["bound"] == "upper":
+            low = min(value * (1 - TIGHT_HEDGE_SHARE), value * (1 + TIGHT_HEDGE_SHARE))
+        else:
+            high = max(value * (1 - TIGHT_HEDGE_SHARE), value * (1 + TIGHT_HEDGE_SHARE))
     if tolerant and row["bound"] in ("exact", "lower", "upper"):
         value = float(row["value"])
         tol = rounding(value)
@@ -410,7 +420,15 @@ def scope_clash(a: Row, b: Row, story: Story) -> float:
     """Both say where they are counted, and not the same place ("170,000 in the province",
     "230,000 in 13 countries"): a part of a whole, or two places, never one measure."""
     sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
+    if bool(sa) != bool(sb):
+        # "Turnout in the constituency was 53.9%" against a figure said of no place: a local
+        # count set against the story's whole.
+        return float(any(p.split()[-1] in _LOCAL_PLACES for p in sa | sb))
     return float(bool(sa) and bool(sb) and not sa & sb)
+
+
+_LOCAL_PLACES = frozenset("constituency ward borough district county town village city "
+                          "region province".split())
 
 
 def qualifier_clash(a: Row, b: Row, story: Story) -> float:

@@ -502,8 +502,9 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
 # --- where a figure holds ----------------------------------------------------------------------
 
 _PLACE_NOUN = (r"(?:countries|nations|states|provinces|districts|regions|cities|towns|villages|"
-               r"islands|counties|province|country|state|district|region|city|town|village|"
-               r"island|area|world|county|capital)")
+               r"islands|counties|constituencies|boroughs|wards|province|country|state|district|"
+               r"region|city|town|village|island|area|world|county|capital|constituency|"
+               r"borough|ward)")
 _PLACE_COUNT = (r"(?:\d[\d,]*|a\s+dozen|dozens\s+of|several|many|two|three|four|five|six|seven|"
                 r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)")
 # "in the province", "in 13 countries", "across Asia", "around the Indian Ocean", "nationwide",
