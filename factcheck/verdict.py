@@ -581,10 +581,10 @@ _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared
                             re.IGNORECASE)
 # A total an increment brings something to: "a further £40m, bringing its total budget to
 # £115m", "29 more clinics, taking the total to 87".
-_BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|lift(?:s|ing)?|"
-                          r"rais(?:es|ing)|push(?:es|ing)?|to\s+rise)\b[^.;\d]{0,60}?\bto\s+"
-                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
-                          re.IGNORECASE)
+_BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|"
+                          r"lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)?|to\s+rise)\b"
+                          r"[^.;\d]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                          r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 # "Nine people have been killed, seven of them in Pine Hollow": the second is a part of the first.
@@ -596,6 +596,11 @@ _OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smaller|bigger|"
                    r"larger|up|down)\s+(?:on|than)\s+(?:the\s+)?(?:about\s+|around\s+|some\s+)?$",
                    re.IGNORECASE)
+
+
+# A sentence that may state a link at all (most do not; they are skipped unread).
+_LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
+                       r"push|rise|of\s+(?:them|whom|those|these)|than|on)", re.IGNORECASE)
 
 
 def _other_period(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
@@ -610,11 +615,18 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     different-period), an increment and the total it brings something to ("a further £40m,
     bringing the total to £115m": increment-of-total), a part and its whole ("nine killed,
     seven of them in the town": part-of-whole)."""
-    out = []
-    for _, group in claims.groupby(["article", "sentence_start"], sort=False):
-        if len(group) < 2:
+    out: list[tuple[str, str, str]] = []
+    if len(claims) < 2:
+        return out
+    cols = ["id", "article", "sentence_start", "start", "end", "unit", "value", "role",
+            "sentence", "period_kind", "period_start"]
+    by_sentence: dict[tuple, list[dict]] = {}
+    for r in claims[cols].to_dict("records"):
+        by_sentence.setdefault((r["article"], r["sentence_start"]), []).append(r)
+    for rows in by_sentence.values():
+        if len(rows) < 2 or not _LINK_CUE.search(str(rows[0]["sentence"])):
             continue
-        rows = group.sort_values("start").to_dict("records")
+        rows.sort(key=lambda r: int(r["start"]))
         for x, y in zip(rows, rows[1:]):
             if x["unit"] != y["unit"] or float(x["value"]) == float(y["value"]):
                 continue
@@ -645,12 +657,16 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
     links = stated_links(claims)
     if not links:
         return cross, []
-    by_id = {r["id"]: r for r in claims.to_dict("records")}
     agreed: dict[str, set[str]] = {}
     for f in cross:
         if f.verdict == "agree" and f.kind == "cross-source":
             for a in f.claims:
                 agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    linked = {c for x, y, _ in links for c in (x, y)}
+    linked |= {c for x in list(linked) for c in agreed.get(x, ())}
+    needed = linked | {c for f in cross if f.verdict == "agree" and linked.intersection(f.claims)
+                       for c in f.claims}
+    by_id = {r["id"]: r for r in claims[claims["id"].isin(needed)].to_dict("records")}
     new, across, done, sides = [], set(), set(), []
     for x_id, y_id, relation in links:
         xs = [x_id] + sorted(agreed.get(x_id, set()) - {y_id})
@@ -669,6 +685,9 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
         if f.verdict != "agree":
             if frozenset(f.claims) not in across:
                 kept.append(f)
+            continue
+        if not linked.intersection(f.claims):
+            kept.append(f)
             continue
         # An agreement never holds both sides of a stated link: the side that holds fewer of
         # its figures leaves it.
