@@ -444,3 +444,16 @@ def test_gate_keeps_every_word_start_match():
             continue  # a third of the corpora is plenty and keeps the test quick
         assert ([m.span() for m in dates._PATTERN.finditer(sentence)]
                 == [m.span() for m in ungated.finditer(sentence)]), sentence
+
+
+@pytest.mark.parametrize("sentence,published,figure,kind,start,end", [
+    ("A year ago the rate stood at 4.6 per cent.", "2024-11-20", "4.6",
+     "day", "2023-11-20", "2023-11-20"),
+    ("Underlying profit before tax rose to £308 million in the year to 1 March.", "2025-05-14",
+     "£308", "range", "2024-04-01", "2025-03-31"),
+    ("The group reported pre-tax profit of £212m for the 52 weeks to 1 March.", "2025-05-14",
+     "£212m", "range", "2024-04-01", "2025-03-31"),
+])
+def test_points_and_years_ending_on_a_day(sentence, published, figure, kind, start, end):
+    p = period_for(sentence, _figure_span(sentence, figure), D(published))
+    assert (p.kind, str(p.start), str(p.end)) == (kind, start, end)

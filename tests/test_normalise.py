@@ -178,3 +178,39 @@ def test_role_unit_and_running(text, span, unit, role, running):
     df = factcheck.extract(text, "2024-11-04")
     r = df[df["text"] == span].iloc[0]
     assert (r["unit"], r["role"], bool(r["running"])) == (unit, role, running)
+
+
+# What an amount, a rate or a bare count measures, and what it is, as outlets write it:
+# (text, figure, column, value).
+READINGS = [
+    ("Treasurer Jim Chalmers forecast a $23.8 billion deficit in 2024-25.", "$23.8 billion",
+     "noun", "deficit"),
+    ("The budget will record a deficit of $28.3bn in 2024-25.", "$28.3bn", "noun", "deficit"),
+    ("Core inflation, which excludes energy, food, alcohol and tobacco prices, rose to 3.3% "
+     "from 3.2%.", "3.3%", "noun", "inflation"),
+    ("Underlying profit before tax rose to £308 million in the year to 1 March.",
+     "£308 million", "noun", "profit"),
+    ("Sir Keir held his seat of Holborn and St Pancras with a majority of 11,572.", "11,572",
+     "noun", "majority"),
+    ("Labour won about 9.7 million votes, fewer than the 10.3 million Jeremy Corbyn won in "
+     "2019.", "10.3 million", "unit", "vote"),
+    ("The death toll rose to nine on Wednesday, seven of them in Pine Hollow.", "seven",
+     "role", "part"),
+    ("The death toll rose to nine on Wednesday, seven of them in Pine Hollow.", "seven",
+     "unit", "person"),
+    ("The home secretary announced £40m of extra funding for the border command.", "£40m",
+     "role", "increment"),
+    ("Home Office figures showed that 669 people crossed on Tuesday in 11 boats, taking the "
+     "total for the year so far to 27,281.", "27,281", "unit", "person"),
+    ("Home Office figures showed that 669 people crossed on Tuesday in 11 boats, taking the "
+     "total for the year so far to 27,281.", "11", "running", False),
+    ("Services inflation edged up to 5.0% from 4.9%.", "5.0%", "bound", "exact"),
+]
+
+
+@pytest.mark.parametrize("text,figure,column,value", READINGS)
+def test_what_a_figure_measures(text, figure, column, value):
+    df = factcheck.extract(text, PUB)
+    row = df[df["text"].str.endswith(figure)]
+    assert len(row) >= 1, df[["text", "unit"]].values.tolist()
+    assert row.iloc[0][column] == value, row.iloc[0][["text", "unit", "noun", "role"]].tolist()
