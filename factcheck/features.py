@@ -97,6 +97,11 @@ def signatures(row: Row) -> frozenset[tuple]:
                      if all(parts[n] for n in names))
 
 
+def cached_signatures(row: Row) -> frozenset[tuple]:
+    """``signatures``, computed once per row."""
+    return _cached(row, "_signatures", signatures)
+
+
 def words(row: Row) -> list[str]:
     """Every word that may say what a claim measures: its governing phrase's lemmas and the
     content words near the figure."""

@@ -104,7 +104,7 @@ def _amount_signatures(r: dict) -> frozenset:
     """The signatures of an amount of money or a percent, none for other figures."""
     if r.get("unit_family") not in ("money", "percent"):
         return frozenset()
-    return features.signatures(r)
+    return features.cached_signatures(r)
 
 
 def _person_tag(r: dict) -> str:

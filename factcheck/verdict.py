@@ -620,12 +620,27 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
         return out
     cols = ["id", "article", "sentence_start", "start", "end", "unit", "value", "role",
             "sentence", "period_kind", "period_start"]
+    # The sentences that hold two figures and a cue first, then their rows (most hold neither).
+    starts = claims["sentence_start"].tolist()
+    arts = claims["article"].tolist()
+    sentences = claims["sentence"].tolist()
+    seen: dict[tuple, int] = {}
+    for i, key in enumerate(zip(arts, starts)):
+        seen[key] = seen.get(key, 0) + 1
+    cued: dict[tuple, bool] = {}
+    keep = []
+    for i, key in enumerate(zip(arts, starts)):
+        if seen[key] > 1:
+            if key not in cued:
+                cued[key] = bool(_LINK_CUE.search(str(sentences[i])))
+            if cued[key]:
+                keep.append(i)
+    if not keep:
+        return out
     by_sentence: dict[tuple, list[dict]] = {}
-    for r in claims[cols].to_dict("records"):
+    for r in claims.iloc[keep][cols].to_dict("records"):
         by_sentence.setdefault((r["article"], r["sentence_start"]), []).append(r)
     for rows in by_sentence.values():
-        if len(rows) < 2 or not _LINK_CUE.search(str(rows[0]["sentence"])):
-            continue
         rows.sort(key=lambda r: int(r["start"]))
         for x, y in zip(rows, rows[1:]):
             if x["unit"] != y["unit"] or float(x["value"]) == float(y["value"]):
@@ -657,12 +672,13 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
     links = stated_links(claims)
     if not links:
         return cross, []
+    ends = {c for x, y, _ in links for c in (x, y)}
     agreed: dict[str, set[str]] = {}
     for f in cross:
-        if f.verdict == "agree" and f.kind == "cross-source":
-            for a in f.claims:
+        if f.verdict == "agree" and f.kind == "cross-source" and ends.intersection(f.claims):
+            for a in ends.intersection(f.claims):
                 agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
-    linked = {c for x, y, _ in links for c in (x, y)}
+    linked = set(ends)
     linked |= {c for x in list(linked) for c in agreed.get(x, ())}
     needed = linked | {c for f in cross if f.verdict == "agree" and linked.intersection(f.claims)
                        for c in f.claims}
@@ -736,20 +752,19 @@ def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     report: an article states its key figure more than once (headline, opening, body), and
     the matcher pairs one of them. A repeat is the same figure of the same unit and outcome
     ("a total of 26,612" in the headline, "26,612 people" below)."""
-    cols = ["id", "article", "unit", "value", "event"]
-    rows = claims[cols].to_dict("records")
-    key_of = {r["id"]: (r["article"], r["unit"], float(r["value"]), _text(r["event"]))
-              for r in rows}
+    key_of = {cid: (art, unit, float(value), _text(event)) for cid, art, unit, value, event in
+              zip(claims["id"].tolist(), claims["article"].tolist(), claims["unit"].tolist(),
+                  claims["value"].tolist(), claims["event"].tolist())}
     by_key: dict[tuple, list[str]] = {}
     for cid, key in key_of.items():
         by_key.setdefault(key, []).append(cid)
+    repeats = {cid: ids for ids in by_key.values() if len(ids) > 1 for cid in ids}
     out = []
     for f in cross:
         if f.verdict == "contradict" or f.kind != "cross-source":
             out.append(f)  # a contradiction holds the two figures in dispute, no more
             continue
-        extra = [s for c in f.claims for s in by_key.get(key_of.get(c), ())
-                 if s not in f.claims]
+        extra = [s for c in f.claims for s in repeats.get(c, ()) if s not in f.claims]
         if extra:
             f = dataclasses.replace(f, claims=list(f.claims) + sorted(set(extra)))
         out.append(f)
