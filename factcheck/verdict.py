@@ -218,6 +218,11 @@ def _later(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | None
     return (a, b) if days > 0 else (b, a)
 
 
+# Outcomes people leave as well as enter: a later report may count fewer ("14 people remain
+# missing" on Wednesday, "six are still missing" on Friday), unlike the dead or the arrested.
+STOCK_EVENTS = frozenset({"missing", "displacement"})
+
+
 def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
                    cb: Mapping[str, Any], period_relation: str, claims: pd.DataFrame | None,
                    base: dict) -> Finding | None:
@@ -246,6 +251,12 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
                 f"A running count updated: {formatting.claim(early)} as of {early['as_of']}, "
                 f"{formatting.claim(late)} as of {late['as_of']}."), **base)
+        if early.get("event") in STOCK_EVENTS and early.get("event") == late.get("event") \
+                and order is not None:
+            return Finding(id="", verdict="explained", relation="later-update", explanation=(
+                f"A count of people in a state they leave updated: {formatting.claim(early)} "
+                f"as of {early['as_of']}, {formatting.claim(late)} as of {late['as_of']} (the "
+                f"missing are found, the displaced go home)."), **base)
         return Finding(id="", verdict="contradict", explanation=(
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "

@@ -456,3 +456,14 @@ def test_a_whole_percent_is_a_share_rounded():
 def test_qualified_measures(a, b, fa, fb, verdicts):
     result = _run((a, "2025-05-14"), (b, "2025-05-14"))
     assert {f.verdict for f in _between(result, fa, fb)} == verdicts
+
+
+def test_the_missing_are_found():
+    """A count of people still missing falls as they are found: an update, not a conflict (a
+    toll of the dead that falls still contradicts)."""
+    result = _run(("The fire has killed nine people and 14 people remain missing, the sheriff "
+                   "said on Wednesday.", "2025-09-10"),
+                  ("Six people are still missing after the fire, the sheriff said on Friday.",
+                   "2025-09-12"))
+    found = _between(result, "14", "Six")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
