@@ -219,6 +219,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                                    or features.scope_clash(ra, rb, story)
                                    or features.qualifier_clash(ra, rb, story)):
         return  # two holders', outcomes' or places' figures differ without contradicting
+    if agree and features.event_clash(ra, rb, story):
+        return  # six killed and six missing are two counts that happen to be equal
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))

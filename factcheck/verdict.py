@@ -736,15 +736,13 @@ def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]
     """The explained finding for a link x -> y one article states (x, y first in their
     lists), holding the other sources' figures that agree with either side."""
     x, y = xs[0], ys[0]
+    told = f"\"{_span_quote(x, y)}{' of them' if relation == 'part-of-whole' else ''}\""
     if relation == "increment-of-total":
-        told = f"\"{quoted(x, 3)} ... {quoted(y, 3)}\""
-        why = (f"{formatting.claim(x)} is new money or numbers and {formatting.claim(y)} the "
-               f"total it brings something to")
+        why = (f"{formatting.claim(x)} is the addition and {formatting.claim(y)} the total it "
+               f"brings the count to")
     elif relation == "part-of-whole":
-        told = f"\"{quoted(y, 3)} ... {quoted(x, 3)} of them\""
         why = f"{formatting.claim(x)} are a part of the {formatting.claim(y)}"
     else:
-        told = f"\"{quoted(x, 3)} ... {quoted(y, 3)}\""
         why = f"{formatting.claim(y)} is the earlier figure {formatting.claim(x)} is compared with"
     others = [f"{_who(r)} says {formatting.claim(r)}" for r in xs[1:] + ys[1:]]
     also = (" Other reports give one side or the other: " + "; ".join(others) + ".") \
@@ -756,6 +754,26 @@ def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]
                  "stated_in": x["article"]},
         explanation=(f"{_who(x)} writes {told}{_when(y)}: {why}, so the figures differ for a "
                      f"stated reason.{also}"))
+
+
+# How much of a sentence a stated link quotes at most, and how many words before its first
+# figure.
+QUOTE_CHARS, QUOTE_WORDS_BEFORE = 160, 2
+
+
+def _span_quote(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
+    """The words of one sentence from a little before the first of two figures to the end of
+    the second (the link as the article wrote it), shortened in the middle when long."""
+    first, last = sorted((a, b), key=lambda r: int(r["start"]))
+    s0, sentence = int(first["sentence_start"]), str(first["sentence"])
+    lo, hi = int(first["start"]) - s0, int(last["end"]) - s0
+    if not (0 <= lo <= hi <= len(sentence)):
+        return f"{quoted(first)} ... {quoted(last)}"
+    before = sentence[:lo].split()[-QUOTE_WORDS_BEFORE:]
+    text = " ".join(before + [sentence[lo:hi]])
+    if len(text) > QUOTE_CHARS:
+        text = text[: QUOTE_CHARS // 2].rstrip() + " ... " + text[-QUOTE_CHARS // 2:].lstrip()
+    return text
 
 
 def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
