@@ -86,7 +86,7 @@ _COUNT_NOUN = (r"(?:people|persons|men|women|children|adults|jobs|homes|votes|tr
 # or one of these; checking that first lets the scanner skip most positions (about 5x faster).
 _GATE = (r"(?<!\w)(?=\d|(?-i:[A-Z])|(?:as|up|until|till|by|at|over|in|during|within|for|across|"
          r"next|later|so|thus|to|earlier|this|the|year|between|from|ever|since|last|on|yesterday|"
-         r"today|tonight|throughout|of|early|late|mid|a|one)\b)")
+         r"today|tonight|throughout|of|early|late|mid)\b)")
 
 _ALTERNATIVES = (
     # "as of November 2", "by 1 November", "at the end of October", "by 2030"
@@ -132,7 +132,8 @@ _ALTERNATIVES = (
     rf"|(?P<since_free>(?=[^\W_]))))"
     rf"|(?P<lastyear>\blast\s+year\b)"
     # "a year ago", "a year earlier": one point, a year before the report
-    rf"|(?P<yearago>\b(?:a|one)\s+year\s+(?:ago|earlier|before)\b)"
+    rf"|(?P<yearago>(?<=\ba\s|\bA\s)year\s+(?:ago|earlier|before)\b"
+    rf"|(?<=\bone\s)year\s+(?:ago|earlier|before)\b)"
     rf"|(?P<decade>\b(?:in\s+)?the\s+(?P<dec>(?:1[89]|20)\d0)s\b)"
     # "2023/24", "2019-2021"
     rf"|(?P<fiscal>(?<![\d./-])(?P<fy1>{_YEAR})\s?[/–-]\s?(?P<fy2>{_YEAR}|\d\d(?!\d))(?![/-]\d))"

@@ -168,7 +168,8 @@ _FRACTION = (r"(?i:\b(?:(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b(
              r"four|five|one|a|an)[-\s](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
              r"(?=\s+of\b))"
              r"(?!\s+(?:of\s+)?(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
-             r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b)")
+             r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b"
+             r"(?!\s+a\s+(?:million|billion|dozen)))")
 
 # The words a figure can start with (number words, vague amounts, multipliers, currency
 # letters): the scanner tries its alternatives only where a digit, a sign or one of these starts,

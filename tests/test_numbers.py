@@ -52,6 +52,8 @@ POSITIVES = [
     ("one hundred and twenty people were evacuated", "one hundred and twenty", 120, 120, 120,
      "exact", None),
     ("half a million people", "half a million", 5e5, 5e5, 5e5, "exact", None),
+    ("paying France nearly half a billion pounds", "nearly half a billion pounds", 5e8, None,
+     5e8, "upper", "GBP"),
     ("up to 1.6 million women", "up to 1.6 million", 1.6e6, INF, 1.6e6, "upper", None),
     # One unit, hedged, is a figure; "a week" alone is not.
     ("after suffering a heart attack more than a week ago", "more than a week", 1, 1, INF,
