@@ -98,7 +98,7 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         # a running count that a later report puts higher was updated in between.
         # Only when the wording says so: the later figure is outside what the earlier allows
         # ("27,281", then "more than 27,300"), or it is told as a rise ("bringing the number of
-        # deaths this year to 54"). "More than 31,000" and then 31,094 still agree.
+        # deaths this year to 54"). "More than 12,000" and then 12,417 still agree.
         order = _later(a, b)
         if order and _point(order[1]) > _point(order[0]) and (
                 not _overlap(interval(units.in_base(a)), interval(units.in_base(b)))
