@@ -2,7 +2,8 @@
 
 A fact is a connected component of the graph whose nodes are claims and whose edges are the
 cross-source findings (a finding links all its claims), so every cross-source finding belongs to
-exactly one fact. Internal findings are one article's arithmetic, never a fact. A death toll
+exactly one fact; a finding that explains two periods of one measure ("60%, down from 67.3% in
+2019") links no facts and goes with the fact of its first figure. Internal findings are one article's arithmetic, never a fact. A death toll
 reported as 92, then 147, then 213 over four days is one fact with a timeline, its pairwise
 findings the evidence.
 

@@ -171,8 +171,10 @@ def background(corpus: Corpus, pairs: Sequence[dict]) -> list[tuple[dict, dict, 
     out = []
     for story in stories:
         st = corpus.stories.get(story)
+        # As the matcher meets them: figures that differ, of roles that may be one measure.
         cands = [(a, b) for a, b in by_story[story]
-                 if st is not None and not features.compatible(a, b, st)]
+                 if st is not None and not features.compatible(a, b, st)
+                 and match.roles_meet(a, b, False, features.relation(a, b))]
         rng.shuffle(cands)
         out += [(a, b, st) for a, b in cands[:BACKGROUND_PER_STORY]]
     return out

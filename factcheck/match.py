@@ -140,6 +140,15 @@ def one_count_one_period(a: dict, b: dict, story: features.Story, prel: str) -> 
     return prel in ("same", "update", "unknown") and bool(features.unique_match(a, b, story))
 
 
+def roles_meet(a: dict, b: dict, agree: bool, prel: str) -> bool:
+    """Whether two figures' roles let them be one measure: a change against a level ("rose by
+    0.2%", "4.3%") is two measures, unless the figures agree ("a 29.6% fall", "fell almost 30
+    per cent") or a rate is stated for two periods ("prices rose by 2.3%" this year, "the rate
+    stood at 4.6%" a year ago)."""
+    return (agree or role_class(a["role"]) == role_class(b["role"])
+            or a["unit_family"] == "percent" and prel == "different")
+
+
 def is_candidate(a: dict, b: dict) -> bool:
     """Whether ``candidates`` would score this pair: alike measure texts or close figures."""
     va, vb = abs(float(a["value"])), abs(float(b["value"]))
@@ -192,11 +201,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
     agree = agreeing(ra, rb, story)
     prel = features.relation(ra, rb)
-    if not agree and role_class(ra["role"]) != role_class(rb["role"]) and not (
-            ra["unit_family"] == "percent" and prel == "different"):
-        return  # a change against a level ("rose by 0.2%", "4.3%") is two measures; the same
-        # figure in both ("a 29.6% fall", "fell almost 30 per cent") is one, however worded;
-        # a rate that "rose by 2.3%" this year and "stood at 4.6%" a year ago is one rate
+    if not roles_meet(ra, rb, agree, prel):
+        return
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
     if agree and ra["unit_family"] != "age" and periods.apart_spans(ra, rb):
