@@ -88,7 +88,7 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     cross = verdict.with_repeats(claims, verdict.one_per_reading(claims, cross))
     cross, stated = verdict.explained_through_stated_links(claims, cross)
     internal = arithmetic.internal_findings(claims)
-    return (cross + stated + internal
+    return (cross + stated + verdict.explained_through_rates(claims, cross) + internal
             + verdict.explained_through_arithmetic(claims, cross, internal))
 
 

@@ -802,3 +802,64 @@ def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
 
 def _text(x: object) -> str:
     return x if isinstance(x, str) else ""
+
+
+# What an amount a day, week or month comes to in a year.
+_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
+_PER = re.compile(r"\bper (day|week|month|year)$")
+_OVER_YEARS = re.compile(r"\s*over\s+(?:the\s+next\s+|the\s+)?(?P<n>\d{1,2}|two|three|four|five|"
+                         r"six|seven|eight|nine|ten)\s+years\b", re.IGNORECASE)
+_SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+# How close two amounts must come once both are put per year.
+RATE_AGREEMENT = 0.03
+
+
+def _yearly(row: Mapping[str, Any]) -> tuple[float, str] | None:
+    """(the amount a year, how it was written) for an amount stated per day, week, month or
+    year ("$36 a week") or over a number of years ("$1.9 billion over five years"), else None."""
+    per = _PER.search(str(row.get("measure") or ""))
+    if per:
+        return float(row["value"]) * _PER_YEAR[per.group(1)], f"a {per.group(1)}"
+    sentence, at = str(row.get("sentence") or ""), int(row["end"]) - int(row["sentence_start"])
+    over = _OVER_YEARS.match(sentence, at) if 0 <= at <= len(sentence) else None
+    if over:
+        n = over.group("n").lower()
+        years = float(_SMALL_WORDS.get(n) or n)
+        if years > 0:
+            return float(row["value"]) / years, f"over {years:g} years"
+    return None
+
+
+def explained_through_rates(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """Amounts of one currency that two outlets state over different spans and that come to
+    the same amount a year: "$36 a week" and "$1,888 a year", "$1.9 billion over five years"
+    and "about $380 million a year". One explained finding per such pair of claims."""
+    money = claims[(claims["unit_family"] == "money") & (
+        claims["measure"].str.contains(r"\bper (?:day|week|month|year)$", regex=True, na=False)
+        | claims["sentence"].str.contains("over", regex=False, na=False))]
+    if len(money) < 2:
+        return []
+    rows = []
+    for r in money.to_dict("records"):
+        y = _yearly(r)
+        if y is not None:
+            rows.append((r, *y))
+    held = {frozenset(f.claims) for f in cross if len(f.claims) == 2}
+    out = []
+    for i, (a, ya, wa) in enumerate(rows):
+        for b, yb, wb in rows[i + 1:]:
+            if (a["article"] == b["article"] or a["unit"] != b["unit"] or wa == wb
+                    or a.get("story") != b.get("story") or frozenset((a["id"], b["id"])) in held
+                    or rel_diff(ya, yb) > RATE_AGREEMENT):
+                continue
+            out.append(Finding(
+                id="", kind="cross-source", verdict="explained", relation="different-period",
+                claims=[a["id"], b["id"]], measure=a["measure"], score=None,
+                details={"rel_diff": round(rel_diff(float(a["value"]), float(b["value"])), 6),
+                         "per_year": [round(ya, 2), round(yb, 2)]},
+                explanation=(
+                    f"{_who(a)} says {formatting.claim(a)} {wa}; {_who(b)} says "
+                    f"{formatting.claim(b)} {wb}. Not a conflict: both come to about "
+                    f"{formatting.amount(ya, a['unit'])} a year, told over different spans.")))
+    return out

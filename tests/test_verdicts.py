@@ -467,3 +467,20 @@ def test_the_missing_are_found():
                    "2025-09-12"))
     found = _between(result, "14", "Six")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
+
+
+@pytest.mark.parametrize("a,b,fa,fb", [
+    ("The average worker will get a tax cut averaging $1,888 a year.",
+     "The average tax cut is worth about $36 a week, the Treasurer said.",
+     "$1,888 a year", "about $36 a week"),
+    ("Rent assistance will rise at a cost of $1.9 billion over five years.",
+     "The rent assistance increase is costing about $380 million a year.",
+     "$1.9 billion", "about $380 million a year"),
+])
+def test_one_amount_told_over_two_spans(a, b, fa, fb):
+    """An amount a week and the same amount a year, or a cost over five years and its yearly
+    share: not a conflict, and the explanation says what both come to a year."""
+    result = _run((a, "2024-05-14"), (b, "2024-05-15"))
+    found = _between(result, fa, fb)
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+    assert "a year" in found[0].explanation
