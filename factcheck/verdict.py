@@ -599,7 +599,10 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 
 
 # "Nine people have been killed, seven of them in Pine Hollow": the second is a part of the first.
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
+_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
+# "More than 2,000 firefighters, including about 300 from Oregon": the second is a part.
+_INCLUDING = re.compile(r"^[^.;\d]{0,60}?\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                        r"almost\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
 
 
 # "about 9.7 million votes, fewer than the 10.3 million Corbyn won in 2019": a comparison that
@@ -611,7 +614,8 @@ _THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smal
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
-                       r"push|rise|of\s+(?:them|whom|those|these)|than|on)", re.IGNORECASE)
+                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including)",
+                       re.IGNORECASE)
 
 
 def _other_period(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
@@ -629,8 +633,8 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     if len(claims) < 2:
         return out
-    cols = ["id", "article", "sentence_start", "start", "end", "unit", "value", "role",
-            "sentence", "period_kind", "period_start"]
+    cols = ["id", "article", "sentence_start", "start", "end", "unit", "unit_family", "value",
+            "role", "sentence", "period_kind", "period_start"]
     # The sentences that hold two figures and a cue first, then their rows (most hold neither).
     starts = claims["sentence_start"].tolist()
     arts = claims["article"].tolist()
@@ -654,13 +658,19 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     for rows in by_sentence.values():
         rows.sort(key=lambda r: int(r["start"]))
         for x, y in zip(rows, rows[1:]):
-            if x["unit"] != y["unit"] or float(x["value"]) == float(y["value"]):
+            # A bare count after a named one counts the same ("2,000 firefighters, including
+            # about 300 from Oregon").
+            bare = y["unit"] == "count" and x["unit_family"] in ("person", "count")
+            if (x["unit"] != y["unit"] and not bare) or float(x["value"]) == float(y["value"]):
                 continue
             between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
                                          int(y["start"]) - int(y["sentence_start"])]
             after_y = str(y["sentence"])[int(y["end"]) - int(y["sentence_start"]):]
-            if y["role"] == "part" and _OF_THEM.match(after_y) and len(between) <= 160:
+            if (_OF_THEM.match(after_y) and len(between) <= 160
+                    or _INCLUDING.match(between)) and float(y["value"]) < float(x["value"]):
                 out.append((y["id"], x["id"], "part-of-whole"))
+            elif bare and x["unit"] != y["unit"]:
+                continue
             elif x["role"] == "increment" and _BRINGING_TO.match(between):
                 out.append((x["id"], y["id"], "increment-of-total"))
             elif x["role"] not in ("difference", "increment") and (
@@ -736,7 +746,7 @@ def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]
     """The explained finding for a link x -> y one article states (x, y first in their
     lists), holding the other sources' figures that agree with either side."""
     x, y = xs[0], ys[0]
-    told = f"\"{_span_quote(x, y)}{' of them' if relation == 'part-of-whole' else ''}\""
+    told = f"\"{_span_quote(x, y)}\""
     if relation == "increment-of-total":
         why = (f"{formatting.claim(x)} is the addition and {formatting.claim(y)} the total it "
                f"brings the count to")
@@ -769,6 +779,8 @@ def _span_quote(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     lo, hi = int(first["start"]) - s0, int(last["end"]) - s0
     if not (0 <= lo <= hi <= len(sentence)):
         return f"{quoted(first)} ... {quoted(last)}"
+    tail = _OF_THEM.match(sentence, hi)
+    hi = tail.end() if tail else hi  # "seven of them"
     before = sentence[:lo].split()[-QUOTE_WORDS_BEFORE:]
     text = " ".join(before + [sentence[lo:hi]])
     if len(text) > QUOTE_CHARS:

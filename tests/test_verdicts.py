@@ -417,6 +417,9 @@ STATED_LINKS = [
     ("The death toll from the fire rose to nine on Wednesday, seven of them in Pine Hollow.",
      "At least nine people have been killed by the fire, officials said on Wednesday.",
      "seven", "At least nine", "part-of-whole"),
+    ("More than 2,000 firefighters, including about 300 from Oregon, are on the fire lines.",
+     "Cal Fire said 2,300 firefighters were on the lines on Wednesday.",
+     "about 300", "2,300", "part-of-whole"),
 ]
 
 
