@@ -57,6 +57,10 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
+# Gold values written in a currency's hundredth, against claims in the currency (ISO code).
+_SUBUNITS = {"pence": 100.0, "penny": 100.0, "p": 100.0, "cent": 100.0, "cents": 100.0}
+
+
 def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]) -> list[str]:
     """Ids of the claims that can stand for a gold end: its article, its span, its value."""
     text = texts.get(spec["article"])
@@ -72,6 +76,8 @@ def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]
         if units.comparable(str(unit), gold_unit):
             # "Less than two weeks" for a gold value of 14 days: one duration in two units.
             v = float(v) * units.factor(str(unit)) / units.factor(gold_unit)
+        elif gold_unit.lower() in _SUBUNITS and len(str(unit)) == 3 and str(unit).isupper():
+            v = float(v) * _SUBUNITS[gold_unit.lower()]  # "6.8p" for a gold value of 6.8 pence
         if abs(float(v) - value) > VALUE_TOLERANCE * max(abs(value), 1e-9):
             continue
         if any(start < e and s < end for s, e in spans):

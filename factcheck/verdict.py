@@ -671,7 +671,9 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                 out.append((y["id"], x["id"], "part-of-whole"))
             elif bare and x["unit"] != y["unit"]:
                 continue
-            elif x["role"] == "increment" and _BRINGING_TO.match(between):
+            elif (x["role"] == "increment" or x["role"] is None
+                  and float(x["value"]) < float(y["value"])) and _BRINGING_TO.match(between):
+                # ("a final dividend of 6.8p, taking the full-year payout to 10.2p")
                 out.append((x["id"], y["id"], "increment-of-total"))
             elif x["role"] not in ("difference", "increment") and (
                     _COMPARED_FROM.match(between)

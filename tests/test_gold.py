@@ -29,3 +29,14 @@ def test_seeds_report_no_contradiction(seeds_result):
 @pytest.mark.parametrize("verdict", ["agree", "explained"])
 def test_seeds_have_each_kind_of_finding(seeds_result, verdict):
     assert any(f.verdict == verdict for f in seeds_result.findings)
+
+
+def test_a_gold_value_in_pence_meets_a_claim_in_pounds():
+    """"6.8p" is read as 0.068 GBP; a gold end written as 6.8 pence is that claim."""
+    from factcheck import gold
+    from factcheck.pipeline import extract_stream
+    from factcheck.schema import Article
+    text = "The board recommended a final dividend of 6.8p for the year."
+    claims, _, _ = extract_stream([Article(id="r", text=text, path="r.txt")])
+    spec = {"article": "r", "text": "final dividend of 6.8p", "value": 6.8, "unit": "pence"}
+    assert gold.ends(claims, {"r": text}, spec) == claims["id"].tolist()
