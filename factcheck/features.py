@@ -181,11 +181,13 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
     """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
     low = float(row["low"]) if _finite(row["low"]) else -math.inf
     high = float(row["high"]) if _finite(row["high"]) else math.inf
+    tight = row["bound"] in ("upper", "lower") and bool(
+        _TIGHT_HEDGE.match(str(row.get("text") or "")))
     if row["bound"] == "approx" and precise(row):
         value = float(row["value"])
         low, high = sorted((value * (1 - PRECISE_APPROX_SHARE),
                             value * (1 + PRECISE_APPROX_SHARE)))
-    elif row["bound"] in ("upper", "lower") and _TIGHT_HEDGE.match(str(row.get("text") or "")):
+    elif tight:
         # "just under 60%", "almost 1,000", "just over 7 per cent": close to the figure.
         value = float(row["value"])
         if row["bound"] == "upper":
@@ -200,7 +202,9 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
             # A whole percent of two digits is a share rounded to the unit: "34%" for 33.7
             # per cent (not "2 per cent", a target, for 1.9).
             tol = min(0.5, ROUNDING_MAX_SHARE * abs(value))
-        low, high = low - tol, high + tol
+        # A close bound's far side is the writer's own estimate, not a rounding.
+        low = low if tight and row["bound"] == "upper" else low - tol
+        high = high if tight and row["bound"] == "lower" else high + tol
     return low, high
 
 
