@@ -626,7 +626,7 @@ def unique_match(a: Row, b: Row, story: Story) -> float:
     pa, pb = _parts(a), _parts(b)
     if any(pa[n] and pb[n] and pa[n] != pb[n] for n in pa):
         return 0.0
-    for sig in _cached(a, "_signatures", signatures) & _cached(b, "_signatures", signatures):
+    for sig in cached_signatures(a) & cached_signatures(b):
         if (story.signature_in_article[(a["article"], a["unit"], sig)] == 1
                 and story.signature_in_article[(b["article"], b["unit"], sig)] == 1):
             return 1.0

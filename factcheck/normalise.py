@@ -213,9 +213,6 @@ _DIGIT = re.compile(r"\d")
 _PUNCT_AFTER = re.compile(r"\s*([^\sA-Za-z])")
 
 
-_PARTITIVE_PRONOUNS = frozenset("them whom those these us".split())
-# "seven of them", "five of whom": a part of the count just before.
-_PART_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 
 
 def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
@@ -239,7 +236,7 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     for i, w in enumerate(words[:6]):
         lw = w.lower()
         if i == 0 and lw == "of":
-            if len(words) > 1 and words[1].lower() in _PARTITIVE_PRONOUNS:
+            if phrases.PART_OF_THEM.match(after):
                 return None  # "seven of them": what an earlier figure counted
             continue  # "tens of thousands of migrants"
         if i <= 1 and lw in ("the", "those", "these") and words and words[0].lower() == "of":
@@ -689,6 +686,13 @@ _NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|almost\s+
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 
 
+def _noun_of(before: str) -> str:
+    """The noun the figure after ``before`` is "of" ("a deficit of $28.3bn", "a majority of"),
+    singular, or ''."""
+    m = _NOUN_OF_BEFORE.search(before)
+    return singular(m.group(1).lower()) if m and _a_measured_noun(m.group(1).lower()) else ""
+
+
 def _a_measured_noun(word: str) -> bool:
     """A word that can name what an amount or a rate measures (not "year", "total", "rise")."""
     s = singular(word)
@@ -708,10 +712,9 @@ def _lexical_noun(sentence: str, q: numbers.Quantity) -> str:
     after = _noun_after(sentence[q.end:], compounds=False)
     if after and after.phrase and _a_measured_noun(after.phrase[-1].lower()):
         return singular(after.phrase[-1].lower())
-    before = sentence[: q.start]
-    m = _NOUN_OF_BEFORE.search(before)
-    if m and _a_measured_noun(m.group(1).lower()):
-        return singular(m.group(1).lower())
+    of = _noun_of(sentence[: q.start])
+    if of:
+        return of
     clause = phrases.clause_bounds(sentence, q.start, q.end)
     text, start = sentence, q.start
     rel = _RELATIVE_OPENS.search(sentence, 0, clause[0])
@@ -736,10 +739,7 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
     if not phrase and q.unit and _lexical_family(q.unit) in ("money", "percent"):
         noun = _lexical_noun(sentence, q)
     elif not phrase and unit == "count":
-        # A bare count of what it is "of": "a majority of 11,572".
-        m = _NOUN_OF_BEFORE.search(before)
-        if m and _a_measured_noun(m.group(1).lower()):
-            noun = singular(m.group(1).lower())
+        noun = _noun_of(before)  # a bare count of what it is "of": "a majority of 11,572"
     holder = (_age_holder(before, after) if unit == "age"
               else _named_holder(sentence, q.start, q.end))
     measure_words = [w for w in phrase if w not in STOPWORDS][:3]
@@ -821,7 +821,7 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
     """The figure's role, from its cue words and the figures beside it: (role, unit, family,
     phrase), the unit taken from the next figure for a difference; notes a whole in ``wholes``."""
     role = _role(sentence[: q.start], sentence[q.end:], q)
-    if role is None and ("other" in phrase or _PART_OF_THEM.match(sentence, q.end)):
+    if role is None and ("other" in phrase or phrases.of_them(sentence, q.end)):
         role = "part"  # "two other rifles", "seven of them": some of a larger set
     # "1,310 more than the 3,870 migrants": a difference, counted in the next noun (not "the
     # total of 29,578 is already higher than the 29,437", a level compared with another).

@@ -631,3 +631,14 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     if re.search(r"\bbefore\s+tax", text, re.IGNORECASE):
         found.add("pre-tax")
     return frozenset(found)
+
+
+# "seven of them", "five of whom", "208,000 of which": a part of the count just before.
+PART_OF_THEM = re.compile(r"\s+of\s+(?P<pronoun>them|whom|those|these|which)\b", re.IGNORECASE)
+
+
+def of_them(text: str, at: int = 0) -> bool:
+    """True when ``text`` at ``at`` says "of them", "of whom", "of those" or "of these" ("of
+    which" names a part too, but the normaliser leaves its role to the verdicts' links)."""
+    m = PART_OF_THEM.match(text, at)
+    return bool(m) and m.group("pronoun").lower() != "which"

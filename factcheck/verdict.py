@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz
 
-from . import features, formatting, model, periods, units
+from . import features, formatting, model, periods, phrases, units
 from .components import components
 from .schema import Finding
 
@@ -598,8 +598,6 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
                           r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
-# "Nine people have been killed, seven of them in Pine Hollow": the second is a part of the first.
-_OF_THEM = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.IGNORECASE)
 # "More than 2,000 firefighters, including about 300 from Oregon": the second is a part.
 _INCLUDING = re.compile(r"^[^.;\d]{0,60}?\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                         r"almost\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -666,7 +664,7 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
             between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
                                          int(y["start"]) - int(y["sentence_start"])]
             after_y = str(y["sentence"])[int(y["end"]) - int(y["sentence_start"]):]
-            if (_OF_THEM.match(after_y) and len(between) <= 160
+            if (phrases.PART_OF_THEM.match(after_y) and len(between) <= 160
                     or _INCLUDING.match(between)) and float(y["value"]) < float(x["value"]):
                 out.append((y["id"], x["id"], "part-of-whole"))
             elif bare and x["unit"] != y["unit"]:
@@ -781,7 +779,7 @@ def _span_quote(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     lo, hi = int(first["start"]) - s0, int(last["end"]) - s0
     if not (0 <= lo <= hi <= len(sentence)):
         return f"{quoted(first)} ... {quoted(last)}"
-    tail = _OF_THEM.match(sentence, hi)
+    tail = phrases.PART_OF_THEM.match(sentence, hi)
     hi = tail.end() if tail else hi  # "seven of them"
     before = sentence[:lo].split()[-QUOTE_WORDS_BEFORE:]
     text = " ".join(before + [sentence[lo:hi]])
