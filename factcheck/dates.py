@@ -171,8 +171,8 @@ _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|'ll|expect(?:s|ed)?|aims?|plans
 
 # Clause boundaries: ; : dashes, brackets, and a comma before a conjunction or relative word.
 _CLAUSE = re.compile(r";|:(?!\d)|(?<!\d)[–—](?!\d)|\s-\s|[()\[\]]|,\s+(?=(?:while|which|but|"
-                     r"although|though|whereas|who|when|and|or|compared|up\s+from|down\s+from)\b)",
-                     re.IGNORECASE)
+                     r"although|though|whereas|who|when|and|or|compared|up\s+from|down\s+from|"
+                     r"after|before|because|as(?!\s+of))\b)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # Other figures in the sentence (digits only: spelled numbers are rarely rival figures).
 _FIGURE = re.compile(r"(?<![\w.,/:])\d+(?:[,.]\d+)*")

@@ -123,8 +123,10 @@ def _claim_order(row: Mapping[str, Any]) -> tuple:
 
 
 def _bridges(f: Finding) -> bool:
-    """An explained difference of periods: it explains two facts, it does not make one."""
-    return f.verdict == "explained" and f.relation == "different-period"
+    """An explained difference of periods, or of two counts aligned only as each other's
+    closest: it explains two facts, it does not make one."""
+    return f.verdict == "explained" and (f.relation == "different-period"
+                                         or bool(f.details.get("closest")))
 
 
 def _fact(findings: list[Finding], rows: Mapping[str, Mapping[str, Any]],

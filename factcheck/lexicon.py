@@ -99,15 +99,19 @@ NP_BREAKERS = frozenset(
     toward towards until while who whom whose which what when where why how
     is are was were be been being am has have had having do does did will would shall should
     can could may might must said says say told according
+    last next yesterday today tonight
+    january february april june july august september october november december
     """.split()
 )
 
-# Verbs (and auxiliaries) that follow a bare count of people: "more than 12,000 have crossed".
+# Verbs (and auxiliaries) that follow a bare count of people: "more than 12,000 have crossed";
+# headlines tell it in the present ("1,072 arrive on Saturday", "30 die in floods").
 PERSON_VERBS = frozenset(
     """
     died killed injured wounded crossed arrived fled drowned perished evacuated arrested
     detained deported rescued missing hurt displaced infected hospitalised hospitalized
     voted signed marched protested applied emigrated immigrated migrated attended joined
+    die dies arrive arrives cross crosses flee flees drown drowns perish perishes
     """.split()
 )
 

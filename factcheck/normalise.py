@@ -241,6 +241,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
             continue  # "tens of thousands of migrants"
         if i <= 1 and lw in ("the", "those", "these") and words and words[0].lower() == "of":
             continue
+        if not phrase and lw in PERSON_VERBS and lw != "missing":
+            return None  # "1,072 arrive on Saturday": people, told by their verb
         if (lw in NUMBER_MODIFIERS or lw in COMPARATIVES) and not phrase:
             phrase.append(lw)  # kept for the role ("two other rifles"), dropped as a head
             continue
@@ -430,9 +432,24 @@ def _phrase_head(words: list[str]) -> str:
 EVENT_WINDOW = 60
 
 
-def _event(sentence: str, start: int, end: int) -> str:
-    """The outcome word nearest the figure in its clause ("died" -> death), or ''."""
+# The outcome a toll counts, as the subject of its clause: "the death toll from the floods
+# that swept through the north of the country rose to 31".
+_TOLL = re.compile(r"\b([a-z]+)\s+toll\b", re.IGNORECASE)
+
+
+def _event(sentence: str, start: int, end: int, toll: bool = False) -> str:
+    """The outcome word nearest the figure in its clause ("died" -> death), or, for a count of
+    people (``toll``), the outcome of the toll its clause opens with, or ''."""
     lo, hi = phrases.clause_bounds(sentence, start, end)
+    near = _near_event(sentence, start, end, lo, hi)
+    if near or not toll:
+        return near
+    toll = _TOLL.search(sentence, lo, start)
+    return EVENT_OF_WORD.get(toll.group(1).lower(), "") if toll else ""
+
+
+def _near_event(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
+    """The outcome word nearest the figure within ``EVENT_WINDOW`` in its clause, or ''."""
     # Only words within EVENT_WINDOW of the figure count, so only they are read (from the
     # start of the word the window's edge falls in).
     lo = max(lo, start - EVENT_WINDOW - 1)
@@ -549,7 +566,8 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     count."""
     clause = phrases.clause_bounds(sentence, q.start, q.end)
     phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
-    event = _event(sentence, q.start, q.end) if family in ("person", "count") else ""
+    event = _event(sentence, q.start, q.end, toll=unit in ("person", "count")) \
+        if family in ("person", "count") else ""
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
                                  bound=q.bound, period_kind=period.kind if period else None,
                                  period_span=period.span if period else None)
@@ -766,6 +784,7 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
     rows: list[dict] = []
     origin = _Origin(article_id, source, published, story)
     recent_count_unit: tuple[str, str, int] | None = None  # (unit, family, sentence index)
+    previous: tuple[int, list[dict]] = (-2, [])  # the last sentence with figures, its rows
     for s_idx, (s0, s1) in enumerate(split_sentences(text)):
         if deadline is not None and time.monotonic() > deadline:
             raise TooSlow(f"stopped at character {s0:,} of {len(text):,}, "
@@ -773,11 +792,42 @@ def _claim_rows(text: str, published: dt.date | None, article_id: str,
         sentence = text[s0:s1]
         quantities = numbers.find_quantities(sentence)
         if quantities:
+            first = len(rows)
             recent_count_unit = _sentence_rows(rows, sentence, s0, s_idx, quantities,
                                                recent_count_unit, origin)
+            _date_back(sentence, rows[first:], rows[:first],
+                       previous[1] if previous[0] == s_idx - 1 else [])
+            previous = (s_idx, rows[first:])
     for n, row in enumerate(rows, 1):
         row["id"] = f"{article_id}#{n}"
     return rows
+
+
+# A sentence that opens on what the one before told of: "They arrived in seven boats";
+# "The 1,072 people arrived in 16 boats" (a figure the article gave before).
+_REFERS_BACK = re.compile(r"^\W*(?:(?:They|These|Those|It)\b|The\s+(?P<figure>\d[\d,.]*)\s)")
+_DAY_FIELDS = ("period_start", "period_end", "period_kind", "as_of")
+
+
+def _date_back(sentence: str, new: list[dict], before: list[dict],
+               previous: list[dict]) -> None:
+    """Give a sentence's undated figures the day of what it refers back to: the day of the
+    sentence just before (one day for all its dated figures), or of the earlier figure it
+    repeats. Daily counts ("in 16 boats") are otherwise read as of the report's date."""
+    undated = [r for r in new if r["period_kind"] is None]
+    m = _REFERS_BACK.match(sentence)
+    if not undated or not m:
+        return
+    if m.group("figure"):
+        figure = m.group("figure").rstrip(".,")
+        sources = [r for r in before if r["text"].strip() == figure]
+    else:
+        sources = [r for r in previous if r["period_kind"] is not None]
+    days = {(r["period_start"], r["period_end"]) for r in sources if r["period_kind"] == "day"}
+    if len(days) != 1 or any(r["period_kind"] != "day" for r in sources):
+        return
+    for r in undated:
+        r.update({k: sources[0][k] for k in _DAY_FIELDS})
 
 
 _SHARE_OF = re.compile(r"\s+of\b(?!\s+(?:a|an|one)\b)", re.IGNORECASE)

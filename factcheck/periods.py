@@ -58,6 +58,24 @@ def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     return False
 
 
+def comparable_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two figures' stated spans are of a like length (at most twice the other), or
+    either states none: a month's count and a year's total are two kinds of measure.
+
+    >>> y23 = dict(period_start="2023-01-01", period_end="2023-12-31")
+    >>> ytd = dict(period_start="2024-01-01", period_end="2024-10-07")
+    >>> sep = dict(period_start="2024-09-01", period_end="2024-09-30")
+    >>> comparable_spans(y23, ytd), comparable_spans(sep, y23), comparable_spans(sep, {})
+    (True, False, True)
+    """
+    sa, ea = _date(a.get("period_start")), _date(a.get("period_end"))
+    sb, eb = _date(b.get("period_start")), _date(b.get("period_end"))
+    if not (sa and ea and sb and eb):
+        return True
+    la, lb = (ea - sa).days + 1, (eb - sb).days + 1
+    return max(la, lb) <= 2 * max(min(la, lb), 1)
+
+
 def days_between(a: Any, b: Any) -> int | None:
     """Days from date a to date b (ISO strings), or None when either is unknown.
 

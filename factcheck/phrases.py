@@ -496,12 +496,14 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
     if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
         return True
     if event in RUNNING_EVENTS and _STILL.search(sentence, max(lo, start - 30), min(hi, end + 30)):
-        return True  # "14 people remain missing", "six are still unaccounted for"
+        # "14 people remain missing", "six are still unaccounted for", "38 are now confirmed
+        # dead"
+        return True
     # "at least 50 dead", "more than 30 missing": a floor of a count still being made.
     return bound == "lower" and event in RUNNING_EVENTS and event not in ("arrival", "vote")
 
 
-_STILL = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
+_STILL = re.compile(r"\b(?:remain|remains|remained|still|now)\b", re.IGNORECASE)
 
 
 # --- where a figure holds ----------------------------------------------------------------------

@@ -111,6 +111,10 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if explained is not None:
         return explained
+    if rule == "closest":
+        # Aligned only as each other's closest count of one noun: a reason, or nothing.
+        found = _fitted_reason(a, b, ca, cb, diff, base)
+        return found if found.verdict == "explained" else None
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
@@ -352,9 +356,16 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
     """
     for x, y in ((a, b), (b, a)):
         for other in by_article_unit.get((y["article"], y["unit"]), []):
-            if other["id"] != y["id"] and not other.get("vague") and _compatible(x, other):
+            if (other["id"] != y["id"] and not other.get("vague") and _compatible(x, other)
+                    and not _other_outcome(x, other)):
                 return True
     return False
+
+
+def _other_outcome(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
+    """Both say what happened to what they count, and not the same ("24 rescued" is no
+    "24 died")."""
+    return bool(x.get("event")) and bool(y.get("event")) and x["event"] != y["event"]
 
 
 def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Finding]:
@@ -373,8 +384,13 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
                                             pairs["period_relation"], reasons, rules):
         ra, rb = records[a], records[b]
         f = judge_pair(ra, rb, prel, float(score), claims, why, rule)
-        if f is None or (f.score or 0.0) < matcher.threshold(f.verdict,
-                                                             "p_explained" in f.details):
+        if f is None:
+            continue
+        if rule == "closest":
+            if f.verdict != "explained":
+                continue  # aligned for a reason only, never to accuse or to confirm
+            f.details["closest"] = True
+        elif (f.score or 0.0) < matcher.threshold(f.verdict, "p_explained" in f.details):
             continue
         if f.verdict == "contradict" and confirmed_elsewhere(ra, rb, by_article_unit):
             continue  # the outlet also gives the other's figure: a list, not a dispute

@@ -205,7 +205,41 @@ READINGS = [
     ("Home Office figures showed that 669 people crossed on Tuesday in 11 boats, taking the "
      "total for the year so far to 27,281.", "11", "running", False),
     ("Services inflation edged up to 5.0% from 4.9%.", "5.0%", "bound", "exact"),
+    # A headline's present tense: people, told by their verb.
+    ("Channel crossings overtake last year's total after 1,072 arrive on Saturday", "1,072",
+     "unit", "person"),
+    # A month is never a unit.
+    ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
+     "79,800", "unit", "count"),
+    # A toll whose subject is far from its figure still counts its outcome.
+    ("The death toll from the floods that swept through the north of the country rose to 31 "
+     "on Wednesday, the civil protection authority said.", "31", "event", "death"),
+    ("The civil protection authority says 38 people are now confirmed dead.", "38",
+     "running", True),
+    # "after ..." is a clause of its own: the day in it dates its figure, not the year before.
+    ("More people have crossed the Channel so far this year than in the whole of last year, "
+     "after 1,072 people made the journey on Saturday.", "1,072", "period_kind", "day"),
 ]
+
+
+# A sentence that refers back takes the day of what it refers to: a daily count of boats is
+# otherwise read as of the report's date.
+DATED_BACK = [
+    ("Some 412 people crossed the Channel on Tuesday, the Home Office said. They arrived in "
+     "seven boats.", "seven", "2025-10-21"),
+    ("On Saturday 1,072 people crossed. It was the busiest day since September. The 1,072 "
+     "people arrived in 16 boats.", "16", "2025-10-18"),
+    # Nothing to refer back to: the figure stays undated.
+    ("Some 412 people crossed the Channel on Tuesday. Officials counted seven boats.", "seven",
+     None),
+]
+
+
+@pytest.mark.parametrize("text,figure,day", DATED_BACK)
+def test_a_sentence_that_refers_back_takes_its_day(text, figure, day):
+    df = factcheck.extract(text, "2025-10-22")
+    row = df[df["text"] == figure].iloc[0]
+    assert row["period_start"] == day and (day is None or row["period_kind"] == "day")
 
 
 @pytest.mark.parametrize("text,figure,column,value", READINGS)

@@ -490,3 +490,22 @@ def test_one_amount_told_over_two_spans(a, b, fa, fb):
     found = _between(result, fa, fb)
     assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
     assert "a year" in found[0].explanation
+
+
+@pytest.mark.parametrize("a,b,fa,fb", [
+    ("Police said they made 86 arrests over the course of Saturday's protests.",
+     "Hundreds of stores have been smashed and looted, and more than 200 people arrested.",
+     "86", "more than 200"),
+    ("Officials said 12 people were killed and 70 others injured when buildings collapsed.",
+     "At least 24 people were killed by the quake, officials said.", "12", "At least 24"),
+])
+def test_closest_counts_of_one_outcome_are_explained_never_accused(a, b, fa, fb):
+    """Two counts of one outcome, each the other's closest figure in the two reports, whose
+    words alone do not make them one measure: aligned for the reason an editor would see (a
+    part, an earlier count), never as a contradiction, and as evidence of no single fact."""
+    result = _run((a, "2008-12-08"), (b, "2008-12-08"))
+    found = _between(result, fa, fb)
+    assert [f.verdict for f in found] == ["explained"]
+    assert found[0].details.get("closest")
+    assert "worth a look" in found[0].explanation
+    assert not [f for f in result.findings if f.verdict == "contradict"]
