@@ -48,6 +48,8 @@ class Story:
     kind_in_article: Counter = field(default_factory=Counter)  # (article, kind) -> claims
     noun_in_article: Counter = field(default_factory=Counter)  # (article, noun) -> claims
     signature_in_article: Counter = field(default_factory=Counter)  # (article, unit, sig)
+    # (article, unit, start) -> the outcomes its counts to date from that start name
+    to_date_in_article: dict = field(default_factory=dict)
     names_in_article: dict = field(default_factory=dict)  # article -> names near its figures
     ages_in_article: dict = field(default_factory=dict)   # article -> the ages it gives
 
@@ -70,8 +72,13 @@ class Story:
                 singular(n.lower()) for n in _cached(r, "_names", names_near))
             if r.get("unit_family") == "age":
                 ages.setdefault(r["article"], []).append(float(r["value"]))
+        to_date: dict[tuple, list[str]] = {}
+        for r in rows:
+            if r.get("period_kind") in _TO_DATE:
+                to_date.setdefault((r["article"], r["unit"], r.get("period_start")),
+                                   []).append(str(r.get("event") or ""))
         return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig,
-                   names, ages)
+                   to_date, names, ages)
 
 
 def lemmas(row: Row) -> list[str]:
@@ -609,6 +616,30 @@ def same_running_count(a: Row, b: Row, story: Story) -> float:
     ("at least 92 people killed", "the death toll rose to 158"): one toll, reported as it
     grows, whatever the wording."""
     return float(toll_of(a) != "" and toll_of(a) == toll_of(b))
+
+
+_TO_DATE = frozenset({"year-to-date", "since"})
+
+
+def same_count_to_date(a: Row, b: Row, story: Story) -> float:
+    """Both count one unit from one start to their reports' dates ("36,954 people crossing
+    since January 1", "the total since January 1 now stands at 38,259") stated at two dates,
+    nothing they name differs, and each is its report's only such count of that outcome (a
+    count of deaths to date beside it counts something else): one count to date, told twice."""
+    if (a.get("period_kind") not in _TO_DATE or b.get("period_kind") not in _TO_DATE
+            or relation(a, b) != "update"):
+        return 0.0
+    # A bare total ("the total ... stands at 38,259") counts what the other names.
+    if a["unit"] != b["unit"] and "count" not in (a["unit"], b["unit"]):
+        return 0.0
+    pa, pb = _parts(a), _parts(b)
+    if any(pa[n] and pb[n] and pa[n] != pb[n] for n in ("noun", "event")):
+        return 0.0
+    outcome = pa["event"] or pb["event"]
+    return float(all(
+        sum(1 for e in story.to_date_in_article.get(
+            (r["article"], r["unit"], r.get("period_start")), ()) if e in ("", outcome)) == 1
+        for r in (a, b)))
 
 
 def both_running(a: Row, b: Row, story: Story) -> float:

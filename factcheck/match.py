@@ -276,7 +276,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     rule = ""
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone
-    if (one_count_one_period(ra, rb, story, prel) or features.same_person_age(ra, rb, story)
+    if (one_count_one_period(ra, rb, story, prel) or features.same_count_to_date(ra, rb, story)
+            or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     elif features.same_running_count(ra, rb, story):

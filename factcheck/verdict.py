@@ -647,6 +647,7 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     if len(claims) < 2:
         return out
+    out += _parts_of_the_sentence_before(claims)
     cols = ["id", "article", "sentence_start", "start", "end", "unit", "unit_family", "value",
             "role", "sentence", "period_kind", "period_start"]
     # The sentences that hold two figures and a cue first, then their rows (most hold neither).
@@ -693,6 +694,48 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                     _COMPARED_FROM.match(between)
                     or _THAN.match(between) and _other_period(x, y)):
                 out.append((x["id"], y["id"], "different-period"))
+    return out
+
+
+# A sentence that opens on a part of what the sentence before gave: "Of that sum, €12m is
+# earmarked for farmers"; "The biggest single element is $13.7bn in tax incentives".
+_PART_OPENS = re.compile(
+    r"^\W*(?:of\s+(?:that|this|the|those|these|which|it)\b(?:\s+[a-z]+){0,2}\s*,"
+    r"|(?:the|its)\s+(?:single\s+)?(?:biggest|largest|main|single\s+biggest)\s+"
+    r"(?:single\s+)?(?:element|item|part|share|component|chunk|slice|portion)\b)",
+    re.IGNORECASE)
+
+
+def _parts_of_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(part, whole, "part-of-whole") for each figure of a sentence that opens on a part of
+    what the sentence just before it gave: the last figure there of its unit, and larger."""
+    sentences = claims["sentence"].tolist()
+    opens = [i for i, text in enumerate(sentences) if _PART_OPENS.match(str(text))]
+    if not opens:
+        return []
+    arts, starts = claims["article"].tolist(), claims["sentence_start"].tolist()
+    by_sentence: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(arts, starts)):
+        by_sentence.setdefault(key, []).append(i)
+    # The sentence each sentence with figures follows, where that one has figures too.
+    follows: dict[tuple, tuple] = {}
+    for art, start in sorted(by_sentence):
+        i = by_sentence[(art, start)][0]
+        end = int(start) + len(str(sentences[i]))
+        follows[(art, end)] = (art, start)
+    ids, units, values = claims["id"].tolist(), claims["unit"].tolist(), claims["value"].tolist()
+    at = claims["start"].tolist()
+    out = []
+    for i in opens:
+        art, start = arts[i], int(starts[i])
+        before = next((follows[(art, end)] for end in range(start, start - 4, -1)
+                       if (art, end) in follows), None)
+        if before is None:
+            continue
+        wholes = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
+                  if units[j] == units[i] and float(values[j]) > float(values[i])]
+        if wholes:
+            out.append((ids[i], ids[wholes[-1]], "part-of-whole"))
     return out
 
 

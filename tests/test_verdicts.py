@@ -423,6 +423,15 @@ STATED_LINKS = [
     ("More than 2,000 firefighters, including about 300 from Oregon, are on the fire lines.",
      "Cal Fire said 2,300 firefighters were on the lines on Wednesday.",
      "about 300", "2,300", "part-of-whole"),
+    # Across two sentences: one that opens on a part of what the sentence before gave.
+    ("On Monday the cabinet approved €50m in initial emergency aid. Of that sum, €12m is "
+     "earmarked for farmers who lost livestock.",
+     "The government approved €50 million in emergency aid for the region on Monday.",
+     "€12m", "€50 million", "part-of-whole"),
+    ("The green industry package is worth $22.7bn over 10 years. The biggest single element is "
+     "$13.7bn in production tax incentives.",
+     "The budget sets aside $22.7 billion for the green industry package.",
+     "$13.7bn", "$22.7 billion", "part-of-whole"),
 ]
 
 
@@ -509,3 +518,17 @@ def test_closest_counts_of_one_outcome_are_explained_never_accused(a, b, fa, fb)
     assert found[0].details.get("closest")
     assert "worth a look" in found[0].explanation
     assert not [f for f in result.findings if f.verdict == "contradict"]
+
+
+@pytest.mark.parametrize("later,verdict", [("38,259", ("explained", "later-update")),
+                                           ("35,900", ("contradict", None))])
+def test_one_count_to_date_told_a_week_apart(later, verdict):
+    """A count since January 1 in two reports a week apart, whatever else the words say, and
+    beside a count of deaths to date in the later one: an update when it rose, a
+    contradiction when it fell."""
+    result = _run(("Saturday's arrivals took the number of people crossing since January 1 to "
+                   "36,954.", "2025-10-19"),
+                  (f"The total since January 1 now stands at {later}. At least 24 people have "
+                   "died this year.", "2025-10-26"))
+    found = _between(result, "36,954", later)
+    assert [(f.verdict, f.relation) for f in found] == [verdict]
