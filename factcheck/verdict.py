@@ -626,9 +626,15 @@ _THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smal
                    re.IGNORECASE)
 
 
+# A whole the sentence opens on: "Of the £1,270m, some £420m was spent on land".
+_OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
+                           re.IGNORECASE)
+
+
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
-                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including)",
+                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including)"
+                       r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b",
                        re.IGNORECASE)
 
 
@@ -681,8 +687,12 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
             between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
                                          int(y["start"]) - int(y["sentence_start"])]
             after_y = str(y["sentence"])[int(y["end"]) - int(y["sentence_start"]):]
+            before_x = str(x["sentence"])[:int(x["start"]) - int(x["sentence_start"])]
             if (phrases.PART_OF_THEM.match(after_y) and len(between) <= 160
-                    or _INCLUDING.match(between)) and float(y["value"]) < float(x["value"]):
+                    or _INCLUDING.match(between)
+                    or y["role"] == "part" and _OF_THE_WHOLE.search(before_x)
+                    ) and float(y["value"]) < float(x["value"]):
+                # ("Of the £1,270m, some £420m was spent buying land")
                 out.append((y["id"], x["id"], "part-of-whole"))
             elif bare and x["unit"] != y["unit"]:
                 continue

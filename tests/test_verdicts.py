@@ -423,6 +423,10 @@ STATED_LINKS = [
     ("More than 2,000 firefighters, including about 300 from Oregon, are on the fire lines.",
      "Cal Fire said 2,300 firefighters were on the lines on Wednesday.",
      "about 300", "2,300", "part-of-whole"),
+    ("Nor is the money already spent entirely lost. Of the £1,270m, some £420m was spent "
+     "buying land along the route.",
+     "The government is writing off £1.27bn already spent on land, design and early works.",
+     "some £420m", "£1.27bn", "part-of-whole"),
     # Across two sentences: one that opens on a part of what the sentence before gave.
     ("On Monday the cabinet approved €50m in initial emergency aid. Of that sum, €12m is "
      "earmarked for farmers who lost livestock.",
