@@ -614,6 +614,11 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
                           r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+# "£640m next year as part of the Chancellor's £8.2bn increase": the first is a part.
+_AS_PART_OF = re.compile(r"^[^.;\d]{0,60}?\b(?:as|is|are|was|were)\s+(?:a\s+)?part\s+of\b"
+                         r"[^.;\d]{0,40}$", re.IGNORECASE)
+
+
 # "More than 2,000 firefighters, including about 300 from Oregon": the second is a part.
 _INCLUDING = re.compile(r"^[^.;\d]{0,60}?\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                         r"almost\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -633,7 +638,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
-                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including)"
+                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part)"
                        r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b",
                        re.IGNORECASE)
 
@@ -645,7 +650,8 @@ def _other_period(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:
 
 
 def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(figure, figure, relation) links one sentence states between two figures of one unit:
+    """(figure, figure, relation) links one sentence (or one and the sentence before it,
+    ``_links_to_the_sentence_before``) states between two figures of one unit:
     a figure and the earlier one it is compared with ("60%, down from 67.3% in 2019":
     different-period), an increment and the total it brings something to ("a further £40m,
     bringing the total to £115m": increment-of-total), a part and its whole ("nine killed,
@@ -653,7 +659,7 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     if len(claims) < 2:
         return out
-    out += _parts_of_the_sentence_before(claims)
+    out += _links_to_the_sentence_before(claims)
     cols = ["id", "article", "sentence_start", "start", "end", "unit", "unit_family", "value",
             "role", "sentence", "period_kind", "period_start"]
     # The sentences that hold two figures and a cue first, then their rows (most hold neither).
@@ -694,6 +700,9 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                     ) and float(y["value"]) < float(x["value"]):
                 # ("Of the £1,270m, some £420m was spent buying land")
                 out.append((y["id"], x["id"], "part-of-whole"))
+            elif _AS_PART_OF.match(between) and float(x["value"]) < float(y["value"]):
+                # ("an extra £640m next year as part of the Chancellor's £8.2bn increase")
+                out.append((x["id"], y["id"], "part-of-whole"))
             elif bare and x["unit"] != y["unit"]:
                 continue
             elif (x["role"] == "increment" or x["role"] is None
@@ -716,11 +725,21 @@ _PART_OPENS = re.compile(
     re.IGNORECASE)
 
 
-def _parts_of_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(part, whole, "part-of-whole") for each figure of a sentence that opens on a part of
-    what the sentence just before it gave: the last figure there of its unit, and larger."""
+# A sentence that opens on what the sentence before added and takes it to a total: "That will
+# take the total budget of the department to £212.6 billion."
+_TAKES_OPENS = re.compile(r"^\W*(?:that|this|it|which)\s+(?:will\s+|would\s+)?(?:take|takes|"
+                          r"took|bring|brings|brought|lift|lifts|raise|raises|push|pushes)\b",
+                          re.IGNORECASE)
+
+
+def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """Links a sentence states to a figure of the sentence just before it (the last there
+    of its unit): (part, whole, "part-of-whole") for a sentence that opens on a part of
+    it ("Of that sum, €12m ..."), (increment, total, "increment-of-total") for one that
+    takes it to a total ("That will take the total budget to £212.6 billion")."""
     sentences = claims["sentence"].tolist()
-    opens = [i for i, text in enumerate(sentences) if _PART_OPENS.match(str(text))]
+    opens = [i for i, text in enumerate(sentences)
+             if _PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text))]
     if not opens:
         return []
     arts, starts = claims["article"].tolist(), claims["sentence_start"].tolist()
@@ -742,10 +761,14 @@ def _parts_of_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
                        if (art, end) in follows), None)
         if before is None:
             continue
-        wholes = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
-                  if units[j] == units[i] and float(values[j]) > float(values[i])]
-        if wholes:
-            out.append((ids[i], ids[wholes[-1]], "part-of-whole"))
+        takes = bool(_TAKES_OPENS.match(str(sentences[i])))
+        earlier = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
+                   if units[j] == units[i] and (float(values[j]) < float(values[i])) == takes
+                   and float(values[j]) != float(values[i])]
+        if earlier and takes:
+            out.append((ids[earlier[-1]], ids[i], "increment-of-total"))
+        elif earlier:
+            out.append((ids[i], ids[earlier[-1]], "part-of-whole"))
     return out
 
 

@@ -427,7 +427,16 @@ STATED_LINKS = [
      "buying land along the route.",
      "The government is writing off £1.27bn already spent on land, design and early works.",
      "some £420m", "£1.27bn", "part-of-whole"),
-    # Across two sentences: one that opens on a part of what the sentence before gave.
+    ("Hospitals across the region will receive an extra £640m next year as part of the "
+     "Chancellor's £8.2bn increase in day-to-day health spending.",
+     "Day-to-day health spending will rise by £8.2 billion next year, the Chancellor said.",
+     "£640m", "£8.2 billion", "part-of-whole"),
+    # Across two sentences: one that opens on a part of what the sentence before gave, or
+    # takes what it added to a total.
+    ("The health service will get £8.2 billion more for day-to-day spending next year. That "
+     "will take the total budget of the department to £212.6 billion.",
+     "The department's day-to-day budget will reach £212.6bn next year.",
+     "£8.2 billion", "£212.6bn", "increment-of-total"),
     ("On Monday the cabinet approved €50m in initial emergency aid. Of that sum, €12m is "
      "earmarked for farmers who lost livestock.",
      "The government approved €50 million in emergency aid for the region on Monday.",
