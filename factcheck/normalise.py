@@ -342,6 +342,14 @@ _NOT_HOLDERS = frozenset({"and", "or", "the", "a", "an", "was", "is", "who", "ha
                           "were", "are", "said", "in", "of", "at", "on", "when", "after", "from",
                           "outside", "inside", "near", "during", "while", "into", "behind",
                           "with", "for", "to", "by", "as", "that", "which", "whose", "whom"})
+# The story's own country, told generically ("the State's 5.38 million people"): the figure's
+# holder is none, not a name said before it in the clause.
+_GENERIC_HOLDERS = frozenset({"state", "country", "nation", "government"})
+# A possessive on the report a figure comes from names its source, not its holder ("The CSO's
+# annual estimates put the population of the region at 801,400").
+_SOURCE_AFTER = re.compile(r"\s*(?:(?:annual|latest|new|official|provisional|final|first|"
+                           r"monthly|quarterly)\s+)*(?:estimates?|figures?|data|statistics|"
+                           r"report|survey|forecasts?|analysis|count|census)\b", re.IGNORECASE)
 
 
 # "who died yesterday in federal prison at 77,": the age at death.
@@ -376,7 +384,11 @@ def _named_holder(sentence: str, start: int, end: int) -> str:
     name = ""
     for m in _NAMED_HOLDER.finditer(sentence, lo, start):
         word = (m.group("p") or m.group("s")).lower()
-        if word not in STOPWORDS and word not in _NOT_HOLDERS:
+        if m.group("p") and _SOURCE_AFTER.match(sentence, m.end() - 1):
+            continue
+        if word in _GENERIC_HOLDERS:
+            name = ""
+        elif word not in STOPWORDS and word not in _NOT_HOLDERS:
             name = word
     return singular(name) if name else ""
 

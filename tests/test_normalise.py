@@ -208,6 +208,13 @@ READINGS = [
     # A headline's present tense: people, told by their verb.
     ("Channel crossings overtake last year's total after 1,072 arrive on Saturday", "1,072",
      "unit", "person"),
+    # Whose figure it is: not the source's ("The CSO's annual estimates"), and not a name said
+    # before the country told generically ("the State's 5.38 million people").
+    ("The CSO's annual estimates put the population of the South-West region at 801,400.",
+     "801,400", "holder", ""),
+    ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
+     "million people.", "5.38 million", "holder", ""),
+    ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),
