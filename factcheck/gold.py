@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -198,6 +198,18 @@ def load_pairs(path: Any) -> list[dict]:
 
     with open(path, encoding="utf-8") as fh:
         return list(yaml.safe_load(fh)["pairs"])
+
+
+def story_folder_articles(root: Any) -> list[Article]:
+    """The articles of each story folder under ``root`` (a manifest.csv each), with the
+    folder's name as their story."""
+    from .ingest import load_articles
+
+    out: list[Article] = []
+    for folder in sorted(p for p in Path(root).iterdir() if (p / "manifest.csv").is_file()):
+        articles, _ = load_articles([folder])
+        out += [replace(a, story=folder.name) for a in articles]
+    return out
 
 
 def gold_articles(corpora: Any, stories: set[str]) -> list[Article]:
