@@ -873,7 +873,9 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
                if not (f.start() < fig[1] and fig[0] < f.end())
                and not any(a <= f.start() and f.end() <= b for a, b in asides)]
     spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)
-             and not _baseline(sentence, p, fig) and not _owned(sentence, p, fig, figures)]
+             and not _baseline(sentence, p, fig) and not _owned(sentence, p, fig, figures)
+             and not (p.kind == "day" and p.span[1] <= fig[0]
+                      and _NOW.search(sentence, p.span[1], fig[0]))]
     if not spans:
         if as_of is None:
             return None
@@ -893,6 +895,11 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
         # "by 1 November, 30,661 had crossed in 2024": the year so far.
         return Period(best.start, as_of, "year-to-date", as_of, best.text, best.span)
     return Period(best.start, best.end, best.kind, as_of, best.text, best.span)
+
+
+# "The state of calamity declared on Monday now covers 26": the day is the subject's, the
+# figure holds now.
+_NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 
 
 # A period a figure is measured against, not in: "the lowest since 2001", "up two points on

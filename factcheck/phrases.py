@@ -495,6 +495,8 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
         return True
     if _RUNNING_BEFORE.search(sentence[max(lo, start - 60):start]):
         return True
+    if _NOW_BEFORE.search(sentence[max(lo, start - 40):start]):
+        return True  # "the state of calamity now covers 26 municipalities": as it stands
     if event in RUNNING_EVENTS and _STILL.search(sentence, max(lo, start - 30), min(hi, end + 30)):
         # "14 people remain missing", "six are still unaccounted for", "38 are now confirmed
         # dead"
@@ -503,6 +505,10 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
     return bound == "lower" and event in RUNNING_EVENTS and event not in ("arrival", "vote")
 
 
+# "now covers", "now has", "now stands at": a count as it stands on the report's day.
+_NOW_BEFORE = re.compile(r"\bnow\s+(?:[a-z]+s|has|have|stands\s+at|totals?)\s+(?:at\s+|more\s+than\s+|"
+                         r"about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
+                         re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remain|remains|remained|still|now)\b", re.IGNORECASE)
 
 

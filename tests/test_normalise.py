@@ -215,6 +215,12 @@ READINGS = [
     ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
      "million people.", "5.38 million", "holder", ""),
     ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
+    # "now": a count as it stands on the report's day, not on the day its subject was set.
+    ("The state of calamity declared on Monday now covers 26 municipalities.", "26",
+     "period_kind", None),
+    ("The state of calamity declared on Monday now covers 26 municipalities.", "26",
+     "running", True),
+    ("The unit now has 320 officers and staff.", "320", "running", True),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),
