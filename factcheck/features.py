@@ -163,6 +163,31 @@ def converted(a: Row, b: Row) -> bool:
             and rel_diff(float(a["value"]), float(b["value"])) <= CONVERSION_SHARE)
 
 
+def decimal_rounding(a: Row, b: Row) -> bool:
+    """Two exact percents, one written with fewer decimals that the other rounds to ("a rate
+    of 35.7 percent", "35.72"): one rate, one report rounding it."""
+    if (a["unit"] != "percent" or b["unit"] != "percent" or a["bound"] != "exact"
+            or b["bound"] != "exact"):
+        return False
+    da, db = _decimals(str(a.get("text") or "")), _decimals(str(b.get("text") or ""))
+    # One decimal more, on a figure that has decimals ("35.7", "35.72"): a whole "2 per cent"
+    # is a figure of its own, not 1.75 rounded.
+    if da is None or db is None or min(da, db) < 1 or abs(da - db) != 1:
+        return False
+    coarse, fine = (a, b) if da < db else (b, a)
+    places = min(da, db)
+    return round(float(fine["value"]), places) == round(float(coarse["value"]), places) and \
+        float(fine["value"]) != float(coarse["value"])
+
+
+def _decimals(text: str) -> int | None:
+    """The decimal places a figure is written with (one figure in the text), else None."""
+    found = _FIGURE_DIGITS.findall(text)
+    if len(found) != 1:
+        return None
+    return len(found[0].partition(".")[2])
+
+
 # A hedge on a figure written to three or more significant digits ("some 30,661", "some 88.41
 # percent") quotes a count, not an estimate: it allows this share either side, not the parser's
 # share for round figures ("about 200").

@@ -552,6 +552,11 @@ def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
     return period
 
 
+# Rates that are no share of 100: "an exchange rate of 1.17", "a birth rate of 1.5".
+_NOT_A_SHARE_RATE = re.compile(r"\b(?:exchange|birth|fertility|heart|death|mortality|"
+                               r"crime|conversion|strike)\s+$", re.IGNORECASE)
+
+
 def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
     622,000" counts people, "the number of boats rose to 595" boats."""
@@ -567,6 +572,8 @@ def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
         return None  # a name ("Holborn and St Pancras with a majority of 11,572"), no noun
     if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":
         return "person", "person"
+    if noun == "rate" and not _NOT_A_SHARE_RATE.search(sentence, clause[0], at):
+        return "percent", "percent"  # "her 2014 federal tax rate was 35.72": a share
     if singular(noun) != noun and noun not in GENERIC_NOUNS:
         return _unit_of_noun(noun)  # a plural counted noun: "the number of boats"
     return None

@@ -195,8 +195,10 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
     say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
     strict = _overlap(interval(ca), interval(cb))
     tolerant = _overlap(interval(ca, True), interval(cb, True))
-    if not tolerant and features.converted(ca, cb):
-        tolerant = True  # "600 metres (2,000 feet)": conversions are rounded by the writer
+    if not tolerant and (features.converted(ca, cb) or features.decimal_rounding(a, b)):
+        # "600 metres (2,000 feet)": conversions are rounded by the writer; so is "35.7
+        # percent" for 35.72
+        tolerant = True
     if not tolerant:
         return False
     if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact") and not (

@@ -221,6 +221,10 @@ READINGS = [
     ("The state of calamity declared on Monday now covers 26 municipalities.", "26",
      "running", True),
     ("The unit now has 320 officers and staff.", "320", "running", True),
+    # A rate with no sign is a share; an exchange rate is not.
+    ("Her tax return showed that her 2014 federal tax rate was 35.72, and higher with city "
+     "taxes.", "35.72", "unit", "percent"),
+    ("The exchange rate was 1.17 on Friday.", "1.17", "unit", "count"),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),

@@ -545,3 +545,19 @@ def test_one_count_to_date_told_a_week_apart(later, verdict):
                    "died this year.", "2025-10-26"))
     found = _between(result, "36,954", later)
     assert [(f.verdict, f.relation) for f in found] == [verdict]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,agrees", [
+    # One decimal fewer: the same rate, rounded.
+    ("The couple paid an effective federal tax rate of 35.7 percent in 2014.",
+     "Her 2014 federal tax rate was 35.72, the tax return showed.", "35.7 percent", "35.72",
+     True),
+    # A whole percent is a figure of its own, not 1.75 rounded.
+    ("The Treasury forecasts the economy will grow 1.75 per cent in 2024-25.",
+     "The Treasury expects the economy to grow 2 per cent in 2024-25.", "1.75 per cent",
+     "2 per cent", False),
+])
+def test_a_rate_written_to_fewer_decimals(a, b, fa, fb, agrees):
+    result = _run((a, "2015-07-31"), (b, "2015-07-31"))
+    found = _between(result, fa, fb)
+    assert [f.verdict for f in found if f.verdict == "agree"] == (["agree"] if agrees else [])
