@@ -104,8 +104,8 @@ _ALTERNATIVES = (
     rf"|\bthis\s+year(?:\s+(?:so\s+far|to\s+date|alone))?\b|\b(?:the\s+)?year[-\s]to[-\s]date\b"
     rf"|\bthe\s+year\s+so\s+far\b|\b(?:(?:so|thus)\s+far|to\s+date)\s+in\s+(?P<ytd_y>{_YEAR}))"
     # "compared with the same period in 2023 / last year": that year, up to the same day
-    rf"|(?P<sameperiod>\b(?:the\s+)?same\s+(?:period|time)\s+(?:in|of|last|a)\s*"
-    rf"(?P<sp_y>{_YEAR}|year\b)?)"
+    rf"|(?P<sameperiod>\b(?:(?:the\s+)?same\s+(?:period|time|point|stage)|this\s+time)\s+"
+    rf"(?:in|of|last|a)\s*(?P<sp_y>{_YEAR}|year\b)?)"
     # "31,535 arrivals to date": the year so far when the sentence compares the same period
     rf"|(?P<todate>\b(?:(?:so|thus)\s+far|to\s+date)\b)"
     # "in the year to mid-2023", "in the 12 months to June"
@@ -608,7 +608,7 @@ def _resolve(m: re.Match[str], sentence: str, pub: dt.date | None) -> Period | N
     return None
 
 
-_COMPARES_SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\s+(?:in|of|last|a)\b",
+_COMPARES_SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time|point|stage)\s+(?:in|of|last|a)\b",
                                    re.IGNORECASE)
 
 

@@ -141,6 +141,14 @@ RELATIVE_CASES = [
      "31,535", "year-to-date", "2024-01-01", "2024-11-04", None),
     ("It brings the number of arrivals to date in 2024 to 31,535.", "2024-11-04", "31,535",
      "year-to-date", "2024-01-01", "2024-11-04", None),
+    ("By the same stage last year about 28,600 had made the crossing.", "2025-10-20",
+     "28,600", "year-to-date", "2024-01-01", "2024-10-20", None),
+    ("That is 29% higher than the 28,604 recorded at the same point in 2024.", "2025-10-19",
+     "28,604", "year-to-date", "2024-01-01", "2024-10-19", None),
+    # "After ..." is a clause of its own: the day in it is its figure's.
+    ("More people have crossed so far this year than in the whole of 2024, after 1,072 people "
+     "made the journey on Saturday.", "2025-10-19", "1,072", "day", "2025-10-18",
+     "2025-10-18", None),
     # "To date" without a comparison says the count is running, not which period it covers.
     ("Police have made 12 arrests to date.", "2024-11-04", "12", None, None, None, None),
 ]
