@@ -149,7 +149,7 @@ EVENTS = {
     "arrest": "arrested arrests arrest detained detention custody charged",
     "missing": "missing unaccounted",
     "displacement": "evacuated evacuation displaced homeless fled flee evacuees",
-    "rescue": "rescued rescue saved",
+    "rescue": "rescued saved",  # not "rescue teams were searching for 64 people"
     "arrival": "crossed crossing crossings arrived arrivals entered arriving landed",
     "job": "jobs job employed hired laid layoffs redundancies",
     "vote": "votes voted ballots",

@@ -456,8 +456,10 @@ def _event(sentence: str, start: int, end: int, toll: bool = False) -> str:
     near = _near_event(sentence, start, end, lo, hi)
     if near or not toll:
         return near
-    toll = _TOLL.search(sentence, lo, start)
-    return EVENT_OF_WORD.get(toll.group(1).lower(), "") if toll else ""
+    # The toll the sentence opens with, past a relative clause ("The toll, which stood at 312
+    # on Wednesday"): a toll is of deaths unless its word says otherwise.
+    found = _TOLL.search(sentence, 0, start)
+    return EVENT_OF_WORD.get(found.group(1).lower(), "death") if found else ""
 
 
 def _near_event(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
@@ -590,6 +592,11 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
                                  bound=q.bound, period_kind=period.kind if period else None,
                                  period_span=period.span if period else None)
+    if (not running and unit in ("person", "count") and event
+            and _TOLL.search(sentence, 0, q.start)):
+        running = True  # "The toll, which stood at 312 on Wednesday, ...": a toll runs
+    # People missing are a count of a developing event as it stands: found, it falls.
+    running = running or (family == "person" and event == "missing")
     return {"phrase": phrase, "lemmas": phrases.lemmas(phrase), "running": running,
             "event": event}
 

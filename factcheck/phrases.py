@@ -445,7 +445,7 @@ _RUNNING_ANY = re.compile(
 _RUNNING_BEFORE = re.compile(
     r"(?:\btoll\b[^.;]{0,40}|\b(?:has|have|had)\s+(?:now\s+)?(?:risen|climbed|grown|reached)\s+"
     r"(?:to\s+)?|\b(?:rose|climbed|rises|climbs|risen|mounted|jumped)\s+to\s+|"
-    r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es)|took)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,2}"
+    r"\b(?:bring(?:ing|s)?|brought|tak(?:ing|es|e)|took)\s+(?:the|its|their)\s+(?:[\w'’]+\s+){0,2}"
     r"(?:toll|total|tally|number|count)\b[^.;\d]{0,50}?\s+to\s+)$",
     re.IGNORECASE,
 )
