@@ -110,7 +110,7 @@ _ALTERNATIVES = (
     rf"|(?P<todate>\b(?:(?:so|thus)\s+far|to\s+date)\b)"
     # "in the year to mid-2023", "in the 12 months to June"
     rf"|(?P<yearto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:year|12\s+months|twelve\s+months|"
-    rf"52\s+weeks|53\s+weeks)\s+"
+    rf"52\s+weeks|53\s+weeks|(?P<yt_n>three|six|nine|3|6|9)\s+months)\s+"
     rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
     rf"(?:{_DAYNUM}\s+(?:of\s+)?)?(?P<yt_mon>{_MON})?\s*(?:{_DAYNUM}\b,?\s*)?(?P<yt_y>{_YEAR})?)"
     # "in the past 12 months"
@@ -442,7 +442,8 @@ def _year_to_date(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | No
 
 def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
              period: _Make) -> Period | None:
-    """ "in the year to June", "the year to mid-2024": the twelve months ending then."""
+    """ "in the year to June", "the year to mid-2024": the twelve months ending then; "the
+    three months to March" the three."""
     if not (g["yt_mon"] or g["yt_y"]):
         return None
     if g["yt_y"]:
@@ -457,7 +458,9 @@ def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
         end = dt.date(year, 6, 30)
     else:
         end = dt.date(year, 12, 31)
-    return period(_shift(end.replace(day=1), -11), end, "range")
+    months = {"three": 3, "six": 6, "nine": 9}.get((g["yt_n"] or "").lower()) or int(
+        g["yt_n"] or 12)
+    return period(_shift(end.replace(day=1), 1 - months), end, "range")
 
 
 def _trailing(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,

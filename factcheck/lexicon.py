@@ -14,6 +14,7 @@ from functools import lru_cache
 PERSON_NOUNS = frozenset(
     """
     people person persons individual individuals man men woman women child children kid kids
+    lives life
     adult adults boy boys girl girls baby babies infant infants teenager teenagers youth youths
     migrant migrants refugee refugees immigrant immigrants emigrant emigrants asylum-seeker
     asylum-seekers seeker seekers arrival arrivals applicant applicants deportee deportees
@@ -157,7 +158,7 @@ EVENTS = {
 EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words.split()}
 
 # Counted nouns too general to tell two measures apart.
-GENERIC_NOUNS = frozenset("person people count thing item one time case".split())
+GENERIC_NOUNS = frozenset("person people count thing item one time case live life".split())
 
 # --- light chunking (phrases) ----------------------------------------------------------------
 

@@ -116,10 +116,11 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     other = np.triu(arts[:, None] != arts[None, :], k=1)
     tags = [counted_tag(r) for r in block]
     # A count whose noun its report gives many figures of ("four games", "ten games") has no
-    # one closest figure: only the nouns a report counts once or twice are tried.
-    per_report = Counter((r["article"], t) for r, t in zip(block, tags) if t)
-    tags = np.array([t if t and per_report[(r["article"], t)] <= CLOSEST_PER_REPORT else ""
-                     for r, t in zip(block, tags)], dtype=object)
+    # one closest figure: only the nouns a report counts once or twice (for one holder: a
+    # party's seats among every party's) are tried.
+    per_report = Counter((r["article"], t, r["holder"]) for r, t in zip(block, tags) if t)
+    tags = np.array([t if t and per_report[(r["article"], t, r["holder"])] <= CLOSEST_PER_REPORT
+                     else "" for r, t in zip(block, tags)], dtype=object)
     counted = (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
     return keep & other, counted & ~keep & other
 

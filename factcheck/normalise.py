@@ -856,6 +856,13 @@ def _date_back(sentence: str, new: list[dict], before: list[dict],
         r.update({k: sources[0][k] for k in _DAY_FIELDS})
 
 
+def _inside_a_span(sentence: str, q: numbers.Quantity, published: dt.date | None) -> bool:
+    """The figure is the length of a span the sentence counts another figure over ("the three
+    months to March", "the 12 months to June"), not a claim of its own."""
+    return any(p.kind == "range" and p.span[0] <= q.start and q.end <= p.span[1]
+               for p in dates.find_periods(sentence, published))
+
+
 _SHARE_OF = re.compile(r"\s+of\b(?!\s+(?:a|an|one)\b)", re.IGNORECASE)
 _ODDS = re.compile(r"\sin\s+(?:every\s+)?\S", re.IGNORECASE)
 
@@ -871,6 +878,8 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         recent = recent_count_unit if recent_count_unit and \
             s_idx - recent_count_unit[2] <= 2 else None
         unit, family, phrase = _unit_of(sentence, q, recent)
+        if family == "duration" and _inside_a_span(sentence, q, origin.published):
+            continue  # "in the three months to March": the span a figure is counted over
         if unit == "fraction" and (_SHARE_OF.match(sentence, q.end) or _ODDS.search(q.text)):
             # "More than three quarters of applicants" is a share: 75 percent, as "nearly 80
             # percent of asylum-seekers" (not "two-tenths of a mile", a length); so are odds,

@@ -114,7 +114,7 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.
         found = _fitted_reason(a, b, ca, cb, diff, base)
-        return found if found.verdict == "explained" else None
+        return found if found.verdict == "explained" else _risen_between_reports(a, b, base)
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
@@ -267,6 +267,13 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
             f"down; one of them is wrong or counts something else."), **base)
+    staged = _stages(a, b)
+    if staged is not None:
+        early, late = staged
+        return Finding(id="", verdict="explained", relation="later-update", explanation=(
+            f"{_who(early)} gives {formatting.claim(early)} as an early figure (\""
+            f"{_stage_words(early)}\"), {_who(late)} {formatting.claim(late)} as the final one "
+            f"(\"{_stage_words(late)}\"): the count moved between them."), **base)
     if period_relation == "different":
         if a.get("period_kind") or b.get("period_kind"):
             return Finding(id="", verdict="explained", relation="different-period", explanation=(
@@ -279,6 +286,49 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"{say_a}; {say_b}. The reports are {gap} and neither says when its figure holds, "
             f"so the difference may be a change over time."), **base)
     return None
+
+
+# The stage of a count its clause names before the figure: an early one ("Provisional turnout
+# ... was 61.3 per cent", "fell 7.4% in early trading") or the final one ("The final turnout of
+# 62.8 per cent", "closed 4.1% lower").
+_EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial|first\s+estimated?|"
+                          r"flash\s+estimate|so\s+far\s+counted)\b", re.IGNORECASE)
+_FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
+
+
+def _stage_words(row: Mapping[str, Any]) -> str:
+    """The words of a figure's clause that name its stage, or ''."""
+    sentence = str(row.get("sentence") or "")
+    at = int(row["start"]) - int(row["sentence_start"])
+    lo, hi = phrases.clause_bounds(sentence, at, at + len(str(row.get("text") or "")))
+    m = _EARLY_STAGE.search(sentence, lo, hi) or _FINAL_STAGE.search(sentence, lo, hi)
+    return m.group(0) if m else ""
+
+
+def _stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
+    """(early, final) when one figure is named an early stage of a count and the other its
+    final stage, else None."""
+    wa, wb = _stage_words(a), _stage_words(b)
+    early = [r for r, w in ((a, wa), (b, wb)) if w and _EARLY_STAGE.fullmatch(w)]
+    final = [r for r, w in ((a, wa), (b, wb)) if w and _FINAL_STAGE.fullmatch(w)]
+    return (early[0], final[0]) if len(early) == 1 and len(final) == 1 else None
+
+
+def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
+                           base: dict) -> Finding | None:
+    """For two counts of one noun aligned only as each other's closest: the later report's
+    figure is higher, days later (seats as a count goes on, a toll), so probably an update;
+    else None."""
+    days = _days_between(a, b)
+    if not days:
+        return None
+    early, late = (a, b) if days > 0 else (b, a)
+    if float(units.in_base(late)["value"]) <= float(units.in_base(early)["value"]):
+        return None
+    return Finding(id="", verdict="explained", relation="later-update", explanation=(
+        f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {abs(days)} days later, "
+        f"says {formatting.claim(late)}. Probably not a conflict: the later report's higher "
+        f"figure is likely an update of the count; worth a look."), **base)
 
 
 def _fitted_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
@@ -686,7 +736,7 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
         by_sentence.setdefault((r["article"], r["sentence_start"]), []).append(r)
     for rows in by_sentence.values():
         rows.sort(key=lambda r: int(r["start"]))
-        for x, y in zip(rows, rows[1:]):
+        for x, y in _next_of_each_unit(rows):
             # A bare count after a named one counts the same ("2,000 firefighters, including
             # about 300 from Oregon").
             bare = y["unit"] == "count" and x["unit_family"] in ("person", "count")
@@ -771,6 +821,22 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
             out.append((ids[earlier[-1]], ids[i], "increment-of-total"))
         elif earlier:
             out.append((ids[i], ids[earlier[-1]], "part-of-whole"))
+    return out
+
+
+def _next_of_each_unit(rows: list[dict]) -> list[tuple[dict, dict]]:
+    """Each figure of a sentence with the next one, and with the next one of its unit when
+    figures of other units stand between ("5.2 per cent in the three months to March, from 5.0
+    per cent")."""
+    out = []
+    for i, x in enumerate(rows):
+        later = rows[i + 1:]
+        if not later:
+            break
+        out.append((x, later[0]))
+        same = next((y for y in later if y["unit"] == x["unit"]), None)
+        if same is not None and same is not later[0]:
+            out.append((x, same))
     return out
 
 

@@ -225,6 +225,16 @@ READINGS = [
     ("Her tax return showed that her 2014 federal tax rate was 35.72, and higher with city "
      "taxes.", "35.72", "unit", "percent"),
     ("The exchange rate was 1.17 on Friday.", "1.17", "unit", "count"),
+    # Tolls and their outcomes: "lives" are people; "rescue teams" is no outcome; a toll the
+    # sentence opens with runs, past a relative clause.
+    ("The storm has now claimed five lives, the latest a man in Cumbria.", "five", "unit",
+     "person"),
+    ("Rescue teams were still searching for 64 people, although hopes are fading.", "64",
+     "event", ""),
+    ("The toll, which stood at 312 on Wednesday, rose again overnight.", "312", "event",
+     "death"),
+    ("The toll, which stood at 312 on Wednesday, rose again overnight.", "312", "running", True),
+    ("Some 38 people are missing nationally.", "Some 38", "running", True),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),
@@ -250,6 +260,14 @@ DATED_BACK = [
     ("Some 412 people crossed the Channel on Tuesday. Officials counted seven boats.", "seven",
      None),
 ]
+
+
+def test_the_length_of_a_span_is_no_claim():
+    """"in the three months to March" is when the rate holds, not a duration reported."""
+    df = factcheck.extract("The rate rose to 5.2 per cent in the three months to March, from "
+                           "5.0 per cent in the three months to December.", "2026-05-13")
+    assert df["text"].tolist() == ["5.2 per cent", "5.0 per cent"]
+    assert df["period_start"].tolist() == ["2026-01-01", "2025-10-01"]
 
 
 @pytest.mark.parametrize("text,figure,day", DATED_BACK)

@@ -561,3 +561,25 @@ def test_a_rate_written_to_fewer_decimals(a, b, fa, fb, agrees):
     result = _run((a, "2015-07-31"), (b, "2015-07-31"))
     found = _between(result, fa, fb)
     assert [f.verdict for f in found if f.verdict == "agree"] == (["agree"] if agrees else [])
+
+
+@pytest.mark.parametrize("a,b,fa,fb,da,db", [
+    # An early stage of a count and its final stage.
+    ("Provisional turnout, compiled from returning officers' figures, was 61.3 per cent.",
+     "The final turnout of 62.8 per cent was up on the last election.", "61.3 per cent",
+     "62.8 per cent", "2026-04-18", "2026-04-20"),
+    # One party's seats two days apart as the count goes on: each is the other's closest
+    # count of that party's seats.
+    ("With counting under way, Civic Alliance had won 27 seats and Green Future eight.",
+     "Civic Alliance had 52 seats when the count ended, Green Future nine.", "27", "52",
+     "2026-04-18", "2026-04-20"),
+    # A toll one day ("has now killed"), the count of that outcome two days before.
+    ("Storm Corrin killed two people in Scotland on Wednesday as gusts reached 100mph.",
+     "Storm Corrin has now killed five people in Scotland, police said on Thursday.", "two",
+     "five", "2026-01-14", "2026-01-16"),
+])
+def test_a_count_at_two_stages_is_an_update(a, b, fa, fb, da, db):
+    result = _run((a, da), (b, db))
+    found = _between(result, fa, fb)
+    assert [(f.verdict, f.relation) for f in found] in (
+        [("explained", "later-update")], [("explained", "different-period")])
