@@ -323,6 +323,34 @@ def scope(row: Row) -> frozenset[str]:
     return phrases.place_scope(sentence, at, end, (0, len(sentence)))
 
 
+def counted_tag(r: Row) -> str:
+    """What a count counts: its noun ("rifles") or, failing that, its outcome ("killed");
+    '' for figures of any other kind."""
+    if r.get("_kind", r.get("unit_family")) not in ("count", "person"):
+        return ""
+    return str(r.get("noun") or r.get("event") or "")
+
+
+def local_part(a: Row, b: Row, story: Story) -> bool:
+    """One figure is counted in a place ("91,000 people in the region", "turnout in Galway
+    West"), the other over no place named, and nothing else they name differs: a count of the
+    place smaller than the whole's, or a rate of the place beside the whole's, of one noun."""
+    if a["unit_family"] not in ("count", "person", "percent", "money"):
+        return False  # a term served "in federal prison" is no part of a place
+    sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
+    if bool(sa) == bool(sb) or a["unit"] != b["unit"] or (
+            holder_clash(a, b, story) or event_clash(a, b, story)
+            or qualifier_clash(a, b, story)):
+        return False
+    if a["unit_family"] == "percent":
+        return bool(a["noun"]) and a["noun"] == b["noun"]
+    local, whole = (a, b) if sa else (b, a)
+    if not any(p.split()[-1] in _LOCAL_PLACES for p in sa | sb):
+        return False  # a count "in the Atlantic Division", "in Gaza": not told as a local part
+    return (counted_tag(a) == counted_tag(b) and float(local["value"]) < float(whole["value"])
+            and (bool(counted_tag(a)) or bool(set(words(a)) & set(words(b)) - {a["unit"]})))
+
+
 def qualifiers(row: Row) -> frozenset[str]:
     """The qualifiers of the measure ("underlying", "core", "pre-tax"), from its clause."""
     found = _in_sentence(row)

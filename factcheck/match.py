@@ -137,11 +137,8 @@ def _person_tag(r: dict) -> str:
 
 
 def counted_tag(r: dict) -> str:
-    """What a count counts, for the ``closest`` alignment: its noun ("rifles") or, failing
-    that, its outcome ("killed"); '' for figures of any other kind."""
-    if r.get("_kind") != "count":
-        return ""
-    return str(r.get("noun") or r.get("event") or "")
+    """What a count counts, for the ``closest`` alignment (``features.counted_tag``)."""
+    return features.counted_tag(r)
 
 
 def _age_tag(r: dict) -> str:
@@ -286,14 +283,17 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # One toll at two moments: aligned for the update it shows (or, on one day, for the
         # conflict the tolls tied together show), not for an accusation on this alone.
         p = max(p, matcher.min_different_value)
-    if (not agree and p >= CLOSEST_MIN and counted_tag(ra) and counted_tag(ra) == counted_tag(rb)
-            and (prel != "different" or periods.comparable_spans(ra, rb))
-            and not _clash(ra, rb, story)):
-        what = counted_tag(ra)
-        pair = (ra["index"], rb["index"], round(p, 6), prel,
-                f"each is the other's closest figure of {what} in the two reports", "closest")
+    if (not agree and p >= CLOSEST_MIN and (prel != "different"
+                                             or periods.comparable_spans(ra, rb))):
+        pair = None
+        if counted_tag(ra) and counted_tag(ra) == counted_tag(rb) and not _clash(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    f"figure of {counted_tag(ra)} in the two reports", "closest")
+        elif features.local_part(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    "figure of its kind, one counted in a place of the whole", "closest-place")
         for key in ((ra["index"], rb["article"]), (rb["index"], ra["article"])):
-            if key not in closest or p > closest[key][0]:
+            if pair and (key not in closest or p > closest[key][0]):
                 closest[key] = (p, pair)
     if p < floor:
         return

@@ -111,6 +111,13 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if explained is not None:
         return explained
+    if rule == "closest-place" or features.local_part(a, b, features.Story()):
+        local, whole = (a, b) if features.scope(a) else (b, a)
+        place = ", ".join(sorted(features.scope(local)))
+        return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
+            f"{_who(local)} says {formatting.claim(local)} in {place}; {_who(whole)} says "
+            f"{formatting.claim(whole)} with no place named. Probably not a conflict: the first "
+            f"is counted in one place of the whole; worth a look."), **base)
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.
         found = _fitted_reason(a, b, ca, cb, diff, base)
@@ -438,7 +445,7 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
         f = judge_pair(ra, rb, prel, float(score), claims, why, rule)
         if f is None:
             continue
-        if rule == "closest":
+        if rule in ("closest", "closest-place"):
             if f.verdict != "explained":
                 continue  # aligned for a reason only, never to accuse or to confirm
             f.details["closest"] = True

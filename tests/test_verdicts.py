@@ -583,3 +583,20 @@ def test_a_count_at_two_stages_is_an_update(a, b, fa, fb, da, db):
     found = _between(result, fa, fb)
     assert [(f.verdict, f.relation) for f in found] in (
         [("explained", "later-update")], [("explained", "different-period")])
+
+
+@pytest.mark.parametrize("a,b,fa,fb", [
+    ("Some 91,000 people in the region were unemployed in the three months to March, figures "
+     "from the Office for National Statistics show.",
+     "The Office for National Statistics said 1.86 million people were unemployed in the three "
+     "months to March.", "Some 91,000", "1.86 million"),
+    ("Turnout in Galway West was 58.9 per cent, the count centre said.",
+     "The final turnout of 62.8 per cent was the highest in a decade.", "58.9 per cent",
+     "62.8 per cent"),
+])
+def test_a_figure_of_one_place_against_the_whole(a, b, fa, fb):
+    """A count or a rate of one region against the whole's: a part, not a conflict."""
+    result = _run((a, "2026-05-13"), (b, "2026-05-13"))
+    found = _between(result, fa, fb)
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "part-of-whole")]
+    assert "one place of the whole" in found[0].explanation
