@@ -320,7 +320,13 @@ def scope(row: Row) -> frozenset[str]:
     if found is None:
         return frozenset()
     sentence, at, end = found
-    return phrases.place_scope(sentence, at, end, (0, len(sentence)))
+    return frozenset(_PLACE_NAMES.get(p, p)
+                     for p in phrases.place_scope(sentence, at, end, (0, len(sentence))))
+
+
+# One country under its several names ("across Britain", "across the UK").
+_PLACE_NAMES = {"britain": "uk", "great britain": "uk", "united kingdom": "uk",
+                "us": "united states", "usa": "united states", "america": "united states"}
 
 
 def counted_tag(r: Row) -> str:

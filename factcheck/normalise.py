@@ -296,7 +296,7 @@ def _implicit_person(after: str) -> bool:
 # What follows a bare count that stands for a noun said just before ("..., more than 12,000
 # have crossed"): a verb or the end of the clause, not a preposition or another noun.
 _BARE_COUNT_FOLLOWS = re.compile(r"\s*(?:$|[.;,:]|(?:have|has|had|were|are|was|is|will|would|"
-                                 r"more|of\s+them|of\s+whom)\b)", re.IGNORECASE)
+                                 r"more|still|now|of\s+them|of\s+whom)\b)", re.IGNORECASE)
 # "31,535 arrivals to date, compared with 29,437 for the same period in 2023": the figure
 # compared with counts what the first one counted.
 _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
@@ -444,6 +444,8 @@ def _phrase_head(words: list[str]) -> str:
 EVENT_WINDOW = 60
 
 
+# Outcomes only people meet: a counted thing's figure never takes them from its sentence.
+_PEOPLES_EVENTS = frozenset({"death", "injury", "missing", "rescue", "arrest"})
 # The outcome a toll counts, as the subject of its clause: "the death toll from the floods
 # that swept through the north of the country rose to 31".
 _TOLL = re.compile(r"\b([a-z]+)\s+toll\b", re.IGNORECASE)
@@ -589,6 +591,8 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
     event = _event(sentence, q.start, q.end, toll=unit in ("person", "count")) \
         if family in ("person", "count") else ""
+    if family == "count" and unit != "count" and event in _PEOPLES_EVENTS:
+        event = ""  # "killed two people and cut power to 1.02 million homes": homes do not die
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
                                  bound=q.bound, period_kind=period.kind if period else None,
                                  period_span=period.span if period else None)

@@ -235,6 +235,12 @@ READINGS = [
      "death"),
     ("The toll, which stood at 312 on Wednesday, rose again overnight.", "312", "running", True),
     ("Some 38 people are missing nationally.", "Some 38", "running", True),
+    # Homes do not die: a counted thing takes no outcome only people meet.
+    ("Storm Corrin killed two people and cut power to about 1.02 million homes across Britain.",
+     "about 1.02 million", "event", ""),
+    # A bare count after a named one counts it ("the 38,000 still cut off").
+    ("Some 29,500 homes in Scotland were still without power, the vast majority of the 38,000 "
+     "still cut off across the UK.", "38,000", "unit", "home"),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),
