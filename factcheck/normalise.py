@@ -708,7 +708,8 @@ def _unit_of(sentence: str, q: numbers.Quantity,
         return "person", "person", []
     if linked := _linked_unit(sentence, q.start, q.end):
         return linked[0], linked[1], []
-    if recent and (_BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):
+    if recent and float(q.value).is_integer() and (
+            _BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):
         # An anaphoric bare count ("more than 12,000 have crossed") counts what the figure
         # just before it counted.
         return recent[0], recent[1], []
@@ -892,6 +893,11 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         if unit in _YEARS_IN:
             q, unit = _scaled(q, _YEARS_IN[unit]), "year"  # "two decades" is 20 years
         nxt = quantities[qi + 1] if qi + 1 < len(quantities) else None
+        if unit == "count" and not phrase and not float(q.value).is_integer() and nxt \
+                and nxt.unit and _lexical_family(nxt.unit) not in ("money", "percent"):
+            # "It was initially put at 7.1, but the agency now says a magnitude of 6.8": a
+            # bare reading in the unit of the one it is set against (things come whole).
+            unit, family = nxt.unit, _lexical_family(nxt.unit)
         role, unit, family, phrase = _role_in_sentence(sentence, q, nxt, unit, family, phrase,
                                                        wholes)
         if family in ("person", "count") and unit != "count" and not (

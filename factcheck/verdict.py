@@ -690,6 +690,21 @@ _THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smal
                    re.IGNORECASE)
 
 
+# One sentence tells a figure's first reading and its later one: "It was initially put at 7.1,
+# but the agency now says 6.8".
+_FIRST_STAGE = re.compile(r"\b(?:initially|first|originally|provisional(?:ly)?|preliminary|"
+                          r"early|earlier)\b", re.IGNORECASE)
+_LATER_STAGE = re.compile(r"\b(?:now|later|since|revised|final(?:ly)?|closed|closing|"
+                          r"eventually)\b", re.IGNORECASE)
+def _first_then_later(before_x: str, between: str) -> bool:
+    """The words around a sentence's first figure call it a first reading ("initially put at",
+    "in early trading") and the words before the second a later one ("now", "closed")."""
+    first = _FIRST_STAGE.search(between)
+    if first is None and not _FIRST_STAGE.search(before_x):
+        return False
+    return bool(_LATER_STAGE.search(between, first.end() if first else 0))
+
+
 # A whole the sentence opens on: "Of the £1,270m, some £420m was spent on land".
 _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
                            re.IGNORECASE)
@@ -697,7 +712,8 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
-                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part)"
+                       r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part|"
+                       r"initial|first|original|provisional|preliminary|early|earlier)"
                        r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b",
                        re.IGNORECASE)
 
@@ -764,6 +780,11 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                 out.append((x["id"], y["id"], "part-of-whole"))
             elif bare and x["unit"] != y["unit"]:
                 continue
+            elif _first_then_later(before_x[-60:], between):
+                # ("It was initially put at 7.1, but the agency now says it had a magnitude of
+                # 6.8"; "fell as much as 6.1 per cent in early trading ... and closed 2.4 per
+                # cent lower")
+                out.append((x["id"], y["id"], "later-update"))
             elif (x["role"] == "increment" or x["role"] is None
                   and float(x["value"]) < float(y["value"])) and _BRINGING_TO.match(between):
                 # ("a final dividend of 6.8p, taking the full-year payout to 10.2p")
@@ -919,6 +940,9 @@ def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]
                f"brings the count to")
     elif relation == "part-of-whole":
         why = f"{formatting.claim(x)} are a part of the {formatting.claim(y)}"
+    elif relation == "later-update":
+        why = (f"{formatting.claim(x)} was the first figure and {formatting.claim(y)} the later "
+               f"one")
     else:
         why = f"{formatting.claim(y)} is the earlier figure {formatting.claim(x)} is compared with"
     others = [f"{_who(r)} says {formatting.claim(r)}" for r in xs[1:] + ys[1:]]

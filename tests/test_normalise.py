@@ -241,6 +241,10 @@ READINGS = [
     # A bare count after a named one counts it ("the 38,000 still cut off").
     ("Some 29,500 homes in Scotland were still without power, the vast majority of the 38,000 "
      "still cut off across the UK.", "38,000", "unit", "home"),
+    # A bare reading with decimals takes the unit of the one it is set against: things and
+    # people come whole.
+    ("It was initially put at 7.1, but the agency now says it had a magnitude of 6.8.", "7.1",
+     "unit", "magnitude"),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),

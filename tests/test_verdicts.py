@@ -431,6 +431,13 @@ STATED_LINKS = [
      "Chancellor's £8.2bn increase in day-to-day health spending.",
      "Day-to-day health spending will rise by £8.2 billion next year, the Chancellor said.",
      "£640m", "£8.2 billion", "part-of-whole"),
+    # A first reading and the later one in one sentence.
+    ("The quake was initially put at 7.1, but the agency now says it had a magnitude of 6.8.",
+     "The quake, with a preliminary magnitude of 7.1, struck on Sunday night.", "6.8", "7.1",
+     "later-update"),
+    ("The shares, which fell as much as 6.1 per cent in early trading, closed 2.4 per cent "
+     "lower at 428p.", "Shares in the airline were down 6.1% in early trading.", "2.4 per cent",
+     "6.1%", "later-update"),
     # Across two sentences: one that opens on a part of what the sentence before gave, or
     # takes what it added to a total.
     ("The health service will get £8.2 billion more for day-to-day spending next year. That "
