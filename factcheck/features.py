@@ -674,12 +674,14 @@ def same_running_count(a: Row, b: Row, story: Story) -> float:
     """Both are running counts of people who met one outcome of the story's developing event
     ("at least 92 people killed", "the death toll rose to 158"): one toll, reported as it
     grows, whatever the wording."""
-    if toll_of(a) != "" and toll_of(a) == toll_of(b):
-        return 1.0
+    toll_a, toll_b = toll_of(a), toll_of(b)
+    if toll_a == toll_b:
+        return float(toll_a != "")
+    if not (toll_a or toll_b):
+        return 0.0
     # One report tells the toll ("has now claimed five lives"), an earlier or later one the
     # count of that outcome as of its day ("the storm killed two people").
-    ta, tb = toll_of(a) or _outcome_of(a), toll_of(b) or _outcome_of(b)
-    return float(ta != "" and ta == tb and bool(toll_of(a) or toll_of(b))
+    return float((toll_a or _outcome_of(a)) == (toll_b or _outcome_of(b))
                  and a.get("as_of") is not None and a.get("as_of") != b.get("as_of"))
 
 

@@ -35,6 +35,18 @@ def _parse(value: str) -> dt.date | None:
         return None
 
 
+def _dates(row: Mapping[str, Any]) -> tuple:
+    """(start, end, as of) of a claim, parsed once for the matcher's rows (which it meets
+    many times) and each time for any other mapping."""
+    cached = row.get("_dates") if isinstance(row, dict) else None
+    if cached is None:
+        cached = (_date(row.get("period_start")), _date(row.get("period_end")),
+                  _date(row.get("as_of")))
+        if isinstance(row, dict) and "_kind" in row:
+            row["_dates"] = cached
+    return cached
+
+
 def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Both figures are stated for spans (``SPANS``) that differ: the same kind of span at
     different dates, or spans whose dates do not meet ("in 2023", "so far this year").
@@ -101,9 +113,7 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     'different'
     """
     ka, kb = a.get("period_kind"), b.get("period_kind")
-    sa, sb = _date(a.get("period_start")), _date(b.get("period_start"))
-    ea, eb = _date(a.get("period_end")), _date(b.get("period_end"))
-    asa, asb = _date(a.get("as_of")), _date(b.get("as_of"))
+    (sa, ea, asa), (sb, eb, asb) = _dates(a), _dates(b)
     gap = abs((asa - asb).days) if asa and asb else None
 
     if ka and kb:
