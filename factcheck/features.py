@@ -428,7 +428,14 @@ def _tolerant(row: Row) -> tuple[float, float]:
 
 def compatible(a: Row, b: Row, story: Story) -> float:
     """The wording of one allows the other ("more than 12,000" and 12,417), rounding allowed."""
-    return float(overlap(_cached(a, "_tolerant", _tolerant), _cached(b, "_tolerant", _tolerant)))
+    if _last_compatible[0] is not a or _last_compatible[1] is not b:
+        _last_compatible[:] = [a, b, float(overlap(_cached(a, "_tolerant", _tolerant),
+                                                   _cached(b, "_tolerant", _tolerant)))]
+    return _last_compatible[2]
+
+
+# The last pair ``compatible`` was asked of (the matcher asks it twice per pair).
+_last_compatible: list = [None, None, 0.0]
 
 
 def near(a: Row, b: Row, story: Story) -> float:
@@ -843,5 +850,6 @@ WHY_DIFFERENT: dict[str, Callable[[Row, Row, Story], float]] = {
 
 def vector(names: dict[str, Callable[[Row, Row, Story], float]], a: Row, b: Row,
            story: Story) -> list[float]:
-    """The values of the named features for one pair, in the order of ``names``."""
-    return [float(f(a, b, story)) for f in names.values()]
+    """The values of the named features for one pair, in the order of ``names`` (each
+    feature returns a float: the matcher calls this for every candidate pair)."""
+    return [f(a, b, story) for f in names.values()]

@@ -148,9 +148,8 @@ def _person_tag(r: dict) -> str:
     return (r.get("_person") or "").rpartition(" ")[2]
 
 
-def counted_tag(r: dict) -> str:
-    """What a count counts, for the ``closest`` alignment (``features.counted_tag``)."""
-    return features.counted_tag(r)
+# What a count counts, for the ``closest`` alignment.
+counted_tag = features.counted_tag
 
 
 def _age_tag(r: dict) -> str:
@@ -232,8 +231,11 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
             for i, j in zip(*np.nonzero(keep)):
                 _score_pair(block[i], block[j], story, matcher, scorers, floor, best, closest)
             for i, j in zip(*np.nonzero(counted)):  # no threshold met: for closest only
-                _score_pair(block[i], block[j], story, matcher, scorers, math.inf, best,
-                            closest)
+                ra, rb = block[i], block[j]
+                if ((ra["index"], rb["article"], False) in best
+                        or (rb["index"], ra["article"], False) in best):
+                    continue  # already aligned there with a figure that differs: no closest
+                _score_pair(ra, rb, story, matcher, scorers, math.inf, best, closest)
     kept = set()
     for (ia, _, agree), (_, pair) in best.items():
         ib = pair[1] if pair[0] == ia else pair[0]
@@ -303,9 +305,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if (not agree and p >= CLOSEST_MIN and (prel != "different"
                                              or periods.comparable_spans(ra, rb))):
         pair = None
-        if counted_tag(ra) and counted_tag(ra) == counted_tag(rb) and not _clash(ra, rb, story):
+        tag = counted_tag(ra)
+        if tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
-                    f"figure of {counted_tag(ra)} in the two reports", "closest")
+                    f"figure of {tag} in the two reports", "closest")
         elif features.local_part(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, one counted in a place of the whole", "closest-place")
