@@ -341,12 +341,13 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
     """One figure is counted in a place ("91,000 people in the region", "turnout in Galway
     West"), the other over no place named, and nothing else they name differs: a count of the
     place smaller than the whole's, or a rate of the place beside the whole's, of one noun."""
-    if a["unit_family"] not in ("count", "person", "percent", "money"):
+    if a["unit_family"] not in ("count", "person", "percent", "money") or a["unit"] != b["unit"]:
         return False  # a term served "in federal prison" is no part of a place
+    if a["unit_family"] == "percent" and not (a["noun"] and a["noun"] == b["noun"]):
+        return False
     sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
-    if bool(sa) == bool(sb) or a["unit"] != b["unit"] or (
-            holder_clash(a, b, story) or event_clash(a, b, story)
-            or qualifier_clash(a, b, story)):
+    if bool(sa) == bool(sb) or (holder_clash(a, b, story) or event_clash(a, b, story)
+                                or qualifier_clash(a, b, story)):
         return False
     if a["unit_family"] == "percent":
         return bool(a["noun"]) and a["noun"] == b["noun"]

@@ -36,13 +36,13 @@ def _parse(value: str) -> dt.date | None:
 
 
 def _dates(row: Mapping[str, Any]) -> tuple:
-    """(start, end, as of) of a claim, parsed once for the matcher's rows (which it meets
-    many times) and each time for any other mapping."""
+    """(start, end, as of) of a claim, parsed once and kept in a dict row (the matcher and
+    the verdicts relate each claim to many others)."""
     cached = row.get("_dates") if isinstance(row, dict) else None
     if cached is None:
         cached = (_date(row.get("period_start")), _date(row.get("period_end")),
                   _date(row.get("as_of")))
-        if isinstance(row, dict) and "_kind" in row:
+        if isinstance(row, dict):
             row["_dates"] = cached
     return cached
 
@@ -59,8 +59,7 @@ def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """
     if a.get("period_kind") not in SPANS or b.get("period_kind") not in SPANS:
         return False
-    sa, ea = _date(a.get("period_start")), _date(a.get("period_end"))
-    sb, eb = _date(b.get("period_start")), _date(b.get("period_end"))
+    (sa, ea, _), (sb, eb, _) = _dates(a), _dates(b)
     if sa and ea and sb and eb:
         if ea < sb or eb < sa:
             return True

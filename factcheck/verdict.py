@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -83,7 +84,7 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
                reasons: str = "", rule: str = "") -> Finding | None:
     """The finding for two aligned claims, or None when pairing them tells an editor nothing."""
     # Compare in the kind's base unit ("three months" and "90 days"); show as written.
-    ca, cb = units.in_base(a), units.in_base(b)
+    ca, cb = _in_base(a), _in_base(b)
     va, vb = float(ca["value"]), float(cb["value"])
     diff = rel_diff(va, vb)
     details: dict[str, Any] = {"rel_diff": round(diff, 6)}
@@ -200,8 +201,8 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
     too far apart to tell an editor anything, False when they are not compatible."""
     fa, fb = formatting.claim(a), formatting.claim(b)
     say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
-    strict = _overlap(interval(ca), interval(cb))
-    tolerant = _overlap(interval(ca, True), interval(cb, True))
+    strict = _overlap(_interval_of(ca, False), _interval_of(cb, False))
+    tolerant = _overlap(_interval_of(ca, True), _interval_of(cb, True))
     if not tolerant and (features.converted(ca, cb) or features.decimal_rounding(a, b)):
         # "600 metres (2,000 feet)": conversions are rounded by the writer; so is "35.7
         # percent" for 35.72
@@ -303,9 +304,16 @@ _EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial|first\s+e
 _FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
+def _names_a_stage(sentence: str) -> bool:
+    return bool(_EARLY_STAGE.search(sentence) or _FINAL_STAGE.search(sentence))
+
+
 def _stage_words(row: Mapping[str, Any]) -> str:
     """The words of a figure's clause that name its stage, or ''."""
     sentence = str(row.get("sentence") or "")
+    if not _names_a_stage(sentence):
+        return ""  # most sentences name none: asked once per sentence
     at = int(row["start"]) - int(row["sentence_start"])
     lo, hi = phrases.clause_bounds(sentence, at, at + len(str(row.get("text") or "")))
     m = _EARLY_STAGE.search(sentence, lo, hi) or _FINAL_STAGE.search(sentence, lo, hi)
@@ -394,9 +402,39 @@ def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
 
 def _compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """True when the two claims' figures agree (overlapping tolerant intervals, close values)."""
-    a, b = units.in_base(a), units.in_base(b)
-    return (_overlap(interval(a, True), interval(b, True))
-            and rel_diff(float(a["value"]), float(b["value"])) <= AGREE_MAX_REL_DIFF)
+    (ia, va), (ib, vb) = _in_base_tolerant(a), _in_base_tolerant(b)
+    return _overlap(ia, ib) and rel_diff(va, vb) <= AGREE_MAX_REL_DIFF
+
+
+def _in_base(row: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The claim in its kind's base unit, kept in a claim record (asked once per pair)."""
+    if not isinstance(row, dict):
+        return units.in_base(row)
+    if "_base" not in row:
+        row["_base"] = units.in_base(row)
+    return row["_base"]
+
+
+def _interval_of(base: Mapping[str, Any], tolerant: bool) -> tuple[float, float]:
+    """``interval`` of a claim in base units, kept in it."""
+    key = "_tolerant_interval" if tolerant else "_strict_interval"
+    if not isinstance(base, dict):
+        return interval(base, tolerant)
+    if key not in base:
+        base[key] = interval(base, tolerant)
+    return base[key]
+
+
+def _in_base_tolerant(row: Mapping[str, Any]) -> tuple[tuple[float, float], float]:
+    """A claim's tolerant interval and value in its kind's base unit, kept in a claim record
+    (the findings of a story ask it of each figure many times)."""
+    got = row.get("_base_tolerant") if isinstance(row, dict) else None
+    if got is None:
+        base = units.in_base(row)
+        got = (interval(base, True), float(base["value"]))
+        if isinstance(row, dict):
+            row["_base_tolerant"] = got
+    return got
 
 
 def _allows(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
