@@ -46,6 +46,7 @@ PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons", "rule"]
 # Roles that state a different kind of figure from a level: they only meet their own kind.
 _ROLE_CLASS = {"rate": "rate", "change": "change", "difference": "difference"}
 _NAMES = list(features.SAME_MEASURE)
+_NO_STORY = features.Story()
 # Where ``one_count_one_period``'s feature sits in a pair's vector (read, not computed twice).
 _UNIQUE_MATCH = _NAMES.index("unique_match")
 
@@ -237,11 +238,16 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
                     continue  # already aligned there with a figure that differs: no closest
                 _score_pair(ra, rb, story, matcher, scorers, math.inf, best, closest)
     kept = set()
+    by_index = {r["index"]: r for r in rows}
     for (ia, _, agree), (_, pair) in best.items():
         ib = pair[1] if pair[0] == ia else pair[0]
         # Figures that would contradict must be each other's best counterpart: one good word
         # match from one side is not enough to accuse an outlet.
-        if agree or best[(ib, claims.at[ia, "article"], agree)][1] == pair:
+        if agree:
+            kept.add(pair)
+        elif best[(ib, claims.at[ia, "article"], agree)][1] == pair:
+            if not pair[5] and features.local_part(by_index[ia], by_index[ib], _NO_STORY):
+                pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
     kept |= _closest_pairs(closest, best, claims["article"])
     pairs = sorted(kept, key=lambda p: (p[0], p[1]))

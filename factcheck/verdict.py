@@ -112,7 +112,7 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
     if explained is not None:
         return explained
-    if rule == "closest-place" or features.local_part(a, b, features.Story()):
+    if rule in ("closest-place", "place"):
         local, whole = (a, b) if features.scope(a) else (b, a)
         place = ", ".join(sorted(features.scope(local)))
         return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
