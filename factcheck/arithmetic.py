@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from . import formatting
-from .schema import Finding
+from .schema import Finding, rows_by_index
 from .verdict import rounding_tolerance
 
 # How many sentences back a difference may look for the figure it is the difference of.
@@ -50,7 +50,7 @@ def internal_findings(claims: pd.DataFrame) -> list[Finding]:
     # One conversion of the whole table, then plain dicts per article: a pandas group per
     # article costs more than the arithmetic.
     by_article: dict[Any, dict[Any, Mapping[str, Any]]] = {}
-    for idx, r in claims.to_dict("index").items():
+    for idx, r in rows_by_index(claims).items():
         by_article.setdefault(r["article"], {})[idx] = r
     for rows in by_article.values():
         order = list(rows)

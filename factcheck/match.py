@@ -26,6 +26,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from . import features, model, periods, units
+from .schema import rows_by_index
 
 # rapidfuzz pre-filter on the measure texts (0..100); pairs below it are still scored when their
 # figures are within NEAR_VALUE of each other.
@@ -63,7 +64,7 @@ def prepared(claims: pd.DataFrame) -> tuple[list[dict], list[str]]:
     eligible = claims[(claims["unit_family"] != "ratio") & ~claims["vague"].astype(bool)]
     crowd = eligible.groupby(["article", "sentence_start"])["id"].transform("size")
     rows = []
-    for (idx, rec), n in zip(eligible.to_dict("index").items(), crowd):
+    for (idx, rec), n in zip(rows_by_index(eligible).items(), crowd):
         row = units.in_base(rec)
         row["index"], row["crowd"] = idx, int(n)
         rows.append(features.prepare(row))

@@ -138,3 +138,11 @@ def check_claims(df: pd.DataFrame) -> pd.DataFrame:
         raise ValueError(f"claim table lacks columns: {', '.join(missing)}")
     extra = [c for c in df.columns if c not in CLAIM_COLUMNS]
     return df[list(CLAIM_COLUMNS) + extra]
+
+
+def rows_by_index(table: pd.DataFrame) -> dict:
+    """The table's rows as dicts keyed by index, built column-wise: ``to_dict("index")`` boxes
+    every value one by one, and the matcher and the verdicts read every claim of a run."""
+    columns = list(table.columns)
+    values = [table[c].tolist() for c in columns]
+    return {idx: dict(zip(columns, row)) for idx, row in zip(table.index.tolist(), zip(*values))}

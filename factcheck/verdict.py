@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 from . import features, formatting, model, periods, phrases, units
 from .components import components
-from .schema import Finding
+from .schema import Finding, rows_by_index
 
 # Point values further apart than this (relative) are not called an agreement even when the
 # intervals overlap: "more than 700" and "more than 12,000" are both true of 12,417, but an
@@ -470,7 +470,7 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
     out: list[Finding] = []
     if pairs.empty:
         return out
-    records = claims.to_dict("index")
+    records = rows_by_index(claims)
     by_article_unit: dict[tuple, list] = {}
     for r in records.values():
         by_article_unit.setdefault((r["article"], r["unit"]), []).append(r)
@@ -509,7 +509,7 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
     """
     if not any(f.verdict == "agree" and f.relation == "arithmetic" for f in internal):
         return []  # no article states a sum to carry across
-    records = claims.to_dict("index")
+    records = rows_by_index(claims)
     by_id = {r["id"]: r for r in records.values()}
     agreed: dict[str, list[str]] = {}
     for f in cross:
