@@ -176,12 +176,15 @@ def agreeing(a: dict, b: dict, story: features.Story) -> bool:
                 and features.rel_diff(float(a["value"]), float(b["value"])) <= NEAR_VALUE)
 
 
-def one_count_one_period(a: dict, b: dict, story: features.Story, prel: str) -> bool:
+def one_count_one_period(a: dict, b: dict, story: features.Story, prel: str,
+                         unique: float | None = None) -> bool:
     """A rule beside the model: the two name the same measure (two of noun, outcome and
     stated period), nothing of it differs, their periods agree, and each is the only such
     figure in its report. Two reports of one year-to-date count or one toll are then aligned,
-    whatever their other words."""
-    return prel in ("same", "update", "unknown") and bool(features.unique_match(a, b, story))
+    whatever their other words. (``unique``: ``features.unique_match`` when already known.)"""
+    if unique is None:
+        unique = features.unique_match(a, b, story)
+    return prel in ("same", "update", "unknown") and bool(unique)
 
 
 def roles_meet(a: dict, b: dict, agree: bool, prel: str) -> bool:
@@ -300,7 +303,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     rule = ""
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone
-    if (prel in ("same", "update", "unknown") and values[_UNIQUE_MATCH]
+    if (one_count_one_period(ra, rb, story, prel, values[_UNIQUE_MATCH])
             or features.same_count_to_date(ra, rb, story)
             or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or rule):
