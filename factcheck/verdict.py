@@ -102,7 +102,7 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         # deaths this year to 54"). "More than 12,000" and then 12,417 still agree.
         order = _later(a, b)
         if order and _point(order[1]) > _point(order[0]) and (
-                not _overlap(interval(units.in_base(a)), interval(units.in_base(b)))
+                not _overlap(_interval_of(ca, False), _interval_of(cb, False))
                 or _told_as_rise(order[1])):
             return _stated_reason(a, b, ca, cb, "update", claims, base) or agreed
     if agreed is not False:
@@ -143,7 +143,7 @@ def _told_as_rise(row: Mapping[str, Any]) -> bool:
 
 def _point(row: Mapping[str, Any]) -> float:
     """A claim's figure in its kind's base unit."""
-    return float(units.in_base(row)["value"])
+    return float(_in_base(row)["value"])
 
 
 def _risen(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
@@ -260,7 +260,7 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
     if period_relation == "update" or (running and order is not None
                                        and period_relation != "different"):
         early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
-        ce, cl = units.in_base(early), units.in_base(late)
+        ce, cl = _in_base(early), _in_base(late)
         if float(cl["value"]) >= float(ce["value"]):
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
                 f"A running count updated: {formatting.claim(early)} as of {early['as_of']}, "
@@ -338,7 +338,7 @@ def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
     if not days:
         return None
     early, late = (a, b) if days > 0 else (b, a)
-    if float(units.in_base(late)["value"]) <= float(units.in_base(early)["value"]):
+    if _point(late) <= _point(early):
         return None
     return Finding(id="", verdict="explained", relation="later-update", explanation=(
         f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {abs(days)} days later, "
@@ -402,12 +402,14 @@ def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],
 
 def _compatible(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """True when the two claims' figures agree (overlapping tolerant intervals, close values)."""
-    (ia, va), (ib, vb) = _in_base_tolerant(a), _in_base_tolerant(b)
-    return _overlap(ia, ib) and rel_diff(va, vb) <= AGREE_MAX_REL_DIFF
+    ca, cb = _in_base(a), _in_base(b)
+    return (_overlap(_interval_of(ca, True), _interval_of(cb, True))
+            and rel_diff(float(ca["value"]), float(cb["value"])) <= AGREE_MAX_REL_DIFF)
 
 
 def _in_base(row: Mapping[str, Any]) -> Mapping[str, Any]:
-    """The claim in its kind's base unit, kept in a claim record (asked once per pair)."""
+    """The claim in its kind's base unit, kept in a claim record (the findings of a story ask
+    it of each figure many times)."""
     if not isinstance(row, dict):
         return units.in_base(row)
     if "_base" not in row:
@@ -425,22 +427,9 @@ def _interval_of(base: Mapping[str, Any], tolerant: bool) -> tuple[float, float]
     return base[key]
 
 
-def _in_base_tolerant(row: Mapping[str, Any]) -> tuple[tuple[float, float], float]:
-    """A claim's tolerant interval and value in its kind's base unit, kept in a claim record
-    (the findings of a story ask it of each figure many times)."""
-    got = row.get("_base_tolerant") if isinstance(row, dict) else None
-    if got is None:
-        base = units.in_base(row)
-        got = (interval(base, True), float(base["value"]))
-        if isinstance(row, dict):
-            row["_base_tolerant"] = got
-    return got
-
-
 def _allows(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """True when the wordings allow one figure, however far apart ("at least 3" and 50)."""
-    a, b = units.in_base(a), units.in_base(b)
-    return _overlap(interval(a, True), interval(b, True))
+    return _overlap(_interval_of(_in_base(a), True), _interval_of(_in_base(b), True))
 
 
 def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
