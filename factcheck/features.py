@@ -192,6 +192,8 @@ def _decimals(text: str) -> int | None:
 # percent") quotes a count, not an estimate: it allows this share either side, not the parser's
 # share for round figures ("about 200").
 PRECISE_APPROX_SHARE = 0.02
+# A bound is read to this share past its own side ("more than 1.9 million" for 1.89 million).
+BOUND_SLACK_SHARE = 0.01
 # A bound said to be close ("just under", "almost", "nearly", "just over") is within this share.
 TIGHT_HEDGE_SHARE = 0.05
 _TIGHT_HEDGE = re.compile(r"(?i)\s*(?:just|nearly|almost|barely|slightly|close\s+to)\b")
@@ -222,10 +224,13 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
     elif tight:
         # "just under 60%", "almost 1,000", "just over 7 per cent": close to the figure.
         value = float(row["value"])
+        # (The far edge is the hedge's own reach, not a rounding's: a figure just on it meets
+        # it, "almost £5bn" for £4.7bn.)
+        reach = TIGHT_HEDGE_SHARE * (1 + 1e-6)
         if row["bound"] == "upper":
-            low = min(value * (1 - TIGHT_HEDGE_SHARE), value * (1 + TIGHT_HEDGE_SHARE))
+            low = min(value * (1 - reach), value * (1 + reach))
         else:
-            high = max(value * (1 - TIGHT_HEDGE_SHARE), value * (1 + TIGHT_HEDGE_SHARE))
+            high = max(value * (1 - reach), value * (1 + reach))
     if tolerant and row["bound"] in ("exact", "lower", "upper"):
         value = float(row["value"])
         tol = rounding(value)
@@ -235,14 +240,32 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
             # per cent (not "2 per cent", a target, for 1.9).
             tol = min(0.5, ROUNDING_MAX_SHARE * abs(value))
         # A close bound's far side is the writer's own estimate, not a rounding.
-        low = low if tight and row["bound"] == "upper" else low - tol
-        high = high if tight and row["bound"] == "lower" else high + tol
+        # A bound's own side allows a writer's slack, not a rounding: "nearly 31,000" for
+        # 31,094, but not "nearly $80 million" for $82 million.
+        slack = min(tol, BOUND_SLACK_SHARE * abs(value))
+        low = low if tight and row["bound"] == "upper" else low - (
+            slack if row["bound"] == "lower" else tol)
+        high = high if tight and row["bound"] == "lower" else high + (
+            slack if row["bound"] == "upper" else tol)
     return low, high
 
 
 def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """True when two intervals meet."""
-    return a[0] <= b[1] and b[0] <= a[1]
+    """True when two intervals meet. Two ranges that only touch do not: "$3.5 billion" and
+    "$3.6 billion" meet at 3.55 only as the edges of two writers' roundings, of two figures.
+
+    >>> overlap((3.45, 3.55), (3.55, 3.65)), overlap((12.0, 12.0), (12.0, 12.0))
+    (False, True)
+    """
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    if math.isinf(low) or math.isinf(high):
+        return low <= high
+    edge = 1e-9 * max(abs(low), abs(high), 1.0)
+    if high - low > edge:
+        return True
+    if low - high > edge:
+        return False
+    return a[0] == a[1] or b[0] == b[1]  # touching: only a point figure meets a range's edge
 
 
 def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:

@@ -700,6 +700,19 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
                           r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+# A level and the change that led to it, in either order: "1.86 million people were
+# unemployed, up 71,000 on the previous quarter", "ended with 52 seats, having gained 14";
+# "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
+_THEN_CHANGE = re.compile(r"^[^.;\d]{0,90}?(?:\b(?:up|down)|\bhaving\s+(?:gained|lost|added|shed|"
+                          r"risen|fallen|grown|dropped)|\ba\s+(?:rise|fall|gain|drop|increase|"
+                          r"decrease|loss)\s+of|\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
+                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+                          re.IGNORECASE)
+_CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                        r"almost\s+|more\s+than\s+|a\s+record\s+|a\s+total\s+of\s+)?$",
+                        re.IGNORECASE)
+
+
 # "£640m next year as part of the Chancellor's £8.2bn increase": the first is a part.
 _AS_PART_OF = re.compile(r"^[^.;\d]{0,60}?\b(?:as|is|are|was|were)\s+(?:a\s+)?part\s+of\b"
                          r"[^.;\d]{0,40}$", re.IGNORECASE)
@@ -739,6 +752,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
+                       r"up|down|having|gain|rose|fell|increas|decreas|grew|climb|jump|"
                        r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part|"
                        r"initial|first|original|provisional|preliminary|early|earlier)"
                        r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b",
@@ -790,7 +804,10 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
             # A bare count after a named one counts the same ("2,000 firefighters, including
             # about 300 from Oregon").
             bare = y["unit"] == "count" and x["unit_family"] in ("person", "count")
-            if (x["unit"] != y["unit"] and not bare) or float(x["value"]) == float(y["value"]):
+            # ... and so does a bare change before its level ("down 13 to 44 seats").
+            bare_change = x["unit"] == "count" and y["unit_family"] in ("person", "count")
+            if (x["unit"] != y["unit"] and not (bare or bare_change)
+                    or float(x["value"]) == float(y["value"])):
                 continue
             between = str(x["sentence"])[int(x["end"]) - int(x["sentence_start"]):
                                          int(y["start"]) - int(y["sentence_start"])]
@@ -805,7 +822,18 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
             elif _AS_PART_OF.match(between) and float(x["value"]) < float(y["value"]):
                 # ("an extra £640m next year as part of the Chancellor's £8.2bn increase")
                 out.append((x["id"], y["id"], "part-of-whole"))
-            elif bare and x["unit"] != y["unit"]:
+            elif (x["role"] not in ("change", "difference", "rate")
+                  and abs(float(y["value"])) < abs(float(x["value"]))
+                  and _THEN_CHANGE.match(between)):
+                # ("1.86 million people were unemployed, up 71,000 on the previous quarter";
+                # the words before the second figure say it is the change)
+                out.append((y["id"], x["id"], "increment-of-total"))
+            elif (x["role"] == "change" and y["role"] not in ("change", "difference", "rate")
+                  and abs(float(x["value"])) < abs(float(y["value"]))
+                  and _CHANGE_TO.match(between)):
+                # ("Forward Ireland was down 13 to 44")
+                out.append((x["id"], y["id"], "increment-of-total"))
+            elif (bare or bare_change) and x["unit"] != y["unit"]:
                 continue
             elif _first_then_later(before_x[-60:], between):
                 # ("It was initially put at 7.1, but the agency now says it had a magnitude of
@@ -845,8 +873,11 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
     it ("Of that sum, €12m ..."), (increment, total, "increment-of-total") for one that
     takes it to a total ("That will take the total budget to £212.6 billion")."""
     sentences = claims["sentence"].tolist()
+    # (A rate in such a sentence is no part: "... will save the average household £150 a year".)
+    roles = claims["role"].tolist()
     opens = [i for i, text in enumerate(sentences)
-             if _PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text))]
+             if (_PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text)))
+             and roles[i] != "rate"]
     if not opens:
         return []
     arts, starts = claims["article"].tolist(), claims["sentence_start"].tolist()
@@ -861,6 +892,9 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
         follows[(art, end)] = (art, start)
     ids, units, values = claims["id"].tolist(), claims["unit"].tolist(), claims["value"].tolist()
     at = claims["start"].tolist()
+    # A part may count its whole under another noun ("1,900 roles would be affected. The
+    # largest single element is the closure of a depot where 640 people work"): counts meet.
+    counted = [f in ("count", "person") for f in claims["unit_family"].tolist()]
     out = []
     for i in opens:
         art, start = arts[i], int(starts[i])
@@ -870,7 +904,8 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
             continue
         takes = bool(_TAKES_OPENS.match(str(sentences[i])))
         earlier = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
-                   if units[j] == units[i] and (float(values[j]) < float(values[i])) == takes
+                   if (units[j] == units[i] or counted[j] and counted[i])
+                   and (float(values[j]) < float(values[i])) == takes
                    and float(values[j]) != float(values[i])]
         if earlier and takes:
             out.append((ids[earlier[-1]], ids[i], "increment-of-total"))

@@ -238,6 +238,31 @@ def test_report_dates_explain_only_what_can_change(a, b, verdicts):
     assert {(found.verdict, found.relation)} == verdicts
 
 
+@pytest.mark.parametrize("a,b,verdict_", [
+    # A bound's own side allows a writer's slack of a percent, not a rounding of the figure.
+    ("The forward signed a five-year deal worth nearly $80 million on Friday.",
+     "The forward signed an $82 million deal on Friday.", "contradict"),
+    ("Nearly 31,000 people have crossed so far this year, figures show.",
+     "By Sunday, 31,094 people had crossed so far this year, figures show.", "agree"),
+    ("More than 1.9 million people are now unemployed, official figures show.",
+     "Official figures show 1.86 million people are now unemployed.", "contradict"),
+    # Two roundings that only touch are two figures: $3.5bn covers 3.45-3.55, $3.6bn 3.55-3.65.
+    ("The plan diverts $3.5 billion from military construction projects.",
+     "The plan diverts $3.6 billion from military construction projects.", "contradict"),
+])
+def test_a_bound_or_a_rounding_allows_so_much_and_no_more(a, b, verdict_):
+    from factcheck import features, match, verdict
+
+    result = _run((a, "2019-02-15"), (b, "2019-02-15"))
+    c = result.claims
+    rows, _ = match.prepared(c)
+    ra, rb = rows[0], rows[-1]
+    assert (ra["article"], rb["article"]) == ("a0", "a1")
+    found = verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
+                               features.relation(ra, rb), 0.9, c)
+    assert found.verdict == verdict_
+
+
 @pytest.mark.parametrize("a,b,fa,fb,verdicts", [
     # A writer's conversion, rounded: one weight.
     ("The 17-inch MacBook Pro comes in at less than an inch thick and 6.6 pounds overall.",
@@ -438,6 +463,16 @@ STATED_LINKS = [
     ("The shares, which fell as much as 6.1 per cent in early trading, closed 2.4 per cent "
      "lower at 428p.", "Shares in the airline were down 6.1% in early trading.", "2.4 per cent",
      "6.1%", "later-update"),
+    # A level and the change that led to it, in either order.
+    ("Official figures showed 2.4 million people were out of work, up 52,000 on the previous "
+     "quarter.", "Unemployment stood at 2.4 million in the quarter, the agency said.",
+     "52,000", "2.4 million", "increment-of-total"),
+    ("The Liberals finished with 61 seats in the new parliament, having gained 11 seats since "
+     "the last election.", "The Liberals will hold 61 seats in the new parliament.",
+     "11", "61", "increment-of-total"),
+    ("The Conservatives were down 13 to 44 seats after the final count.",
+     "The Conservatives won 44 seats, their worst result in decades.", "13", "44",
+     "increment-of-total"),
     # Across two sentences: one that opens on a part of what the sentence before gave, or
     # takes what it added to a total.
     ("The health service will get £8.2 billion more for day-to-day spending next year. That "
@@ -452,6 +487,10 @@ STATED_LINKS = [
      "$13.7bn in production tax incentives.",
      "The budget sets aside $22.7 billion for the green industry package.",
      "$13.7bn", "$22.7 billion", "part-of-whole"),
+    ("The retailer said 2,400 roles would be affected across the business. The largest single "
+     "element is the closure of its warehouse at Ashby, where 700 people work.",
+     "About 700 jobs will go at the Ashby warehouse, the retailer said.",
+     "2,400", "About 700", "part-of-whole"),
 ]
 
 
