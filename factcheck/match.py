@@ -13,13 +13,17 @@ article when the probability that both measure the same quantity clears the thre
 for figures that would contradict than for figures that already agree, which must also be each
 other's best counterpart. Below the threshold, two counts of one noun or outcome that are each
 other's closest figure in the two reports ("86 arrests", "more than 200 people arrested") are
-still aligned, for a reason the verdicts may find for their difference, never to accuse.
+still aligned, for a reason the verdicts may find for their difference, never to accuse. So
+is a figure and another report's figure for another period, where that report also gives one
+agreeing with the first for its own period ("1,072 on Saturday" in one report; "1,072 on
+Saturday" and "655 on Thursday" in the other).
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -228,19 +232,27 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
     # closest[(claim, other article)] = (score, pair): a count's closest differing count of
     # the same noun or outcome there, however low the score.
     closest: dict[tuple, tuple[float, tuple]] = {}
+    # other[(claim, claim)] = (score, pair): a figure against another article's figure for
+    # another period, where that article agrees with it for its own period.
+    other: dict[tuple, tuple[float, tuple]] = {}
     for members in by_story.values():
         story_rows, story_kinds = [rows[i] for i in members], [kinds[i] for i in members]
         story = features.Story.of(story_rows, story_kinds)
         for block in blocks_of(story_rows, story_kinds):
             keep, counted = _candidate_matrices(block)
+            agreeing_pairs: list[tuple[dict, dict]] = []
             for i, j in zip(*np.nonzero(keep)):
-                _score_pair(block[i], block[j], story, matcher, scorers, floor, best, closest)
+                if _score_pair(block[i], block[j], story, matcher, scorers, floor, best,
+                               closest):
+                    agreeing_pairs.append((block[i], block[j]))
             for i, j in zip(*np.nonzero(counted)):  # no threshold met: for closest only
                 ra, rb = block[i], block[j]
                 if ((ra["index"], rb["article"], False) in best
                         or (rb["index"], ra["article"], False) in best):
                     continue  # already aligned there with a figure that differs: no closest
                 _score_pair(ra, rb, story, matcher, scorers, math.inf, best, closest)
+            _other_periods(block, agreeing_pairs, story, scorers[False], matcher.min_same_value,
+                           best, other)
     kept = set()
     by_index = {r["index"]: r for r in rows}
     for (ia, _, agree), (_, pair) in best.items():
@@ -254,6 +266,8 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
                 pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
     kept |= _closest_pairs(closest, best, claims["article"])
+    aligned = {pair[:2] for pair in kept}
+    kept |= {pair for key, (_, pair) in other.items() if key not in aligned}
     pairs = sorted(kept, key=lambda p: (p[0], p[1]))
     return pd.DataFrame(pairs, columns=PAIR_COLUMNS)
 
@@ -274,6 +288,54 @@ def _closest_pairs(closest: dict[tuple, tuple[float, tuple]],
     return out
 
 
+def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
+                   story: features.Story, differing: Any, min_agreeing: float,
+                   best: dict[tuple, tuple[float, tuple]],
+                   other: dict[tuple, tuple[float, tuple]]) -> None:
+    """Align a figure with another report's figure for a different period of one measure, where
+    that report also gives a figure agreeing with it for its own period: "1,072 people crossed
+    on Saturday" in one report; "1,072 on Saturday" and "655 on Thursday" in another. The
+    reports differ by period, which the second one states itself; aligned for that reason only.
+    (``agreed``: the block's agreeing pairs kept as candidates; ``differing``: the scorer of
+    figures that differ.)"""
+    if not agreed:
+        return
+    dated: dict[str, list[dict]] = defaultdict(list)
+    for r in block:
+        if r["period_kind"] and role_class(r["role"]) == "level":
+            dated[r["article"]].append(r)
+    if not dated:
+        return
+    for a, b in agreed:
+        if not (a["period_kind"] or b["period_kind"]) or not (
+                dated.get(a["article"]) or dated.get(b["article"])):
+            continue  # neither says for when, or neither report gives other periods
+        p_ab, pair_ab = best.get((a["index"], b["article"], True), (0.0, ()))
+        p_ba, pair_ba = best.get((b["index"], a["article"], True), (0.0, ()))
+        if not (b["index"] in pair_ab[:2] and p_ab >= min_agreeing
+                or a["index"] in pair_ba[:2] and p_ba >= min_agreeing):
+            continue  # not an agreement the matcher keeps
+        for mine, theirs in ((a, b), (b, a)):
+            for x in dated.get(theirs["article"], ()):
+                if (x is theirs or x["unit"] != theirs["unit"] and not (
+                        counted_tag(x) and counted_tag(x) == counted_tag(theirs))
+                        or theirs["period_kind"] and features.relation(theirs, x) != "different"
+                        or features.relation(mine, x) != "different"
+                        or not (x["_lemmas"] & theirs["_lemmas"]
+                                or counted_tag(x) and counted_tag(x) == counted_tag(theirs))
+                        or agreeing(mine, x, story) or _clash(mine, x, story)):
+                    continue
+                p = differing(features.vector(features.SAME_MEASURE, mine, x, story))
+                first, second = sorted((mine, x), key=lambda r: r["index"])
+                key = (first["index"], second["index"])
+                if p < CLOSEST_MIN or key in other:
+                    continue
+                other[key] = (p, (first["index"], second["index"], round(p, 6), "different",
+                                  f"{x['source'] or 'the other report'} also gives "
+                                  f"{theirs['text']} for the period of {mine['text']}",
+                                  "other-period"))
+
+
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
     """Two holders', outcomes', places' or differently qualified measures' figures."""
     return bool(features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)
@@ -283,10 +345,11 @@ def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
 
 def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matcher,
                 scorers: dict, floor: float, best: dict[tuple, tuple[float, tuple]],
-                closest: dict[tuple, tuple[float, tuple]]) -> None:
+                closest: dict[tuple, tuple[float, tuple]]) -> bool:
     """Score one candidate pair and keep it where it is a claim's best counterpart so far,
     and, for two counts of one noun or outcome that differ, where it is a claim's closest.
-    (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)"""
+    (The verdicts apply each kind of finding's own threshold; ``floor`` is the lowest.)
+    True when the two agree and were kept."""
     agree = agreeing(ra, rb, story)
     if agree and (floor == math.inf or features.event_clash(ra, rb, story)
                   or ra["unit_family"] != "age" and periods.apart_spans(ra, rb)):
@@ -294,10 +357,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # two counts that happen to be equal; one figure for two stated spans ("the year to
         # June 2023", "to June 2024"; "in 2023", "so far this year") is two measures that
         # happen to agree. (Asked before scoring: nothing scored would keep them.)
-        return
+        return False
     prel = features.relation(ra, rb)
     if not roles_meet(ra, rb, agree, prel):
-        return
+        return False
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
     rule = ""
@@ -326,9 +389,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             if pair and (key not in closest or p > closest[key][0]):
                 closest[key] = (p, pair)
     if p < floor:
-        return
+        return False
     if not agree and not rule and _clash(ra, rb, story):
-        return  # two holders', outcomes' or places' figures differ without contradicting
+        return False  # two holders', outcomes' or places' figures differ without contradicting
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))
@@ -336,3 +399,4 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     for key in ((ia, rb["article"], agree), (ib, ra["article"], agree)):
         if key not in best or p > best[key][0]:
             best[key] = (p, pair)
+    return agree

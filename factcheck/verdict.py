@@ -472,10 +472,12 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
         f = judge_pair(ra, rb, prel, float(score), claims, why, rule)
         if f is None:
             continue
-        if rule in ("closest", "closest-place"):
+        if rule in ("closest", "closest-place", "other-period"):
             if f.verdict != "explained":
                 continue  # aligned for a reason only, never to accuse or to confirm
             f.details["closest"] = True
+            if rule == "other-period" and why:
+                f.explanation += f" ({why}.)"
         elif (f.score or 0.0) < matcher.threshold(f.verdict, "p_explained" in f.details):
             continue
         if f.verdict == "contradict" and confirmed_elsewhere(ra, rb, by_article_unit):

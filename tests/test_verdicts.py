@@ -646,3 +646,17 @@ def test_a_figure_of_one_place_against_the_whole(a, b, fa, fb):
     found = _between(result, fa, fb)
     assert [(f.verdict, f.relation) for f in found] == [("explained", "part-of-whole")]
     assert "one place of the whole" in found[0].explanation
+
+
+def test_figures_for_other_days_the_other_report_also_gives():
+    """The second report agrees with the first for its day (Saturday) and gives other days'
+    counts too: each differs from the first report's figure for its day, which the second
+    report itself shows; the finding that no other rule would align says so."""
+    result = _run(("Some 1,250 people crossed the Channel in small boats on Saturday, the Home "
+                   "Office said.", "2025-10-20"),
+                  ("Home Office figures show 1,250 people made the crossing on Saturday. On "
+                   "Thursday, 640 people arrived in small boats, and on Wednesday 310 people "
+                   "arrived.", "2025-10-21"))
+    found = _between(result, "Some 1,250", "640") + _between(result, "Some 1,250", "310")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")] * 2
+    assert any("also gives 1,250 for the period of Some 1,250" in f.explanation for f in found)
