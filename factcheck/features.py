@@ -348,8 +348,35 @@ def scope(row: Row) -> frozenset[str]:
 
 
 # One country under its several names ("across Britain", "across the UK").
-_PLACE_NAMES = {"britain": "uk", "great britain": "uk", "united kingdom": "uk",
-                "us": "united states", "usa": "united states", "america": "united states"}
+_PLACE_NAMES = {"britain": "uk", "great britain": "uk", "united kingdom": "uk", "british": "uk",
+                "us": "united states", "usa": "united states", "america": "united states",
+                "american": "united states"}
+
+
+# A figure told as the whole: "across Britain", "across the group", "nationally", "in total".
+_WHOLE = re.compile(r"\b(?:across|throughout)\s+(?:the\s+|all\s+|its\s+)?(?:[A-Z][\w'’-]+|"
+                    r"country|nation|group|business|company|uk|us)\b|\bnation(?:al(?:ly)?|"
+                    r"wide)\b|\b(?:country|group|company)-wide\b|\bin\s+total\b|"
+                    r"\baltogether\b|\boverall\b")
+WHOLE_BEFORE, WHOLE_AFTER = 60, 80
+_CLAUSE_END = re.compile(r"[,;:()]")
+
+
+def told_as_whole(row: Row) -> bool:
+    """The words around the figure tell it as the whole ("1.02 million homes across Britain",
+    "420 jobs across the group", "Nationally, the rate rose to 5.2 per cent")."""
+    found = _in_sentence(row)
+    if found is None:
+        return False
+    sentence, at, end = found
+    # Between the figures either side: "Turnout in Galway West was 58.9 per cent, below the
+    # national figure of nearly 63 per cent" tells only the second as the whole.
+    before = [m.end() for m in phrases.NUMBER_WORD.finditer(sentence, max(0, at - WHOLE_BEFORE), at)]
+    after = phrases.NUMBER_WORD.search(sentence, end, end + WHOLE_AFTER)
+    stop = _CLAUSE_END.search(sentence, end, end + WHOLE_AFTER)
+    lo = before[-1] if before else max(0, at - WHOLE_BEFORE)
+    hi = min(m.start() if m else end + WHOLE_AFTER for m in (after, stop))
+    return bool(_WHOLE.search(sentence, lo, hi))
 
 
 def counted_tag(r: Row) -> str:
@@ -358,6 +385,19 @@ def counted_tag(r: Row) -> str:
     if r.get("_kind", r.get("unit_family")) not in ("count", "person"):
         return ""
     return str(r.get("noun") or r.get("event") or "")
+
+
+def _local_place(place: str) -> bool:
+    """A place phrase that names a part of a whole ("the province", "Glasgow Airport", a
+    people's adjective: "Scottish")."""
+    return place.split()[-1] in _LOCAL_PLACES or " " not in place and place.endswith(
+        phrases.DEMONYM_ENDINGS)
+
+
+def local_count(row: Row) -> bool:
+    """The figure is counted in a place that is part of a whole, and not told as the whole."""
+    return (any(_local_place(p) for p in _memo(row, "_scope", scope))
+            and not _memo(row, "_whole", told_as_whole))
 
 
 def local_part(a: Row, b: Row, story: Story) -> bool:
@@ -369,14 +409,22 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
     if a["unit_family"] == "percent" and not (a["noun"] and a["noun"] == b["noun"]):
         return False
     sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
-    if bool(sa) == bool(sb) or (holder_clash(a, b, story) or event_clash(a, b, story)
-                                or qualifier_clash(a, b, story)):
+    wa, wb = _memo(a, "_whole", told_as_whole), _memo(b, "_whole", told_as_whole)
+    # The whole names no place, or is told as the whole ("across Britain") where the part is
+    # not ("412,000 Scottish homes").
+    local_a = bool(sa) and not wa and (not sb or wb and not sa & sb)
+    local_b = bool(sb) and not wb and (not sa or wa and not sa & sb)
+    if local_a == local_b or (holder_clash(a, b, story) or event_clash(a, b, story)
+                              or qualifier_clash(a, b, story)):
         return False
     if a["unit_family"] == "percent":
         return bool(a["noun"]) and a["noun"] == b["noun"]
-    local, whole = (a, b) if sa else (b, a)
-    if not any(p.split()[-1] in _LOCAL_PLACES for p in sa | sb):
-        return False  # a count "in the Atlantic Division", "in Gaza": not told as a local part
+    local, whole = (a, b) if local_a else (b, a)
+    if not (local is a and wb or local is b and wa) and not any(
+            _local_place(p) for p in sa | sb):
+        # a count "in the Atlantic Division", "in Gaza": not told as a local part (a count of
+        # "Scottish homes", "Canadian firefighters" is one)
+        return False
     return (counted_tag(a) == counted_tag(b) and float(local["value"]) < float(whole["value"])
             and (bool(counted_tag(a)) or bool(set(words(a)) & set(words(b)) - {a["unit"]})))
 
@@ -534,7 +582,8 @@ def scope_clash(a: Row, b: Row, story: Story) -> float:
 
 
 _LOCAL_PLACES = frozenset("constituency ward borough district county town village city "
-                          "region province".split())
+                          "region province airport site plant factory depot base port mine "
+                          "hospital campus".split())
 
 
 def qualifier_clash(a: Row, b: Row, story: Story) -> float:

@@ -124,14 +124,21 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
             keep[:] = True
     arts = np.array([hash(r["article"]) for r in block])
     other = np.triu(arts[:, None] != arts[None, :], k=1)
-    tags = [counted_tag(r) for r in block]
+    all_tags = [counted_tag(r) for r in block]
     # A count whose noun its report gives many figures of ("four games", "ten games") has no
     # one closest figure: only the nouns a report counts once or twice (for one holder: a
-    # party's seats among every party's) are tried.
-    per_report = Counter((r["article"], t, r["holder"]) for r, t in zip(block, tags) if t)
+    # party's seats among every party's) are tried ...
+    per_report = Counter((r["article"], t, r["holder"]) for r, t in zip(block, all_tags) if t)
     tags = np.array([t if t and per_report[(r["article"], t, r["holder"])] <= CLOSEST_PER_REPORT
-                     else "" for r, t in zip(block, tags)], dtype=object)
+                     else "" for r, t in zip(block, all_tags)], dtype=object)
     counted = (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
+    # ... and, whatever their number, the counts of a noun against one counted in a place of
+    # the whole ("412,000 Scottish homes", "at Glasgow Airport").
+    local = np.array([bool(t) and features.local_count(r) for r, t in zip(block, all_tags)])
+    if local.any():
+        named = np.array(all_tags, dtype=object)
+        counted |= ((named[:, None] == named[None, :]) & (named != "")[:, None]
+                    & (local[:, None] | local[None, :]))
     # ... of one holder, where both name one (two players' points are two counts) ...
     holders = np.array([str(r["holder"] or "") for r in block], dtype=object)
     counted &= ((holders[:, None] == holders[None, :]) | (holders == "")[:, None]
@@ -197,7 +204,9 @@ def roles_meet(a: dict, b: dict, agree: bool, prel: str) -> bool:
     per cent") or a rate is stated for two periods ("prices rose by 2.3%" this year, "the rate
     stood at 4.6%" a year ago)."""
     return (agree or role_class(a["role"]) == role_class(b["role"])
-            or a["unit_family"] == "percent" and prel == "different")
+            or a["unit_family"] == "percent" and prel == "different"
+            # "will cut 420 jobs", "180 jobs are to go": one outcome, counted either way
+            or bool(counted_tag(a)) and bool(a.get("event")) and a.get("event") == b.get("event"))
 
 
 def is_candidate(a: dict, b: dict) -> bool:
@@ -379,12 +388,12 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
-        if tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
-            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
-                    f"figure of {tag} in the two reports", "closest")
-        elif features.local_part(ra, rb, story):
+        if features.local_part(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, one counted in a place of the whole", "closest-place")
+        elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    f"figure of {tag} in the two reports", "closest")
         for key in ((ra["index"], rb["article"]), (rb["index"], ra["article"])):
             if pair and (key not in closest or p > closest[key][0]):
                 closest[key] = (p, pair)

@@ -527,8 +527,16 @@ _SCOPE = re.compile(
     r"(?P<place>" + _PLACE_COUNT + r"\s+" + _PLACE_NOUN
     + r"|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*|" + _PLACE_NOUN + r")\b"
     r"|\b(?P<adverb>nationwide|worldwide|globally|domestically|internationally|overseas|abroad|"
-    r"alone)\b")
-_NUMBER_WORD = re.compile(
+    r"alone)\b"
+    # "180 jobs are to go at Glasgow Airport": a named site (never "at 7 a.m.", "at the time").
+    r"|\bat\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+# A people's or place's adjective right after the figure: "412,000 Scottish homes", "300
+# Canadian firefighters" (not "two Republican senators", "three Christian churches").
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ican")
+_DEMONYM = re.compile(r"\s+(?P<place>[A-Z][a-z]+(?:" + "|".join(DEMONYM_ENDINGS) + r"))\s+[a-z]")
+_NOT_DEMONYMS = frozenset("republican christian victorian edwardian georgian librarian "
+                          "veterinarian vegetarian".split())
+NUMBER_WORD = re.compile(
     r"\b\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
     r"forty|fifty|hundreds?|thousands?|millions?|dozens?)\b", re.IGNORECASE)
 _NOT_PLACES = frozenset(
@@ -553,8 +561,8 @@ def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) ->
     ['13 countries']
     """
     lo = max([clause[0], start - SCOPE_BEFORE]
-             + [m.end() for m in _NUMBER_WORD.finditer(sentence, 0, start)][-1:])
-    following = _NUMBER_WORD.search(sentence, end)
+             + [m.end() for m in NUMBER_WORD.finditer(sentence, 0, start)][-1:])
+    following = NUMBER_WORD.search(sentence, end)
     stop = following.start() if following else len(sentence)
     hi = min(clause[1], end + SCOPE_AFTER)
     out = set()
@@ -567,12 +575,15 @@ def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) ->
             w in _PLACE_NOUNS or w.capitalize() in opening.group("place"))]
         if place:
             out.add(" ".join(place))
+    demonym = _DEMONYM.match(sentence, end)
+    if demonym and demonym.group("place").lower() not in _NOT_DEMONYMS:
+        out.add(demonym.group("place").lower())
     for text, offset, limit in ((sentence[lo:start], lo, start), (sentence[end:hi], end, stop)):
         for m in _SCOPE.finditer(text):
             if offset + m.start() >= limit:
                 break
             words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group("place") or
-                                                   m.group("adverb"))]
+                                                   m.group("adverb") or m.group("site"))]
             words = [w for w in words if w not in _NOT_PLACES]
             if words and not all(w.isdigit() for w in words):
                 out.add(" ".join(words))
@@ -632,7 +643,7 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     profit before tax rose to £308 million" -> {"adjusted", "pre-tax"}); "before tax" is
     pre-tax."""
     lo, hi = max(clause[0], start - QUALIFIER_BEFORE), min(clause[1], end + QUALIFIER_AFTER)
-    following = _NUMBER_WORD.search(sentence, end, hi)
+    following = NUMBER_WORD.search(sentence, end, hi)
     hi = following.start() if following else hi
     text = sentence[lo:start] + " " + sentence[end:hi]
     found = {QUALIFIERS[m.group().lower()] for m in _QUALIFIER.finditer(text)}

@@ -113,11 +113,13 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if explained is not None:
         return explained
     if rule in ("closest-place", "place"):
-        local, whole = (a, b) if features.scope(a) else (b, a)
+        local, whole = (a, b) if features.scope(a) and not features.told_as_whole(a) else (b, a)
         place = ", ".join(sorted(features.scope(local)))
+        wider = ", ".join(sorted(features.scope(whole)))
+        told = f"across {wider}" if wider else "with no place named"
         return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
             f"{_who(local)} says {formatting.claim(local)} in {place}; {_who(whole)} says "
-            f"{formatting.claim(whole)} with no place named. Probably not a conflict: the first "
+            f"{formatting.claim(whole)} {told}. Probably not a conflict: the first "
             f"is counted in one place of the whole; worth a look."), **base)
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.

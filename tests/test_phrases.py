@@ -106,6 +106,13 @@ def test_running(text, span, running):
      {"sumatra", "alone"}),
     ("In neighbouring Central Aceh district, 10 people were killed, 140 were injured and about "
      "1,500 houses were damaged.", "1,500", {"central aceh district"}),
+    # A named site, a people's adjective on the counted noun.
+    ("Around 180 jobs are to go at Glasgow Airport after the airline cut back.", "180",
+     {"glasgow airport"}),
+    ("At its peak, 412,000 Scottish homes lost power.", "412,000", {"scottish"}),
+    # A party is no place; nor is a time of day.
+    ("Two Republican senators voted against the bill.", "Two", set()),
+    ("The first 12 people arrived at 7 a.m. on Monday.", "12", set()),
     # A month is a time, not a place; a figure with no place has no scope.
     ("In December 2004, a massive undersea quake killed 230,000 people.", "230,000", set()),
     ("The fund will pay out £40 million over the next two years.", "£40 million", set()),

@@ -639,6 +639,14 @@ def test_a_count_at_two_stages_is_an_update(a, b, fa, fb, da, db):
     ("Turnout in Galway West was 58.9 per cent, the count centre said.",
      "The final turnout of 62.8 per cent was the highest in a decade.", "58.9 per cent",
      "62.8 per cent"),
+    # The whole may name its place when it is told as the whole ("across Britain").
+    ("At the height of the storm, 390,000 Scottish homes lost power, the network said.",
+     "The storm cut power to about 1.1 million homes across Britain on Wednesday.",
+     "390,000", "about 1.1 million"),
+    # A site's count against the count across the group, told as cut one way and the other.
+    ("Around 160 jobs are to go at Leeds Bradford Airport, the airline said.",
+     "The airline will cut 450 jobs across the group, the company said on Tuesday.",
+     "Around 160", "450"),
 ])
 def test_a_figure_of_one_place_against_the_whole(a, b, fa, fb):
     """A count or a rate of one region against the whole's: a part, not a conflict."""
