@@ -316,9 +316,8 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
     if not dated:
         return
     for a, b in agreed:
-        if not (a["period_kind"] or b["period_kind"]) or not (
-                dated.get(a["article"]) or dated.get(b["article"])):
-            continue  # neither says for when, or neither report gives other periods
+        if not (dated.get(a["article"]) or dated.get(b["article"])):
+            continue  # neither report gives a figure for a stated period
         p_ab, pair_ab = best.get((a["index"], b["article"], True), (0.0, ()))
         p_ba, pair_ba = best.get((b["index"], a["article"], True), (0.0, ()))
         if not (b["index"] in pair_ab[:2] and p_ab >= min_agreeing
@@ -330,9 +329,12 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                         counted_tag(x) and counted_tag(x) == counted_tag(theirs))
                         or theirs["period_kind"] and features.relation(theirs, x) != "different"
                         or features.relation(mine, x) != "different"
-                        or not (x["_lemmas"] & theirs["_lemmas"]
+                        or not (x["_lemmas"] & (theirs["_lemmas"] | mine["_lemmas"])
+                                or _measure_words(x) & (_measure_words(theirs)
+                                                        | _measure_words(mine))
                                 or counted_tag(x) and counted_tag(x) == counted_tag(theirs))
-                        or agreeing(mine, x, story) or _clash(mine, x, story)):
+                        or agreeing(mine, x, story) or _clash(mine, x, story)
+                        or _times_apart(mine, x) > CLOSEST_RATIO):
                     continue
                 p = differing(features.vector(features.SAME_MEASURE, mine, x, story))
                 first, second = sorted((mine, x), key=lambda r: r["index"])
@@ -340,9 +342,21 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                 if p < CLOSEST_MIN or key in other:
                     continue
                 other[key] = (p, (first["index"], second["index"], round(p, 6), "different",
-                                  f"{x['source'] or 'the other report'} also gives "
-                                  f"{theirs['text']} for the period of {mine['text']}",
+                                  f"{x['source'] or 'the other report'} itself gives "
+                                  f"{theirs['text']}, agreeing with {mine['text']}, beside "
+                                  f"{x['text']}",
                                   "other-period"))
+
+
+def _times_apart(a: dict, b: dict) -> float:
+    """How many times the larger figure is the smaller (inf when one is zero)."""
+    va, vb = abs(float(a["value"])), abs(float(b["value"]))
+    return max(va, vb) / min(va, vb) if min(va, vb) > 0 else math.inf
+
+
+def _measure_words(r: dict) -> set[str]:
+    """The words of a claim's measure text after its unit ("cost estimat project")."""
+    return set(r["measure"].split()[1:])
 
 
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:

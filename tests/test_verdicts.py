@@ -667,4 +667,4 @@ def test_figures_for_other_days_the_other_report_also_gives():
                    "arrived.", "2025-10-21"))
     found = _between(result, "Some 1,250", "640") + _between(result, "Some 1,250", "310")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")] * 2
-    assert any("also gives 1,250 for the period of Some 1,250" in f.explanation for f in found)
+    assert any("itself gives 1,250, agreeing with Some 1,250" in f.explanation for f in found)
