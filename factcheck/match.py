@@ -324,22 +324,25 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                 or a["index"] in pair_ba[:2] and p_ba >= min_agreeing):
             continue  # not an agreement the matcher keeps
         for mine, theirs in ((a, b), (b, a)):
+            lemmas = theirs["_lemmas"] | mine["_lemmas"]
+            said = _measure_words(theirs) | _measure_words(mine)
+            tag = counted_tag(theirs)
             for x in dated.get(theirs["article"], ()):
-                if (x is theirs or x["unit"] != theirs["unit"] and not (
-                        counted_tag(x) and counted_tag(x) == counted_tag(theirs))
-                        or theirs["period_kind"] and features.relation(theirs, x) != "different"
+                # (the cheap tests first: most of a report's dated figures fail one)
+                same_tag = bool(tag) and counted_tag(x) == tag
+                if (x is theirs or x["unit"] != theirs["unit"] and not same_tag
+                        or _times_apart(mine, x) > CLOSEST_RATIO
+                        or not (x["_lemmas"] & lemmas or _measure_words(x) & said or same_tag)
                         or features.relation(mine, x) != "different"
-                        or not (x["_lemmas"] & (theirs["_lemmas"] | mine["_lemmas"])
-                                or _measure_words(x) & (_measure_words(theirs)
-                                                        | _measure_words(mine))
-                                or counted_tag(x) and counted_tag(x) == counted_tag(theirs))
-                        or agreeing(mine, x, story) or _clash(mine, x, story)
-                        or _times_apart(mine, x) > CLOSEST_RATIO):
+                        or theirs["period_kind"] and features.relation(theirs, x) != "different"
+                        or agreeing(mine, x, story) or _clash(mine, x, story)):
+                    continue
+                first, second = (mine, x) if mine["index"] < x["index"] else (x, mine)
+                key = (first["index"], second["index"])
+                if key in other:
                     continue
                 p = differing(features.vector(features.SAME_MEASURE, mine, x, story))
-                first, second = sorted((mine, x), key=lambda r: r["index"])
-                key = (first["index"], second["index"])
-                if p < CLOSEST_MIN or key in other:
+                if p < CLOSEST_MIN:
                     continue
                 other[key] = (p, (first["index"], second["index"], round(p, 6), "different",
                                   f"{x['source'] or 'the other report'} itself gives "
@@ -354,9 +357,11 @@ def _times_apart(a: dict, b: dict) -> float:
     return max(va, vb) / min(va, vb) if min(va, vb) > 0 else math.inf
 
 
-def _measure_words(r: dict) -> set[str]:
+def _measure_words(r: dict) -> frozenset[str]:
     """The words of a claim's measure text after its unit ("cost estimat project")."""
-    return set(r["measure"].split()[1:])
+    if "_measure_words" not in r:
+        r["_measure_words"] = frozenset(r["measure"].split()[1:])
+    return r["_measure_words"]
 
 
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
