@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -398,6 +399,46 @@ def local_count(row: Row) -> bool:
     """The figure is counted in a place that is part of a whole, and not told as the whole."""
     return (any(_local_place(p) for p in _memo(row, "_scope", scope))
             and not _memo(row, "_whole", told_as_whole))
+
+
+# The stage of a count its clause names before the figure: an early one ("Provisional turnout
+# ... was 61.3 per cent", "fell 7.4% in early trading") or the final one ("The final turnout of
+# 62.8 per cent", "closed 4.1% lower").
+_EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial|first\s+estimated?|"
+                          r"flash\s+estimate|so\s+far\s+counted)\b", re.IGNORECASE)
+_FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _names_a_stage(sentence: str) -> bool:
+    return bool(_EARLY_STAGE.search(sentence) or _FINAL_STAGE.search(sentence))
+
+
+def stage_words(row: Mapping[str, Any]) -> str:
+    """The words of a figure's clause that name its stage, or ''."""
+    sentence = str(row.get("sentence") or "")
+    if not _names_a_stage(sentence):
+        return ""  # most sentences name none: asked once per sentence
+    at = int(row["start"]) - int(row["sentence_start"])
+    end = at + len(str(row.get("text") or ""))
+    lo, hi = phrases.clause_bounds(sentence, at, end)
+    # The nearest to the figure: "closed 4.1% lower at 192.9p, having been down by as much as
+    # 7.4% in early trading" names the first figure's stage "closed", the second's "early".
+    found = [m for pattern in (_EARLY_STAGE, _FINAL_STAGE)
+             for m in pattern.finditer(sentence, lo, hi)]
+    if not found:
+        return ""
+    return min(found, key=lambda m: m.start() - end if m.start() >= end else at - m.end()
+               ).group(0)
+
+
+def stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
+    """(early, final) when one figure is named an early stage of a count and the other its
+    final stage, else None."""
+    wa, wb = stage_words(a), stage_words(b)
+    early = [r for r, w in ((a, wa), (b, wb)) if w and _EARLY_STAGE.fullmatch(w)]
+    final = [r for r, w in ((a, wa), (b, wb)) if w and _FINAL_STAGE.fullmatch(w)]
+    return (early[0], final[0]) if len(early) == 1 and len(final) == 1 else None
 
 
 def local_part(a: Row, b: Row, story: Story) -> bool:

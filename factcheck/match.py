@@ -311,7 +311,7 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
         return
     dated: dict[str, list[dict]] = defaultdict(list)
     for r in block:
-        if r["period_kind"] and role_class(r["role"]) == "level":
+        if (r["period_kind"] or features.stage_words(r)) and role_class(r["role"]) == "level":
             dated[r["article"]].append(r)
     if not dated:
         return
@@ -333,8 +333,10 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                 if (x is theirs or x["unit"] != theirs["unit"] and not same_tag
                         or _times_apart(mine, x) > CLOSEST_RATIO
                         or not (x["_lemmas"] & lemmas or _measure_words(x) & said or same_tag)
-                        or features.relation(mine, x) != "different"
-                        or theirs["period_kind"] and features.relation(theirs, x) != "different"
+                        or not (features.relation(mine, x) == "different" and not (
+                                theirs["period_kind"]
+                                and features.relation(theirs, x) != "different")
+                                or features.stages(mine, x) is not None)
                         or agreeing(mine, x, story) or _clash(mine, x, story)):
                     continue
                 first, second = (mine, x) if mine["index"] < x["index"] else (x, mine)

@@ -14,7 +14,6 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
 import pandas as pd
@@ -277,13 +276,14 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
             f"down; one of them is wrong or counts something else."), **base)
-    staged = _stages(a, b)
+    staged = features.stages(a, b)
     if staged is not None:
         early, late = staged
         return Finding(id="", verdict="explained", relation="later-update", explanation=(
             f"{_who(early)} gives {formatting.claim(early)} as an early figure (\""
-            f"{_stage_words(early)}\"), {_who(late)} {formatting.claim(late)} as the final one "
-            f"(\"{_stage_words(late)}\"): the count moved between them."), **base)
+            f"{features.stage_words(early)}\"), {_who(late)} {formatting.claim(late)} as the "
+            f"final one (\"{features.stage_words(late)}\"): the count moved between them."),
+            **base)
     if period_relation == "different":
         if a.get("period_kind") or b.get("period_kind"):
             return Finding(id="", verdict="explained", relation="different-period", explanation=(
@@ -296,39 +296,6 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"{say_a}; {say_b}. The reports are {gap} and neither says when its figure holds, "
             f"so the difference may be a change over time."), **base)
     return None
-
-
-# The stage of a count its clause names before the figure: an early one ("Provisional turnout
-# ... was 61.3 per cent", "fell 7.4% in early trading") or the final one ("The final turnout of
-# 62.8 per cent", "closed 4.1% lower").
-_EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial|first\s+estimated?|"
-                          r"flash\s+estimate|so\s+far\s+counted)\b", re.IGNORECASE)
-_FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4096)
-def _names_a_stage(sentence: str) -> bool:
-    return bool(_EARLY_STAGE.search(sentence) or _FINAL_STAGE.search(sentence))
-
-
-def _stage_words(row: Mapping[str, Any]) -> str:
-    """The words of a figure's clause that name its stage, or ''."""
-    sentence = str(row.get("sentence") or "")
-    if not _names_a_stage(sentence):
-        return ""  # most sentences name none: asked once per sentence
-    at = int(row["start"]) - int(row["sentence_start"])
-    lo, hi = phrases.clause_bounds(sentence, at, at + len(str(row.get("text") or "")))
-    m = _EARLY_STAGE.search(sentence, lo, hi) or _FINAL_STAGE.search(sentence, lo, hi)
-    return m.group(0) if m else ""
-
-
-def _stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
-    """(early, final) when one figure is named an early stage of a count and the other its
-    final stage, else None."""
-    wa, wb = _stage_words(a), _stage_words(b)
-    early = [r for r, w in ((a, wa), (b, wb)) if w and _EARLY_STAGE.fullmatch(w)]
-    final = [r for r, w in ((a, wa), (b, wb)) if w and _FINAL_STAGE.fullmatch(w)]
-    return (early[0], final[0]) if len(early) == 1 and len(final) == 1 else None
 
 
 def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],

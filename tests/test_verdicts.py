@@ -668,3 +668,16 @@ def test_figures_for_other_days_the_other_report_also_gives():
     found = _between(result, "Some 1,250", "640") + _between(result, "Some 1,250", "310")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")] * 2
     assert any("itself gives 1,250, agreeing with Some 1,250" in f.explanation for f in found)
+
+
+def test_a_figure_against_another_stage_the_other_report_also_gives():
+    """The second report gives the first one's early-trading fall and the close: the first
+    report's figure and the close are two stages of one day's move, nearest stage words
+    deciding which figure is which."""
+    result = _run(("Shares in the grocer fell 6.2% in early trading on Thursday after the "
+                   "results.", "2025-04-24"),
+                  ("The grocer's shares closed 3.8% lower on Thursday, having been down by as "
+                   "much as 6.2% in early trading.", "2025-04-24"))
+    found = _between(result, "6.2%", "3.8%")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
+    assert "closed" in found[0].explanation and "early" in found[0].explanation
