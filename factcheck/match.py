@@ -360,9 +360,10 @@ def _times_apart(a: dict, b: dict) -> float:
 
 
 def _measure_words(r: dict) -> frozenset[str]:
-    """The words of a claim's measure text after its unit ("cost estimat project")."""
+    """The words of a claim's measure text after its unit ("cost estimat project"), cut to
+    their first five letters ("estimate" and "estimat" are one word)."""
     if "_measure_words" not in r:
-        r["_measure_words"] = frozenset(r["measure"].split()[1:])
+        r["_measure_words"] = frozenset(w[:5] for w in r["measure"].split()[1:])
     return r["_measure_words"]
 
 
