@@ -113,6 +113,9 @@ _ALTERNATIVES = (
     rf"52\s+weeks|53\s+weeks|(?P<yt_n>three|six|nine|3|6|9)\s+months)\s+"
     rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
     rf"(?:{_DAYNUM}\s+(?:of\s+)?)?(?P<yt_mon>{_MON})?\s*(?:{_DAYNUM}\b,?\s*)?(?P<yt_y>{_YEAR})?)"
+    # "in the week to Saturday", "the seven days to 25 October": the week ending then
+    rf"|(?P<weekto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:week|seven\s+days|7\s+days)\s+"
+    rf"(?:to|ending|ended|up\s+to)\s+(?P<wt_end>{_WD}|{_DAY}))"
     # "in the past 12 months"
     rf"|(?P<trail>\b(?:in|over|during|within|across|throughout)\s+the\s+(?:past|last)\s+"
     rf"(?:(?P<tn>{_N})\s+)?(?P<tu>{_UNIT}))"
@@ -463,6 +466,22 @@ def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     return period(_shift(end.replace(day=1), 1 - months), end, "range")
 
 
+def _week_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
+             period: _Make) -> Period | None:
+    """ "in the week to Saturday", "the seven days to 25 October": the seven days ending on
+    that day (a weekday is the last one on or before the report's date)."""
+    raw = (g["wt_end"] or "").strip()
+    if pub is None:
+        return period(None, None, "range")
+    if raw.lower() in _WEEKDAYS:
+        end = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS.index(raw.lower())) % 7)
+    else:
+        end = parse_day(re.sub(r",\s*$", "", raw), pub)
+        if end is None:
+            return None
+    return period(end - dt.timedelta(days=6), end, "range")
+
+
 def _trailing(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
               period: _Make) -> Period | None:
     """ "in the past three months", "over the last 12 days": back from the publication date."""
@@ -576,6 +595,7 @@ _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
     (("ytd",), _year_to_date),
     (("sameperiod", "todate"), lambda m, g, s, pub, period: _same_period(g, s, pub, period)),
     (("yearto",), _year_to),
+    (("weekto",), _week_to),
     (("trail",), _trailing),
     (("between",), lambda m, g, s, pub, period: _between(g["b1"] or g["b3"] or "",
                                                          g["b2"] or g["b4"] or "", pub, period)),

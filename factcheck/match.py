@@ -45,6 +45,9 @@ CLOSEST_MIN = 0.03
 # figures at most this many times each other.
 CLOSEST_PER_REPORT = 2
 CLOSEST_RATIO = 10.0
+# A figure against another report's figure for another period or stage, where that report
+# itself gives one agreeing with the first: aligned from this probability on.
+OTHER_PERIOD_MIN = 0.02
 
 PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons", "rule"]
 
@@ -330,7 +333,9 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
             for x in dated.get(theirs["article"], ()):
                 # (the cheap tests first: most of a report's dated figures fail one)
                 same_tag = bool(tag) and counted_tag(x) == tag
-                if (x is theirs or x["unit"] != theirs["unit"] and not same_tag
+                bare = ("count" in (x["unit"], theirs["unit"])  # a bare count, a named one
+                        and x["unit_family"] in _COUNTS and theirs["unit_family"] in _COUNTS)
+                if (x is theirs or x["unit"] != theirs["unit"] and not (same_tag or bare)
                         or _times_apart(mine, x) > CLOSEST_RATIO
                         or not (x["_lemmas"] & lemmas or _measure_words(x) & said or same_tag)
                         or not (features.relation(mine, x) == "different" and not (
@@ -344,13 +349,16 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                 if key in other:
                     continue
                 p = differing(features.vector(features.SAME_MEASURE, mine, x, story))
-                if p < CLOSEST_MIN:
+                if p < OTHER_PERIOD_MIN:
                     continue
                 other[key] = (p, (first["index"], second["index"], round(p, 6), "different",
                                   f"{x['source'] or 'the other report'} itself gives "
                                   f"{theirs['text']}, agreeing with {mine['text']}, beside "
                                   f"{x['text']}",
                                   "other-period"))
+
+
+_COUNTS = ("count", "person")
 
 
 def _times_apart(a: dict, b: dict) -> float:

@@ -271,6 +271,9 @@ PHRASES = [
     ("in the 12 months to June", "range", "2023-07-01", "2024-06-30", None),
     ("in the year to March 2024", "range", "2023-04-01", "2024-03-31", None),
     ("in the past 12 months", "range", "2023-11-05", "2024-11-04", None),
+    # A week that ends on a named day (the report is dated Monday 4 November 2024).
+    ("in the week to Saturday", "range", "2024-10-27", "2024-11-02", None),
+    ("in the seven days to 1 November", "range", "2024-10-26", "2024-11-01", None),
     ("between 2019 and 2021", "range", "2019-01-01", "2021-12-31", None),
     ("from 2010 to 2020", "range", "2010-01-01", "2020-12-31", None),
     ("between January and March", "range", "2024-01-01", "2024-03-31", None),
