@@ -320,6 +320,9 @@ _CHANGE_BEFORE = re.compile(
     r"\s+(?:of\s+|by\s+)?(?:almost|nearly|about|around|some|more than|over|just)?\s*$",
     re.IGNORECASE,
 )
+# "a 0.7p rise in the payout", "a £3bn increase": the figure names the change after it.
+_CHANGE_AFTER = re.compile(r"\s*(?:rise|increase|fall|drop|jump|gain|decline|reduction|hike|"
+                           r"uplift)\b(?!\s+to\b)", re.IGNORECASE)
 _TO_TOTAL = re.compile(r"\b(?:total|totals|bringing|taking|doubling|tripling|brings|takes|"
                        r"doubled|tripled|double|triple|rising|up)\b[^.;]{0,60}\bto\s*$",
                        re.IGNORECASE)
@@ -512,6 +515,8 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
     if _CHANGE_BEFORE.search(b) and not spanned:
         # ("He rose over 20 years at the bureau": a span of time, not a change by it.)
         return "change"
+    if _CHANGE_AFTER.match(after) and re.search(r"\b(?:a|an|the)\s*$", tail):
+        return "change"  # ("Shareholders were handed a 0.7p rise in their interim payout")
     if tail.endswith(_INCREMENT_ENDINGS) or tail in _INCREMENT_WORDS:
         return "increment"
     a = after[:40].lower()

@@ -507,6 +507,90 @@ def explained_through_arithmetic(claims: pd.DataFrame, cross: list[Finding],
     return out
 
 
+# How far a change may be from the difference of two levels and still be it: the change's
+# own rounding, and at least this share of it.
+CHANGE_MATCH_SHARE = 0.005
+
+
+def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """A change one report gives and the two levels another gives, whose difference it is.
+
+    "Shareholders were handed a 0.7p rise in their interim payout" in one report; "an interim
+    dividend of 4.2p per share, compared with 3.5p" in another: 4.2p - 3.5p = 0.7p, so the
+    0.7p is the rise and 4.2p the payout it led to (and every other outlet's 4.2p with it). One
+    explained finding (increment-of-total) per change and pair of levels; the levels must share
+    a word of what they measure with the change.
+    """
+    if "change" not in set(claims["role"].dropna()):
+        return []
+    records = rows_by_index(claims)
+    rows = [r for r in records.values() if not r.get("vague")
+            and r["unit_family"] in ("money", "count", "person")]
+    changes = [r for r in rows if r["role"] == "change" and float(r["value"]) > 0]
+    if not changes:
+        return []
+    levels: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r["role"] in (None, "total", "rate") and r["bound"] == "exact":
+            levels.setdefault((r["article"], r["unit"]), []).append(r)
+    agreed: dict[str, set[str]] = {}
+    for f in cross:
+        if f.verdict == "agree" and f.kind == "cross-source":
+            for a in f.claims:
+                agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    out, seen = [], set()
+    for c in changes:
+        value = float(c["value"])
+        tol = max(rounding_tolerance(value), CHANGE_MATCH_SHARE * value)
+        said = _said(c)
+        for (article, unit), members in levels.items():
+            if article == c["article"] or unit != c["unit"] or len(members) < 2:
+                continue
+            for hi in members:
+                for lo in members:
+                    diff = float(hi["value"]) - float(lo["value"])
+                    if (hi is lo or abs(diff - value) > tol or hi.get("story") != c.get("story")
+                            or (hi["role"] == "rate") != (lo["role"] == "rate")
+                            or not (said & _said(hi) or said & _said(lo))
+                            or not _two_levels(hi, lo)):
+                        continue
+                    key = (c["id"], hi["id"], lo["id"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    ids = [c["id"], hi["id"], lo["id"]]
+                    ids += sorted(agreed.get(hi["id"], set()) - set(ids))
+                    out.append(Finding(
+                        id="", kind="cross-source", verdict="explained",
+                        relation="increment-of-total", claims=ids, measure=c["measure"],
+                        score=None, details={"rel_diff": round(rel_diff(value, float(
+                            hi["value"])), 6), "change_of": [hi["id"], lo["id"]]},
+                        explanation=(
+                            f"{_who(c)} says \"{quoted(c)}\"; {_who(hi)} gives "
+                            f"{formatting.claim(hi)} and {formatting.claim(lo)}, "
+                            f"{formatting.amount(diff, unit)} apart. Not a conflict: the first "
+                            f"is the change between the two levels the second report gives.")))
+    return out
+
+
+def _two_levels(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """One report gives the two as one measure's levels: one compared with the other in one
+    sentence ("4.2p per share, compared with 3.5p a year earlier"), or for two stated periods
+    ("£6.1bn in 2022")."""
+    if a["article"] == b["article"] and a["sentence_start"] == b["sentence_start"]:
+        first, second = sorted((a, b), key=lambda r: int(r["start"]))
+        s0 = int(first["sentence_start"])
+        between = str(first["sentence"])[int(first["end"]) - s0:int(second["start"]) - s0]
+        return bool(_COMPARED_FROM.match(between) or _THAN.match(between))
+    return bool(a.get("period_kind") or b.get("period_kind")) and periods.relation(
+        a, b) == "different"
+
+
+def _said(row: Mapping[str, Any]) -> frozenset[str]:
+    """The words of a claim's measure after its unit, cut to five letters."""
+    return frozenset(w[:5] for w in str(row["measure"]).split()[1:])
+
+
 def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     """Contradictions inside one running count: figures the findings tie to one toll (as later
     updates of it, or agreeing with such figures) that two reports give differently on the

@@ -32,6 +32,9 @@ CASES = [
     ("which is costing taxpayers £4billion per year", "£4billion per year", "GBP", "rate",
      "exact"),
     ("Unemployment rose by 15% in the quarter", "15%", "percent", "change", "exact"),
+    # The change named after the figure ("a 0.7p rise in"), not a rise to a level.
+    ("Shareholders were also handed a 0.7p rise in their interim payout.", "0.7p", "GBP",
+     "change", "exact"),
     ("Of the 23 pirates arrested, 12 are reported to be Somali", "12", "pirate", "part", "exact"),
     ("Riva, 47, of Sterling Heights was wounded", "47", "age", None, "exact"),
     ("The 15,800-square-metre building houses offices", "15,800", "square-metre", None, "exact"),

@@ -681,3 +681,15 @@ def test_a_figure_against_another_stage_the_other_report_also_gives():
     found = _between(result, "6.2%", "3.8%")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
     assert "closed" in found[0].explanation and "early" in found[0].explanation
+
+
+def test_a_change_one_report_gives_between_two_levels_another_gives():
+    """One report gives the rise; another the payout and last year's, 0.7p apart: the rise and
+    the payout differ as a change and the level it led to."""
+    result = _run(("Shareholders were also handed a 0.7p rise in their interim payout.",
+                   "2026-07-29"),
+                  ("The airline declared an interim dividend of 4.2p per share, compared with "
+                   "3.5p a year earlier.", "2026-07-28"))
+    found = _between(result, "0.7p", "4.2p per share")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "increment-of-total")]
+    assert "change between the two levels" in found[0].explanation
