@@ -258,14 +258,12 @@ def overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     >>> overlap((3.45, 3.55), (3.55, 3.65)), overlap((12.0, 12.0), (12.0, 12.0))
     (False, True)
     """
-    low, high = max(a[0], b[0]), min(a[1], b[1])
-    if math.isinf(low) or math.isinf(high):
-        return low <= high
-    edge = 1e-9 * max(abs(low), abs(high), 1.0)
-    if high - low > edge:
-        return True
-    if low - high > edge:
-        return False
+    low = a[0] if a[0] > b[0] else b[0]
+    high = a[1] if a[1] < b[1] else b[1]
+    gap = high - low
+    edge = 1e-9 * (abs(low) + 1.0) if -math.inf < low < math.inf else 0.0
+    if gap > edge or gap < -edge:
+        return gap > 0  # clearly overlapping (an unbounded side too) or clearly apart
     return a[0] == a[1] or b[0] == b[1]  # touching: only a point figure meets a range's edge
 
 

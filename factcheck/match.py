@@ -312,36 +312,45 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
     figures that differ.)"""
     if not agreed:
         return
-    dated: dict[str, list[dict]] = defaultdict(list)
+    # The figures of the reports that agree with another for their own period or stage, each
+    # with what the tests below read of it (unit, noun or outcome, size, words).
+    wanted = {r["article"] for pair in agreed for r in pair}
+    dated: dict[str, list[tuple]] = defaultdict(list)
     for r in block:
-        if (r["period_kind"] or features.stage_words(r)) and role_class(r["role"]) == "level":
-            dated[r["article"]].append(r)
+        if r["article"] in wanted and role_class(r["role"]) == "level" and (
+                r["period_kind"] or features._memo(r, "_stage", features.stage_words)):
+            dated[r["article"]].append((r, r["unit"], counted_tag(r), abs(float(r["value"])),
+                                        r["_lemmas"], _measure_words(r),
+                                        r["unit_family"] in _COUNTS))
     if not dated:
         return
     for a, b in agreed:
         if not (dated.get(a["article"]) or dated.get(b["article"])):
             continue  # neither report gives a figure for a stated period
-        p_ab, pair_ab = best.get((a["index"], b["article"], True), (0.0, ()))
-        p_ba, pair_ba = best.get((b["index"], a["article"], True), (0.0, ()))
-        if not (b["index"] in pair_ab[:2] and p_ab >= min_agreeing
-                or a["index"] in pair_ba[:2] and p_ba >= min_agreeing):
-            continue  # not an agreement the matcher keeps
         for mine, theirs in ((a, b), (b, a)):
+            figures = dated.get(theirs["article"])
+            if not figures:
+                continue
+            p_best, pair = best.get((mine["index"], theirs["article"], True), (0.0, ()))
+            if theirs["index"] not in pair[:2] or p_best < min_agreeing:
+                continue  # theirs is not the figure the matcher agrees mine with there
             lemmas = theirs["_lemmas"] | mine["_lemmas"]
             said = _measure_words(theirs) | _measure_words(mine)
-            tag = counted_tag(theirs)
-            for x in dated.get(theirs["article"], ()):
+            tag, unit = counted_tag(theirs), theirs["unit"]
+            counts = theirs["unit_family"] in _COUNTS
+            size = abs(float(mine["value"]))
+            for x, x_unit, x_tag, x_size, x_lemmas, x_said, x_counts in figures:
                 # (the cheap tests first: most of a report's dated figures fail one)
-                same_tag = bool(tag) and counted_tag(x) == tag
-                bare = ("count" in (x["unit"], theirs["unit"])  # a bare count, a named one
-                        and x["unit_family"] in _COUNTS and theirs["unit_family"] in _COUNTS)
-                if (x is theirs or x["unit"] != theirs["unit"] and not (same_tag or bare)
-                        or _times_apart(mine, x) > CLOSEST_RATIO
-                        or not (x["_lemmas"] & lemmas or _measure_words(x) & said or same_tag)
-                        or not (features.relation(mine, x) == "different" and not (
-                                theirs["period_kind"]
-                                and features.relation(theirs, x) != "different")
-                                or features.stages(mine, x) is not None)
+                same_tag = bool(tag) and x_tag == tag
+                if (x is theirs or x_unit != unit and not (
+                        same_tag or "count" in (x_unit, unit) and x_counts and counts)
+                        or not (x_lemmas & lemmas or x_said & said or same_tag)
+                        or not size or not x_size
+                        or max(size, x_size) > CLOSEST_RATIO * min(size, x_size)):
+                    continue
+                if (not (features.relation(mine, x) == "different" and not (
+                        theirs["period_kind"] and features.relation(theirs, x) != "different")
+                         or features.stages(mine, x) is not None)
                         or agreeing(mine, x, story) or _clash(mine, x, story)):
                     continue
                 first, second = (mine, x) if mine["index"] < x["index"] else (x, mine)
@@ -359,12 +368,6 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
 
 
 _COUNTS = ("count", "person")
-
-
-def _times_apart(a: dict, b: dict) -> float:
-    """How many times the larger figure is the smaller (inf when one is zero)."""
-    va, vb = abs(float(a["value"])), abs(float(b["value"]))
-    return max(va, vb) / min(va, vb) if min(va, vb) > 0 else math.inf
 
 
 def _measure_words(r: dict) -> frozenset[str]:
@@ -418,7 +421,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
-        if features.local_part(ra, rb, story):
+        if (features._memo(ra, "_scope", features.scope) or features._memo(
+                rb, "_scope", features.scope)) and features.local_part(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, one counted in a place of the whole", "closest-place")
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
