@@ -370,7 +370,8 @@ def told_as_whole(row: Row) -> bool:
     sentence, at, end = found
     # Between the figures either side: "Turnout in Galway West was 58.9 per cent, below the
     # national figure of nearly 63 per cent" tells only the second as the whole.
-    before = [m.end() for m in phrases.NUMBER_WORD.finditer(sentence, max(0, at - WHOLE_BEFORE), at)]
+    before = [m.end() for m in phrases.NUMBER_WORD.finditer(sentence, max(0, at - WHOLE_BEFORE),
+                                                             at)]
     after = phrases.NUMBER_WORD.search(sentence, end, end + WHOLE_AFTER)
     stop = _CLAUSE_END.search(sentence, end, end + WHOLE_AFTER)
     lo = before[-1] if before else max(0, at - WHOLE_BEFORE)
@@ -391,6 +392,24 @@ def _local_place(place: str) -> bool:
     people's adjective: "Scottish")."""
     return place.split()[-1] in _LOCAL_PLACES or " " not in place and place.endswith(
         phrases.DEMONYM_ENDINGS)
+
+
+def measure_words(row: Row) -> frozenset[str]:
+    """The words of a claim's measure text after its unit ("cost estimat project"), cut to
+    their first five letters ("estimate" and "estimat" are one word); kept in the claim."""
+    if "_measure_words" not in row:
+        row["_measure_words"] = frozenset(w[:5] for w in str(row["measure"]).split()[1:])
+    return row["_measure_words"]
+
+
+def places_of(row: Row) -> frozenset[str]:
+    """``scope``, kept in the claim (the matcher asks it of a figure many times)."""
+    return _memo(row, "_scope", scope)
+
+
+def stage_of(row: Row) -> str:
+    """``stage_words``, kept in the claim."""
+    return _memo(row, "_stage", stage_words)
 
 
 def local_count(row: Row) -> bool:

@@ -14,8 +14,8 @@ for figures that would contradict than for figures that already agree, which mus
 other's best counterpart. Below the threshold, two counts of one noun or outcome that are each
 other's closest figure in the two reports ("86 arrests", "more than 200 people arrested") are
 still aligned, for a reason the verdicts may find for their difference, never to accuse. So
-is a figure and another report's figure for another period, where that report also gives one
-agreeing with the first for its own period ("1,072 on Saturday" in one report; "1,072 on
+is a figure and another report's figure for another period or stage, where that report also
+gives one agreeing with the first for its own ("1,072 on Saturday" in one report; "1,072 on
 Saturday" and "655 on Thursday" in the other).
 """
 
@@ -304,10 +304,11 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                    story: features.Story, differing: Any, min_agreeing: float,
                    best: dict[tuple, tuple[float, tuple]],
                    other: dict[tuple, tuple[float, tuple]]) -> None:
-    """Align a figure with another report's figure for a different period of one measure, where
-    that report also gives a figure agreeing with it for its own period: "1,072 people crossed
-    on Saturday" in one report; "1,072 on Saturday" and "655 on Thursday" in another. The
-    reports differ by period, which the second one states itself; aligned for that reason only.
+    """Align a figure with another report's figure for a different period or stage of one
+    measure, where that report also gives a figure agreeing with it for its own: "1,072 people
+    crossed on Saturday" in one report; "1,072 on Saturday" and "655 on Thursday" in another
+    ("fell 7.4% in early trading"; "closed 4.1% lower, having been down by as much as 7.4% in
+    early trading"). The second report tells them apart itself; aligned for that reason only.
     (``agreed``: the block's agreeing pairs kept as candidates; ``differing``: the scorer of
     figures that differ.)"""
     if not agreed:
@@ -318,9 +319,9 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
     dated: dict[str, list[tuple]] = defaultdict(list)
     for r in block:
         if r["article"] in wanted and role_class(r["role"]) == "level" and (
-                r["period_kind"] or features._memo(r, "_stage", features.stage_words)):
+                r["period_kind"] or features.stage_of(r)):
             dated[r["article"]].append((r, r["unit"], counted_tag(r), abs(float(r["value"])),
-                                        r["_lemmas"], _measure_words(r),
+                                        r["_lemmas"], features.measure_words(r),
                                         r["unit_family"] in _COUNTS))
     if not dated:
         return
@@ -335,7 +336,7 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
             if theirs["index"] not in pair[:2] or p_best < min_agreeing:
                 continue  # theirs is not the figure the matcher agrees mine with there
             lemmas = theirs["_lemmas"] | mine["_lemmas"]
-            said = _measure_words(theirs) | _measure_words(mine)
+            said = features.measure_words(theirs) | features.measure_words(mine)
             tag, unit = counted_tag(theirs), theirs["unit"]
             counts = theirs["unit_family"] in _COUNTS
             size = abs(float(mine["value"]))
@@ -368,14 +369,6 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
 
 
 _COUNTS = ("count", "person")
-
-
-def _measure_words(r: dict) -> frozenset[str]:
-    """The words of a claim's measure text after its unit ("cost estimat project"), cut to
-    their first five letters ("estimate" and "estimat" are one word)."""
-    if "_measure_words" not in r:
-        r["_measure_words"] = frozenset(w[:5] for w in r["measure"].split()[1:])
-    return r["_measure_words"]
 
 
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
@@ -421,8 +414,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
-        if (features._memo(ra, "_scope", features.scope) or features._memo(
-                rb, "_scope", features.scope)) and features.local_part(ra, rb, story):
+        if (features.places_of(ra) or features.places_of(rb)) and features.local_part(
+                ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, one counted in a place of the whole", "closest-place")
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):

@@ -9,6 +9,7 @@ far apart in time. Only a difference with no reason is a contradiction.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import math
@@ -529,10 +530,14 @@ def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> lis
     changes = [r for r in rows if r["role"] == "change" and float(r["value"]) > 0]
     if not changes:
         return []
-    levels: dict[tuple, list[dict]] = {}
+    grouped: dict[tuple, list[dict]] = {}
     for r in rows:
         if r["role"] in (None, "total", "rate") and r["bound"] == "exact":
-            levels.setdefault((r["article"], r["unit"]), []).append(r)
+            grouped.setdefault((r["article"], r["unit"]), []).append(r)
+    levels = {}
+    for key, members in grouped.items():
+        members.sort(key=lambda r: float(r["value"]))
+        levels[key] = ([float(r["value"]) for r in members], members)
     agreed: dict[str, set[str]] = {}
     for f in cross:
         if f.verdict == "agree" and f.kind == "cross-source":
@@ -542,16 +547,20 @@ def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> lis
     for c in changes:
         value = float(c["value"])
         tol = max(rounding_tolerance(value), CHANGE_MATCH_SHARE * value)
-        said = _said(c)
-        for (article, unit), members in levels.items():
+        said = features.measure_words(c)
+        for (article, unit), (values, members) in levels.items():
             if article == c["article"] or unit != c["unit"] or len(members) < 2:
                 continue
             for hi in members:
-                for lo in members:
+                # the levels lo with hi - lo within tol of the change (values sorted)
+                target = float(hi["value"]) - value
+                for lo in members[bisect.bisect_left(values, target - tol):
+                                  bisect.bisect_right(values, target + tol)]:
                     diff = float(hi["value"]) - float(lo["value"])
-                    if (hi is lo or abs(diff - value) > tol or hi.get("story") != c.get("story")
+                    if (hi is lo or hi.get("story") != c.get("story")
                             or (hi["role"] == "rate") != (lo["role"] == "rate")
-                            or not (said & _said(hi) or said & _said(lo))
+                            or not said & (features.measure_words(hi)
+                                           | features.measure_words(lo))
                             or not _two_levels(hi, lo)):
                         continue
                     key = (c["id"], hi["id"], lo["id"])
@@ -584,11 +593,6 @@ def _two_levels(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
         return bool(_COMPARED_FROM.match(between) or _THAN.match(between))
     return bool(a.get("period_kind") or b.get("period_kind")) and periods.relation(
         a, b) == "different"
-
-
-def _said(row: Mapping[str, Any]) -> frozenset[str]:
-    """The words of a claim's measure after its unit, cut to five letters."""
-    return frozenset(w[:5] for w in str(row["measure"]).split()[1:])
 
 
 def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
