@@ -241,8 +241,8 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
             # per cent (not "2 per cent", a target, for 1.9).
             tol = min(0.5, ROUNDING_MAX_SHARE * abs(value))
         # A close bound's far side is the writer's own estimate, not a rounding.
-        # A bound's own side allows a writer's slack, not a rounding: "nearly 31,000" for
-        # 31,094, but not "nearly $80 million" for $82 million.
+        # A bound's own side allows a writer's slack, not a rounding: "nearly 40,000" for
+        # 40,270, but not "nearly $80 million" for $82 million.
         slack = min(tol, BOUND_SLACK_SHARE * abs(value))
         low = low if tight and row["bound"] == "upper" else low - (
             slack if row["bound"] == "lower" else tol)

@@ -762,14 +762,13 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 # A level and the change that led to it, in either order: "1.86 million people were
 # unemployed, up 71,000 on the previous quarter", "ended with 52 seats, having gained 14";
 # "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
+_HEDGED = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
 _THEN_CHANGE = re.compile(r"^[^.;\d]{0,90}?(?:\b(?:up|down)|\bhaving\s+(?:gained|lost|added|shed|"
                           r"risen|fallen|grown|dropped)|\ba\s+(?:rise|fall|gain|drop|increase|"
                           r"decrease|loss)\s+of|\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
-                          r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
-                          re.IGNORECASE)
-_CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                        r"almost\s+|more\s+than\s+|a\s+record\s+|a\s+total\s+of\s+)?$",
-                        re.IGNORECASE)
+                          + _HEDGED + "$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:a\s+record\s+|a\s+total\s+of\s+)?" + _HEDGED
+                        + "$", re.IGNORECASE)
 
 
 # "£640m next year as part of the Chancellor's £8.2bn increase": the first is a part.

@@ -226,16 +226,21 @@ def test_an_unnamed_age_in_a_report_that_names_the_person(b, second, verdicts):
      {("explained", "different-period")}),
 ])
 def test_report_dates_explain_only_what_can_change(a, b, verdicts):
+    found = _judged((a, "2004-07-18"), (b, "2004-07-28"))
+    assert {(found.verdict, found.relation)} == verdicts
+
+
+def _judged(a, b):
+    """The verdict on the first figure of report a against the last of report b, aligned."""
     from factcheck import features, match, verdict
 
-    result = _run((a, "2004-07-18"), (b, "2004-07-28"))
+    result = _run(a, b)
     c = result.claims
     rows, _ = match.prepared(c)
     ra, rb = rows[0], rows[-1]
     assert (ra["article"], rb["article"]) == ("a0", "a1")
-    found = verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
-                               features.relation(ra, rb), 0.9, c)
-    assert {(found.verdict, found.relation)} == verdicts
+    return verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
+                              features.relation(ra, rb), 0.9, c)
 
 
 @pytest.mark.parametrize("a,b,verdict_", [
@@ -251,16 +256,7 @@ def test_report_dates_explain_only_what_can_change(a, b, verdicts):
      "The plan diverts $3.6 billion from military construction projects.", "contradict"),
 ])
 def test_a_bound_or_a_rounding_allows_so_much_and_no_more(a, b, verdict_):
-    from factcheck import features, match, verdict
-
-    result = _run((a, "2019-02-15"), (b, "2019-02-15"))
-    c = result.claims
-    rows, _ = match.prepared(c)
-    ra, rb = rows[0], rows[-1]
-    assert (ra["article"], rb["article"]) == ("a0", "a1")
-    found = verdict.judge_pair(c.loc[ra["index"]].to_dict(), c.loc[rb["index"]].to_dict(),
-                               features.relation(ra, rb), 0.9, c)
-    assert found.verdict == verdict_
+    assert _judged((a, "2019-02-15"), (b, "2019-02-15")).verdict == verdict_
 
 
 @pytest.mark.parametrize("a,b,fa,fb,verdicts", [
