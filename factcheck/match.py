@@ -208,8 +208,10 @@ def roles_meet(a: dict, b: dict, agree: bool, prel: str) -> bool:
     stood at 4.6%" a year ago)."""
     return (agree or role_class(a["role"]) == role_class(b["role"])
             or a["unit_family"] == "percent" and prel == "different"
-            # "will cut 420 jobs", "180 jobs are to go": one outcome, counted either way
-            or bool(counted_tag(a)) and bool(a.get("event")) and a.get("event") == b.get("event"))
+            # "will cut 420 jobs", "180 jobs are to go": one outcome, counted either way (never
+            # a toll's rise against the toll: "rose by 5 to 50")
+            or bool(counted_tag(a)) and bool(a.get("event")) and a.get("event") == b.get("event")
+            and not (a.get("running") or b.get("running")))
 
 
 def is_candidate(a: dict, b: dict) -> bool:

@@ -689,3 +689,17 @@ def test_a_change_one_report_gives_between_two_levels_another_gives():
     found = _between(result, "0.7p", "4.2p per share")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "increment-of-total")]
     assert "change between the two levels" in found[0].explanation
+
+
+
+@pytest.mark.parametrize("running,meet", [
+    (False, True),   # "will cut 420 jobs" and "180 jobs are to go": one outcome, either way
+    (True, False),   # "the death toll rose by 5 to 50" and a toll of 50: a rise, a level
+])
+def test_a_change_meets_a_count_of_its_outcome_unless_a_toll(running, meet):
+    from factcheck import match
+
+    change = {"role": "change", "event": "job", "noun": "job", "unit_family": "count",
+              "_kind": "count", "running": running}
+    level = dict(change, role=None)
+    assert match.roles_meet(change, level, False, "unknown") is meet
