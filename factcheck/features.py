@@ -414,7 +414,7 @@ def stage_of(row: Row) -> str:
 
 def local_count(row: Row) -> bool:
     """The figure is counted in a place that is part of a whole, and not told as the whole."""
-    return (any(_local_place(p) for p in _memo(row, "_scope", scope))
+    return (any(_local_place(p) for p in places_of(row))
             and not _memo(row, "_whole", told_as_whole))
 
 
@@ -466,7 +466,7 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
         return False  # a term served "in federal prison" is no part of a place
     if a["unit_family"] == "percent" and not (a["noun"] and a["noun"] == b["noun"]):
         return False
-    sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
+    sa, sb = places_of(a), places_of(b)
     wa, wb = _memo(a, "_whole", told_as_whole), _memo(b, "_whole", told_as_whole)
     # The whole names no place, or is told as the whole ("across Britain") where the part is
     # not ("412,000 Scottish homes").
@@ -631,7 +631,7 @@ def holder_clash(a: Row, b: Row, story: Story) -> float:
 def scope_clash(a: Row, b: Row, story: Story) -> float:
     """Both say where they are counted, and not the same place ("170,000 in the province",
     "230,000 in 13 countries"): a part of a whole, or two places, never one measure."""
-    sa, sb = _memo(a, "_scope", scope), _memo(b, "_scope", scope)
+    sa, sb = places_of(a), places_of(b)
     if bool(sa) != bool(sb):
         # "Turnout in the constituency was 53.9%" against a figure said of no place: a local
         # count set against the story's whole.

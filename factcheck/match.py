@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from typing import Any
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
@@ -303,7 +303,7 @@ def _closest_pairs(closest: dict[tuple, tuple[float, tuple]],
 
 
 def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
-                   story: features.Story, differing: Any, min_agreeing: float,
+                   story: features.Story, differing: Callable[[list[float]], float], min_agreeing: float,
                    best: dict[tuple, tuple[float, tuple]],
                    other: dict[tuple, tuple[float, tuple]]) -> None:
     """Align a figure with another report's figure for a different period or stage of one
