@@ -625,7 +625,18 @@ def holder_clash(a: Row, b: Row, story: Story) -> float:
     if a.get("unit_family") == "age" and b.get("unit_family") == "age":
         pa, pb = _cached(a, "_person", named_age), _cached(b, "_person", named_age)
         return float(bool(pa) and bool(pb) and not same_person(pa, pb))
-    return float(bool(a["holder"]) and bool(b["holder"]) and a["holder"] != b["holder"])
+    ha, hb = a["holder"], b["holder"]
+    if not (ha and hb) or ha == hb:
+        return 0.0
+    # Two words of one name, each report ending it elsewhere ("The Cedar Ridge Fire had
+    # burned", "the Cedar Ridge fire has burnt"): each holder is in the other's sentence.
+    return float(not (ha in _memo(b, "_words", sentence_words)
+                      and hb in _memo(a, "_words", sentence_words)))
+
+
+def sentence_words(row: Row) -> frozenset[str]:
+    """The lowercased words of the figure's sentence."""
+    return frozenset(re.findall(r"[a-z]+", str(row.get("sentence") or "").lower()))
 
 
 def scope_clash(a: Row, b: Row, story: Story) -> float:

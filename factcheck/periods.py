@@ -110,6 +110,8 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     >>> y = dict(period_kind="year", period_start="2023-01-01", period_end="2023-12-31")
     >>> relation(y, {**y, "period_start": "2022-01-01", "period_end": "2022-12-31"})
     'different'
+    >>> relation(dict(period_kind="month"), dict(period_kind="year"))  # neither placed in time
+    'unknown'
     """
     ka, kb = a.get("period_kind"), b.get("period_kind")
     (sa, ea, asa), (sb, eb, asb) = _dates(a), _dates(b)
@@ -124,7 +126,9 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
                 return "update"
             return "same"
         if ka != kb:
-            return "different"
+            # (A month and a year neither of which the text places in time say nothing of how
+            # they relate: "in April" in an undated report against "this year".)
+            return "unknown" if not (sa or ea or sb or eb) else "different"
         if sa and sb and ea and eb:
             return "same" if (sa, ea) == (sb, eb) else "different"
         # Same kind, unresolved ends (no publication date): only the words can tell.

@@ -703,3 +703,22 @@ def test_a_change_meets_a_count_of_its_outcome_unless_a_toll(running, meet):
               "_kind": "count", "running": running}
     level = dict(change, role=None)
     assert match.roles_meet(change, level, False, "unknown") is meet
+
+
+@pytest.mark.parametrize("a,b,clash", [
+    # One name, ended on another word by each report: one holder.
+    ("The Cedar Ridge Fire had burned about 12,000 acres by Monday evening.",
+     "The Cedar Ridge fire has burnt more than 30,000 acres since it broke out on Sunday.", 0.0),
+    # Two players' tallies: two holders.
+    ("Hansbrough now has 2,301 career points after Thursday's game.",
+     "Ford finished his career with 2,290 points.", 1.0),
+])
+def test_two_words_of_one_name_are_one_holder(a, b, clash):
+    from factcheck import features, match
+
+    result = _run((a, "2025-09-08"), (b, "2025-09-09"))
+    rows, _ = match.prepared(result.claims)
+    ra = next(r for r in rows if r["article"] == "a0")
+    rb = next(r for r in rows if r["article"] == "a1")
+    assert ra["holder"] and rb["holder"]
+    assert features.holder_clash(ra, rb, features.Story()) == clash
