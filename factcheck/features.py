@@ -145,11 +145,23 @@ def rounding(value: float) -> float:
     return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value)) if zeros else 0.0
 
 
+# A range at most this many times its low end can agree with a figure inside it.
+RANGE_SPAN = 2.0
+
+
 def satisfied_bound(a: Row, b: Row) -> bool:
     """One figure is a bound ("less than two weeks", "more than two dozen") that the other, an
     exact figure within ``BOUND_SHARE`` of it, satisfies (12 days, 31): editors read that as
     agreement, though the figures are further apart than rounding allows."""
     bounds = (a["bound"], b["bound"])
+    if sorted(bounds) == ["exact", "range"]:
+        # "her 8- to 12-week-old fetus", "the 12-week-old fetus": a narrow range holds the
+        # figure (a wide one, "between 10 and 200", says too little to agree with anything).
+        rng, exact = (a, b) if a["bound"] == "range" else (b, a)
+        low, high = _tolerant(rng)
+        value = float(exact["value"])
+        return (low is not None and high is not None and 0 < low <= value <= high
+                and high <= RANGE_SPAN * low)
     if sorted(bounds) not in (["exact", "lower"], ["exact", "upper"]):
         return False
     return (overlap(_tolerant(a), _tolerant(b))

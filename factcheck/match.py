@@ -105,6 +105,17 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
         one_bound = (bound[:, None] & exact[None, :]) | (exact[:, None] & bound[None, :])
         meet = (lows[:, None] <= highs[None, :]) & (lows[None, :] <= highs[:, None])
         keep |= one_bound & meet & (gap <= features.BOUND_SHARE * np.maximum(scale, 1e-9))
+    # A narrow range and an exact figure inside it ("8- to 12-week-old", "12-week-old").
+    ranged = np.array([r["bound"] == "range" for r in block])
+    if ranged.any():
+        exact = np.array([r["bound"] == "exact" for r in block])
+        ends = np.array([r["_tolerant"] if r["bound"] == "range" else (np.nan, np.nan)
+                         for r in block], dtype=float)
+        low, high = ends[:, 0], ends[:, 1]
+        narrow = ranged & (low > 0) & (high <= features.RANGE_SPAN * low)
+        inside = (narrow[:, None] & exact[None, :] & (low[:, None] <= values[None, :])
+                  & (values[None, :] <= high[:, None]))
+        keep |= inside | inside.T
     # One named person's ages always meet (the features say whether they are one person);
     # ages are few in a story, and an unnamed one may be a named person's: all of them meet;
     # so do the running counts of one outcome (the tolls of a developing event).

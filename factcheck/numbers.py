@@ -236,8 +236,8 @@ _CHANGE_FROM = re.compile(
     r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
     r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
     r"by)\b[^.;]{0,40}$")
-# "-\s+to": a suspended hyphen, "a 10- to 15-year sentence".
-_RANGE_SEP = re.compile(r"\s*(?:-\s+to|-|–|—|−|~|to|and|through|thru)\s*")
+# "-\s*to": a suspended hyphen, "a 10- to 15-year sentence" (or "an 8-to 12-week-old").
+_RANGE_SEP = re.compile(r"\s*(?:-\s*to\b|-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
     r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
     r"percentage(?!\s*points?))\b)")
@@ -813,12 +813,31 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _lend_magnitude(q, text)
         if out and _joins_bounds(out[-1], q, scan):
             q = _merge_bounds(out.pop(), q, text)
+        elif out and _CONVERTED.fullmatch(text, out[-1].end, q.start) and _converts(out[-1], q):
+            q = _hedged_as(q, out[-1].bound)
         out.append(q)
         # Scan on from where this figure's words end (a trailing "$" may start the next one).
         pos = max(q.end, m.start() + 1)
     if _SPECIAL_GATE.search(text) or _ONE_UNIT.search(text):
         out = _with_special_forms(text, out)
     return out
+
+
+# "less than 25 km (15 miles)": a conversion in brackets right after a figure.
+_CONVERTED = re.compile(r"\s*\(\s*")
+
+
+def _converts(first: Quantity, second: Quantity) -> bool:
+    """The bracketed figure restates a hedged one in another unit ("more than 10,000 hectares
+    (25,000 acres)"), so the hedge holds for it too."""
+    return (first.bound in ("lower", "upper", "approx") and second.bound == "exact"
+            and first.unit is not None and second.unit is not None and first.unit != second.unit)
+
+
+def _hedged_as(q: Quantity, bound: str) -> Quantity:
+    """The figure with the hedge of the one it converts."""
+    low, high = _interval(q.value, bound)
+    return replace(q, bound=bound, low=low, high=high)
 
 
 # Forms the master pattern does not read, each read by its own small pattern:
@@ -1232,7 +1251,7 @@ def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | Non
     if not sep or f.post:
         return None
     start = f.start if f.value < 0 else m.start()
-    word = re.sub(r"^-\s+to$", "-", sep.group().strip())
+    word = re.sub(r"^-\s*to$", "-", sep.group().strip())
     between = _BETWEEN.search(scan, max(0, start - 12), start)
     m2 = _CORE.match(scan, sep.end())
     if not m2:

@@ -22,6 +22,13 @@ POSITIVES = [
     ("Almost 100,000 migrants crossed the Western Balkans last year.",
      "Almost 100,000", 1e5, INF, 1e5, "upper", None),
     ("for the first time in over 50 years", "over 50", 50, 50, INF, "lower", None),
+    # A conversion in brackets keeps the hedge of the figure it restates.
+    ("Yida is less than 25 km (15 miles) from the border.", "15 miles", 15, INF, 15, "upper",
+     "mile"),
+    ("The fire has burnt more than 10,000 hectares (25,000 acres) since Sunday.",
+     "25,000 acres", 25000, 25000, INF, "lower", "acre"),
+    # "An 8-to 12-week-old fetus": a range written with its hyphen joined to "to".
+    ("Her 8-to 12-week-old fetus died.", "8-to 12", 8, 8, 12, "range", None),
     # A headline's verb for a toll that has passed a mark: more than it, not it.
     ("Flood death toll tops 200 as rescuers search for the missing.", "tops 200", 200, 200,
      INF, "lower", None),

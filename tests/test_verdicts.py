@@ -278,6 +278,13 @@ def test_converted_figures_agree(a, b, fa, fb, verdicts):
     ("A total of 31 fire apparatus arrived to fight the warehouse fire overnight.",
      "More than two dozen pieces of firefighting equipment were brought to the warehouse fire.",
      "31", "More than two dozen", {("agree", None)}),
+    # A narrow range holds the figure; a wide one says too little to agree with it.
+    ("The woman told police her 8- to 12-week-old fetus died after the assault.",
+     "Prosecutors said the 12-week-old fetus died after the assault.",
+     "8- to 12", "12", {("agree", None)}),
+    ("Between 10 and 200 people were thought to be inside the building when it collapsed.",
+     "Officials said 150 people were inside the building when it collapsed.",
+     "Between 10 and 200", "150", set()),
     # Two bounds far apart say nothing of one figure.
     ("More than 700 people have been arrested since the protests began.",
      "More than 1,200 people have been arrested since the protests began.",
