@@ -34,6 +34,8 @@ def amount(value: float, unit: str) -> str:
     ('CHF 75m', '3 boats', '1 boat')
     >>> amount(6.1, "magnitude"), amount(-3, "degree_celsius"), amount(32, "age")
     ('magnitude 6.1', '-3°C', 'aged 32')
+    >>> amount(0.042, "GBP"), amount(0.035, "USD"), amount(99.99, "USD")
+    ('4.2p', '$0.035', '$99.99')
     """
     if unit == "percent":
         return f"{number(value)}%"
@@ -41,12 +43,17 @@ def amount(value: float, unit: str) -> str:
         return f"{number(value)} percentage points"
     if len(unit) == 3 and unit.isupper():
         sign = CURRENCY_SIGNS.get(unit)
-        for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
-            if abs(value) >= size:
-                text = number(round(value / size, 3)) + suffix
-                break
+        if 0 < abs(value) < 1:
+            # A price in pence or cents: "4.2p per share" is not "£0.04".
+            if unit == "GBP":
+                return f"{number(round(value * 100, 3))}p"
+            text = f"{value:.3g}"
         else:
             text = number(value)
+            for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
+                if abs(value) >= size:
+                    text = number(round(value / size, 3)) + suffix
+                    break
         return f"{sign}{text}" if sign else f"{unit} {text}"
     if unit in ("count", "times", "fraction"):
         return number(value)
