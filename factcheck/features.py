@@ -193,6 +193,21 @@ def decimal_rounding(a: Row, b: Row) -> bool:
         float(fine["value"]) != float(coarse["value"])
 
 
+def price_point(a: Row, b: Row) -> bool:
+    """A price written with its cents and without them ("$99.99 down", "$99 down"): a price
+    point a report shortened, one figure."""
+    if a["unit"] != b["unit"] or a.get("unit_family") != "money":
+        return False
+    va, vb = float(a["value"]), float(b["value"])
+    whole, fine = (va, vb) if va.is_integer() else (vb, va)
+    return (whole.is_integer() and not fine.is_integer() and 0 < whole < PRICE_POINT_MAX
+            and math.floor(fine) == whole and fine - whole >= 0.9)
+
+
+# Larger amounts than this are sums, not prices a report shortens.
+PRICE_POINT_MAX = 10_000
+
+
 def _decimals(text: str) -> int | None:
     """The decimal places a figure is written with (one figure in the text), else None."""
     found = _FIGURE_DIGITS.findall(text)

@@ -195,7 +195,7 @@ def blocks_of(rows: list[dict], kinds: list[str]) -> list[list[dict]]:
 def agreeing(a: dict, b: dict, story: features.Story) -> bool:
     """Whether two figures agree closely enough to be scored by the model for agreeing ones."""
     if (features.converted(a, b) or features.satisfied_bound(a, b)
-            or features.decimal_rounding(a, b)):
+            or features.decimal_rounding(a, b) or features.price_point(a, b)):
         return True  # a writer's rounded conversion or decimals, or a bound it satisfies
     return bool(features.compatible(a, b, story)
                 and features.rel_diff(float(a["value"]), float(b["value"])) <= NEAR_VALUE)

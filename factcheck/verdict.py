@@ -205,9 +205,10 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
     say_a, say_b = f"{_who(a)} says {fa}", f"{_who(b)} says {fb}"
     strict = _overlap(_interval_of(ca, False), _interval_of(cb, False))
     tolerant = _overlap(_interval_of(ca, True), _interval_of(cb, True))
-    if not tolerant and (features.converted(ca, cb) or features.decimal_rounding(a, b)):
+    if not tolerant and (features.converted(ca, cb) or features.decimal_rounding(a, b)
+                         or features.price_point(ca, cb)):
         # "600 metres (2,000 feet)": conversions are rounded by the writer; so is "35.7
-        # percent" for 35.72
+        # percent" for 35.72, and "$99" for a price of $99.99
         tolerant = True
     if not tolerant:
         return False

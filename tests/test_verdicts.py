@@ -254,6 +254,9 @@ def _judged(a, b):
     # Two roundings that only touch are two figures: $3.5bn covers 3.45-3.55, $3.6bn 3.55-3.65.
     ("The plan diverts $3.5 billion from military construction projects.",
      "The plan diverts $3.6 billion from military construction projects.", "contradict"),
+    # A price point shortened is one price ("$99.99", "$99"); a dollar less is another.
+    ("Customers can buy the phone for $99.99 down and 24 monthly payments.",
+     "Customers can buy the phone for $98 down.", "contradict"),
 ])
 def test_a_bound_or_a_rounding_allows_so_much_and_no_more(a, b, verdict_):
     assert _judged((a, "2019-02-15"), (b, "2019-02-15")).verdict == verdict_
@@ -263,6 +266,10 @@ def test_a_bound_or_a_rounding_allows_so_much_and_no_more(a, b, verdict_):
     # A writer's conversion, rounded: one weight.
     ("The 17-inch MacBook Pro comes in at less than an inch thick and 6.6 pounds overall.",
      "The laptop weighs less than 2.99kg.", "6.6 pounds", "less than 2.99kg",
+     {("agree", "rounding")}),
+    # A price point shortened: one price; a dollar more is another price.
+    ("Customers can buy the phone for $99.99 down and 24 monthly payments.",
+     "Customers can buy the phone for $99 down and monthly payments.", "$99.99", "$99",
      {("agree", "rounding")}),
 ])
 def test_converted_figures_agree(a, b, fa, fb, verdicts):
