@@ -145,8 +145,10 @@ def rounding(value: float) -> float:
     return min(0.5 * 10 ** zeros, ROUNDING_MAX_SHARE * abs(value)) if zeros else 0.0
 
 
-# A range at most this many times its low end can agree with a figure inside it.
+# A range at most this many times its low end can agree with a figure at one of its ends
+# (within this share of it).
 RANGE_SPAN = 2.0
+RANGE_END = 0.005
 
 
 def satisfied_bound(a: Row, b: Row) -> bool:
@@ -155,13 +157,15 @@ def satisfied_bound(a: Row, b: Row) -> bool:
     agreement, though the figures are further apart than rounding allows."""
     bounds = (a["bound"], b["bound"])
     if sorted(bounds) == ["exact", "range"]:
-        # "her 8- to 12-week-old fetus", "the 12-week-old fetus": a narrow range holds the
-        # figure (a wide one, "between 10 and 200", says too little to agree with anything).
+        # "her 8- to 12-week-old fetus", "the 12-week-old fetus": one report gives an end of
+        # the other's narrow range (a figure inside "5-10" or "18-30", or any figure of a wide
+        # range, "between 10 and 200", is too often another measure to agree with it).
         rng, exact = (a, b) if a["bound"] == "range" else (b, a)
-        low, high = _tolerant(rng)
+        low, high = float(rng["low"]), float(rng["high"])
         value = float(exact["value"])
-        return (low is not None and high is not None and 0 < low <= value <= high
-                and high <= RANGE_SPAN * low)
+        # (A bare "5-9" is as often a team's record or a score as a range.)
+        return (rng["unit"] != "count" and 0 < low < high <= RANGE_SPAN * low
+                and (rel_diff(value, low) <= RANGE_END or rel_diff(value, high) <= RANGE_END))
     if sorted(bounds) not in (["exact", "lower"], ["exact", "upper"]):
         return False
     return (overlap(_tolerant(a), _tolerant(b))

@@ -105,16 +105,18 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
         one_bound = (bound[:, None] & exact[None, :]) | (exact[:, None] & bound[None, :])
         meet = (lows[:, None] <= highs[None, :]) & (lows[None, :] <= highs[:, None])
         keep |= one_bound & meet & (gap <= features.BOUND_SHARE * np.maximum(scale, 1e-9))
-    # A narrow range and an exact figure inside it ("8- to 12-week-old", "12-week-old").
-    ranged = np.array([r["bound"] == "range" for r in block])
+    # A narrow range and an exact figure at one of its ends ("8- to 12-week-old", "12-week-old").
+    ranged = np.array([r["bound"] == "range" and r["unit"] != "count" for r in block])
     if ranged.any():
         exact = np.array([r["bound"] == "exact" for r in block])
-        ends = np.array([r["_tolerant"] if r["bound"] == "range" else (np.nan, np.nan)
+        ends = np.array([(r["low"], r["high"]) if r["bound"] == "range" else (np.nan, np.nan)
                          for r in block], dtype=float)
         low, high = ends[:, 0], ends[:, 1]
         narrow = ranged & (low > 0) & (high <= features.RANGE_SPAN * low)
-        inside = (narrow[:, None] & exact[None, :] & (low[:, None] <= values[None, :])
-                  & (values[None, :] <= high[:, None]))
+        near = features.RANGE_END * np.maximum(np.abs(values)[None, :], 1e-9)
+        at_end = ((np.abs(low[:, None] - values[None, :]) <= near)
+                  | (np.abs(high[:, None] - values[None, :]) <= near))
+        inside = narrow[:, None] & exact[None, :] & at_end
         keep |= inside | inside.T
     # One named person's ages always meet (the features say whether they are one person);
     # ages are few in a story, and an unnamed one may be a named person's: all of them meet;

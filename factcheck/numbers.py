@@ -1244,6 +1244,19 @@ def _range_separator(scan: str, f: _Figure) -> tuple[re.Match | None, bool]:
     return sep, False
 
 
+# Brackets that hold nothing but win-loss records: "(11-4)", "(5-9, 0-2)", after a team's name.
+_RECORDS = re.compile(r"\s*\d{1,3}-\d{1,3}(?:\s*,\s*\d{1,3}-\d{1,3})*\s*")
+_TEAM_BEFORE = re.compile(r"\b[A-Z][A-Za-z.'’]*\s*$")
+
+
+def _in_records(scan: str, start: int, end: int) -> bool:
+    """The figure from ``start`` to ``end`` sits in brackets that hold only records, right
+    after a name ("The Jaguars (5-10)"; not "ages (18-30)")."""
+    opened, closed = scan.rfind("(", max(0, start - 12), start), scan.find(")", end, end + 12)
+    return (opened >= 0 and closed >= 0 and bool(_RECORDS.fullmatch(scan, opened + 1, closed))
+            and bool(_TEAM_BEFORE.search(scan, max(0, opened - 40), opened)))
+
+
 def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | None:
     """A second end: "between 10 and 20", "10-20", "£1.5bn to £2bn". None when there is none;
     ``_NOT_A_CLAIM`` for a score ("won 3-1")."""
@@ -1266,6 +1279,8 @@ def _read_range(scan: str, text: str, m: re.Match, f: _Figure) -> Quantity | Non
     if second is None or (unit_first and second[2] != f.unit):
         return None  # "10% to 15 people": two figures, not one range
     v2, pos2, unit2, per2 = second
+    if word == "-" and f.unit is None and unit2 is None and _in_records(scan, start, pos2):
+        return _NOT_A_CLAIM  # a team's record, "The Jaguars (5-10)", "(5-9, 0-2)"
     if v2 > f.value:
         qstart = f.start
         if between and word != "-":

@@ -22,6 +22,8 @@ POSITIVES = [
     ("Almost 100,000 migrants crossed the Western Balkans last year.",
      "Almost 100,000", 1e5, INF, 1e5, "upper", None),
     ("for the first time in over 50 years", "over 50", 50, 50, INF, "lower", None),
+    # A range in brackets after a common noun is still a range (not a team's record).
+    ("Most applicants (18-30) were graduates.", "18-30", 18, 18, 30, "range", None),
     # A conversion in brackets keeps the hedge of the figure it restates.
     ("Yida is less than 25 km (15 miles) from the border.", "15 miles", 15, INF, 15, "upper",
      "mile"),
@@ -195,6 +197,8 @@ NEGATIVES = [
     "A 5T truck blocked the road.",
     "The final score was 3 -1.",
     "They won 3-1 at home.",
+    "The Jaguars (5-10) opened the scoring in the first quarter.",  # a team's record
+    "The Colts (11-4) won their eighth straight game.",
     "seized 14 AK 47 Rifles",  # the 14 is a claim; checked below
 ][:-1]
 
