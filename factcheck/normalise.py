@@ -383,6 +383,11 @@ _NAMED_HOLDER = re.compile(
 
 def _named_holder(sentence: str, start: int, end: int) -> str:
     """The name a figure belongs to in its clause ("hansbrough"), lowercased, or ''."""
+    listed = _LISTED_HOLDER.search(sentence, max(0, start - 60), start)
+    if listed and end < len(sentence) + 1 and _LIST_GOES_ON.match(sentence, end):
+        # "won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK four":
+        # each item's name holds its figure
+        return singular(listed.group("name").split()[-1].lower())
     lo, _ = phrases.clause_bounds(sentence, start, end)
     name = ""
     for m in _NAMED_HOLDER.finditer(sentence, lo, start):
@@ -394,6 +399,12 @@ def _named_holder(sentence: str, start: int, end: int) -> str:
         elif word not in STOPWORDS and word not in _NOT_HOLDERS:
             name = word
     return singular(name) if name else ""
+
+
+# An item of a list that gives its noun once: ", the Conservatives 121", "and Reform UK four".
+_LISTED_HOLDER = re.compile(r"(?:,|\band)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w&]*\s+){0,2}"
+                            r"[A-Z][\w&]*)\s+$")
+_LIST_GOES_ON = re.compile(r"\s*(?:[,;.]|and\b|$)")
 
 
 def _age_holder(before: str, after: str) -> str:

@@ -344,6 +344,9 @@ _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was
 _NAME_BEFORE = re.compile(
     r"(?:\b[A-Za-z]+&[A-Za-z]+|\b(?!Mc|Mac)[a-z]{0,2}[A-Z]?[a-z]+[A-Z][A-Za-z]*|"
     r"(?P<det>\b(?i:the|a|an|its|their|his|her|new)\s+(?:[A-Z][\w&]*\s+){0,2}[A-Z][\w&]*))\s$")
+# A plural name ("the Liberal Democrats") and a figure that a list goes on from.
+_GAPPED = re.compile(r"[A-Z][a-z]{2,}s\s$")
+_LIST_AFTER = re.compile(r"\s*(?:[,;]|and\b|$)")
 # "told the Guardian 41 bodies": after a plain name, a plural noun says the number counts.
 _PLURAL_AFTER = re.compile(r"\s+(?!(?:was|has|does|says|is)\b)[a-z]{3,}s\b")
 _COUNTED_AFTER = re.compile(r"\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|more|"
@@ -355,7 +358,10 @@ def _in_a_name(text: str, m: re.Match, dig: str, before: str, after: str) -> boo
     if "," in dig or "." in dig or not (name := _NAME_BEFORE.search(before)):
         return False
     end = m.end()
-    if name.group("det") and _PLURAL_AFTER.match(after):
+    if name.group("det") and (_PLURAL_AFTER.match(after) or _GAPPED.search(name.group())
+                              and _LIST_AFTER.match(after)):
+        # "the Conservatives 121, the Liberal Democrats 71 and ...": a list that leaves out
+        # the noun said once ("411 seats"), not a name with a number in it
         return False
     return not (_PEOPLE_AFTER.match(after) or _COUNTED_AFTER.match(after)
                 or _AFTER_PERCENT.match(text, end) or _AFTER_PHYSICAL.match(text, end)

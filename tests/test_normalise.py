@@ -218,6 +218,13 @@ READINGS = [
     ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
      "million people.", "5.38 million", "holder", ""),
     ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
+    # A list that gives its noun once: each item's name holds its figure.
+    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
+     "four.", "121", "holder", "conservative"),
+    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
+     "four.", "71", "holder", "democrat"),
+    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
+     "four.", "411", "holder", "labour"),
     # "now": a count as it stands on the report's day, not on the day its subject was set.
     ("The state of calamity declared on Monday now covers 26 municipalities.", "26",
      "period_kind", None),
