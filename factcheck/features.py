@@ -243,6 +243,11 @@ def precise(row: Row) -> bool:
     return len(digits) >= 3
 
 
+# A share told as a simple fraction ("a third", "half", "two-thirds") rounds it by this much.
+_SIMPLE_FRACTION = re.compile(r"(?i)\b(?:half|thirds?|quarters?)\b")
+FRACTION_SHARE = 0.04
+
+
 def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
     """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
     low = float(row["low"]) if _finite(row["low"]) else -math.inf
@@ -271,6 +276,10 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
             # A whole percent of two digits is a share rounded to the unit: "34%" for 33.7
             # per cent (not "2 per cent", a target, for 1.9).
             tol = min(0.5, ROUNDING_MAX_SHARE * abs(value))
+        elif row.get("unit_family") == "percent" and _SIMPLE_FRACTION.search(
+                str(row.get("text") or "")):
+            # "a third of the vote" is a share rounded to a simple fraction: 33.7% is a third.
+            tol = FRACTION_SHARE * abs(value)
         # A close bound's far side is the writer's own estimate, not a rounding.
         # A bound's own side allows a writer's slack, not a rounding: "nearly 40,000" for
         # 40,270, but not "nearly $80 million" for $82 million.

@@ -254,6 +254,11 @@ def _judged(a, b):
     # Two roundings that only touch are two figures: $3.5bn covers 3.45-3.55, $3.6bn 3.55-3.65.
     ("The plan diverts $3.5 billion from military construction projects.",
      "The plan diverts $3.6 billion from military construction projects.", "contradict"),
+    # A share told as a simple fraction rounds it, by a little.
+    ("Labour's share of the vote stood at 33.7% on Friday.",
+     "Labour won a third of the vote on Friday.", "agree"),
+    ("Labour's share of the vote stood at 38% on Friday.",
+     "Labour won a third of the vote on Friday.", "contradict"),
     # A price point shortened is one price ("$99.99", "$99"); a dollar less is another.
     ("Customers can buy the phone for $99.99 down and 24 monthly payments.",
      "Customers can buy the phone for $98 down.", "contradict"),
