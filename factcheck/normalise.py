@@ -886,6 +886,8 @@ def _inside_a_span(sentence: str, q: numbers.Quantity, published: dt.date | None
 
 _SHARE_OF = re.compile(r"\s+of\b(?!\s+(?:a|an|one)\b)", re.IGNORECASE)
 _ODDS = re.compile(r"\sin\s+(?:every\s+)?\S", re.IGNORECASE)
+# "hiked its price cap by a tenth": a change told as a fraction is a percent change.
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
@@ -901,7 +903,8 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         unit, family, phrase = _unit_of(sentence, q, recent)
         if family == "duration" and _inside_a_span(sentence, q, origin.published):
             continue  # "in the three months to March": the span a figure is counted over
-        if unit == "fraction" and (_SHARE_OF.match(sentence, q.end) or _ODDS.search(q.text)):
+        if unit == "fraction" and (_SHARE_OF.match(sentence, q.end) or _ODDS.search(q.text)
+                                   or _BY_BEFORE.search(sentence, max(0, q.start - 4), q.start)):
             # "More than three quarters of applicants" is a share: 75 percent, as "nearly 80
             # percent of asylum-seekers" (not "two-tenths of a mile", a length); so are odds,
             # "one in every 500 Windows users" (0.2 percent).

@@ -166,7 +166,7 @@ _TIMES = rf"(?i:\b(?P<tn>\d+(?:\.\d+)?|{_NUMWORD})\s+times\s+(?:as\s+(?:many|muc
 # those read as fractions only before "of".
 _FRACTION = (r"(?i:\b(?:(?:two|three|one|a)[-\s](?:thirds?|quarters?|fifths?)\b(?!-)|(?:two|three|"
              r"four|five|one|a|an)[-\s](?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)\b"
-             r"(?=\s+of\b))"
+             r"(?=\s+of\b)|(?<=by\s)(?:a|an|one)[-\s](?:sixth|eighth|tenth)\b(?!-))"
              r"(?!\s+(?:of\s+)?(?:a\s+)?(?:million|billion|dozen))|\bhalf\b(?!\s+a\s+(?:million|billion|dozen))(?=\s+(?:of|the|"
              r"its|their|all|a\b|an\b|that)|\s*[,.;)])|(?<=than |most |arly |over |bout |ound )half\b"
              r"(?!\s+a\s+(?:million|billion|dozen)))")

@@ -218,6 +218,9 @@ READINGS = [
     ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
      "million people.", "5.38 million", "holder", ""),
     ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
+    # A change told as a fraction is a percent change.
+    ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "unit", "percent"),
+    ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "value", 10.0),
     # A list that gives its noun once: each item's name holds its figure.
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "121", "holder", "conservative"),

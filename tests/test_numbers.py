@@ -24,6 +24,8 @@ POSITIVES = [
     ("for the first time in over 50 years", "over 50", 50, 50, INF, "lower", None),
     # A range in brackets after a common noun is still a range (not a team's record).
     ("Most applicants (18-30) were graduates.", "18-30", 18, 18, 30, "range", None),
+    ("Ofgem hiked its price cap by a tenth in October.", "a tenth", 0.1, 0.1, 0.1, "exact",
+     None),
     # A conversion in brackets keeps the hedge of the figure it restates.
     ("Yida is less than 25 km (15 miles) from the border.", "15 miles", 15, INF, 15, "upper",
      "mile"),
@@ -199,6 +201,7 @@ NEGATIVES = [
     "They won 3-1 at home.",
     "The Jaguars (5-10) opened the scoring in the first quarter.",  # a team's record
     "The Colts (11-4) won their eighth straight game.",
+    "She finished by a sixth-place run in the final.",  # an ordinal, not a fraction
     "seized 14 AK 47 Rifles",  # the 14 is a claim; checked below
 ][:-1]
 
