@@ -98,7 +98,10 @@ _ALTERNATIVES = (
     # "over the next two years", "next year", "later this year"
     rf"|(?P<future>\b(?:over|in|during|within|for|across)\s+the\s+(?:next|coming)\s+"
     rf"(?:(?P<fn>{_N})\s+)?(?P<fu>{_UNIT})|\bnext\s+(?P<nx>year|month|week|decade)\b"
-    rf"|\blater\s+this\s+(?P<lt>year|month|week)\b)"
+    rf"|\blater\s+this\s+(?P<lt>year|month|week)\b"
+    # "profit in the current year", "this financial year": a company's guidance, ahead
+    rf"|\b(?:in|for|during|over)\s+the\s+(?P<cur>current|coming)\s+(?:financial\s+|fiscal\s+)?"
+    rf"year\b|\bthis\s+(?P<cur2>financial|fiscal)\s+year\b)"
     # "this year", "so far this year", "year to date"
     rf"|(?P<ytd>\b(?:(?:so|thus)\s+far|in\s+total|to\s+date|earlier)\s+this\s+year\b"
     rf"|\bthis\s+year(?:\s+(?:so\s+far|to\s+date|alone))?\b|\b(?:the\s+)?year[-\s]to[-\s]date\b"
@@ -420,6 +423,8 @@ def _future(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     """ "next year", "in the next three months": a period ahead of the publication date."""
     if g["nx"] or g["lt"]:
         return _next_or_rest(g, pub, period)
+    if g["cur"] or g["cur2"]:  # the (financial) year in progress, as guidance sees it
+        return period(pub, _shift(pub, 12) if pub else None, "future")
     unit = g["fu"] or ""
     n = _count(g["fn"], unit)
     if pub is None or n is None:

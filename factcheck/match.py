@@ -293,6 +293,13 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
                 pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
     kept |= _closest_pairs(closest, best, claims["article"])
+    # A pair the other-period search found is aligned for that reason, also where the model
+    # aligned it as two differing figures: the second report tells them apart itself.
+    differing = {pair[:2]: pair for pair in kept if not pair[5]
+                 and not agreeing(by_index[pair[0]], by_index[pair[1]], _NO_STORY)}
+    for key, (_, pair) in other.items():
+        if key in differing:
+            kept.discard(differing[key])
     aligned = {pair[:2] for pair in kept}
     kept |= {pair for key, (_, pair) in other.items() if key not in aligned}
     pairs = sorted(kept, key=lambda p: (p[0], p[1]))
@@ -366,7 +373,7 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                     continue
                 if (not (features.relation(mine, x) == "different" and not (
                         theirs["period_kind"] and features.relation(theirs, x) != "different")
-                         or features.stages(mine, x) is not None)
+                         or features.stages(mine, x) is not None or _ahead_of(x, theirs, mine))
                         or agreeing(mine, x, story) or _clash(mine, x, story)):
                     continue
                 first, second = (mine, x) if mine["index"] < x["index"] else (x, mine)
@@ -384,6 +391,13 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
 
 
 _COUNTS = ("count", "person")
+
+
+def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:
+    """x is a figure its report gives for a time ahead ("between £320m and £340m in the
+    current year"), beside one for no stated time that agrees with mine (last year's £312m)."""
+    return (x["period_kind"] == "future" and theirs["period_kind"] != "future"
+            and mine["period_kind"] != "future")
 
 
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:

@@ -54,6 +54,9 @@ def _when(row: Mapping[str, Any]) -> str:
         return f" for {start}" + (f" to {end}" if isinstance(end, str) and end != start else "")
     if kind == "since" and isinstance(start, str):
         return f" since {start}"
+    if kind == "future":  # a forecast or guidance: "next year", "in the current year"
+        return (f" for the period ahead, {start} to {end}"
+                if isinstance(start, str) and isinstance(end, str) else " for a period ahead")
     return ""
 
 

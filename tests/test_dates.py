@@ -125,6 +125,11 @@ CORPUS_CASES = [
 # news sentence is the most recent such day on or before publication. Year-to-date counts
 # compared with "the same period" of another year: the comparison's year is not the figure's.
 RELATIVE_CASES = [
+    # A company's guidance for the year in progress looks ahead from the report.
+    ("It expects underlying profit of between £320m and £340m in the current year.",
+     "2025-04-25", "between £320m and £340m", "future", "2025-04-25", "2026-04-25", None),
+    ("Sales this financial year will rise by 4 per cent, the board said.", "2025-04-25",
+     "4 per cent", "future", "2025-04-25", "2026-04-25", None),
     ("Home Office figures show 11 boats crossed the Channel on Thursday.", "2024-10-25", "11",
      "day", "2024-10-24", "2024-10-24", None),
     ("Home Office figures show five boats crossed the Channel on Thursday.", "2024-11-01",

@@ -685,6 +685,19 @@ def test_figures_for_other_days_the_other_report_also_gives():
     assert any("itself gives 1,250, agreeing with Some 1,250" in f.explanation for f in found)
 
 
+def test_a_result_against_guidance_for_the_year_ahead_the_other_report_also_gives():
+    """The second report gives the first one's profit and the company's guidance for the
+    current year: the profit and the guidance are figures for two periods, said so there, even
+    where the model would align them as one measure."""
+    result = _run(("Penhallow said underlying profit before tax was £312 million on Thursday.",
+                   "2025-04-24"),
+                  ("The grocer made an underlying profit of £312 million. It expects underlying "
+                   "profit of between £320m and £340m in the current year.", "2025-04-25"))
+    found = _between(result, "£312 million", "between £320m and £340m")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+    assert "for the period ahead" in found[0].explanation
+
+
 def test_a_figure_against_another_stage_the_other_report_also_gives():
     """The second report gives the first one's early-trading fall and the close: the first
     report's figure and the close are two stages of one day's move, nearest stage words
