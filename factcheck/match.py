@@ -416,11 +416,14 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     True when the two agree and were kept."""
     agree = agreeing(ra, rb, story)
     if agree and (floor == math.inf or features.event_clash(ra, rb, story)
-                  or ra["unit_family"] != "age" and periods.apart_spans(ra, rb)):
+                  or ra["unit_family"] != "age" and periods.apart_spans(ra, rb)
+                  and not (features.stage_words(ra) or features.stage_words(rb))):
         # Agreeing figures are kept for no closest alignment; six killed and six missing are
         # two counts that happen to be equal; one figure for two stated spans ("the year to
         # June 2023", "to June 2024"; "in 2023", "so far this year") is two measures that
-        # happen to agree. (Asked before scoring: nothing scored would keep them.)
+        # happen to agree; but not where one is an estimate at a stage, whose time may be when
+        # it was made ("first estimated at 79,800 last August"). (Asked before scoring:
+        # nothing scored would keep them.)
         return False
     prel = features.relation(ra, rb)
     if not roles_meet(ra, rb, agree, prel):

@@ -228,7 +228,8 @@ _HEDGE_BEFORE = re.compile(
 _MOVED_UP_TO = re.compile(r"(?i)\b(?:go|goes|going|gone|went|move[sd]?|moving|climb(?:s|ed|ing)?|"
                           r"jump(?:s|ed|ing)?|shoot|shot|shoots|ris(?:e|es|ing)|rose|risen|"
                           r"edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|creep(?:s|ing)?|crept|"
-                          r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?)\s+"
+                          r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?|revis(?:e|es|ed|ing)|"
+                          r"mark(?:s|ed|ing)?|scal(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?)\s+"
                           r"up\s+to\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(

@@ -26,6 +26,9 @@ POSITIVES = [
     ("Most applicants (18-30) were graduates.", "18-30", 18, 18, 30, "range", None),
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", 0.1, 0.1, 0.1, "exact",
      None),
+    # "revised up to": where a figure moved, not a ceiling.
+    ("The first estimate of 79,800 was revised up to 81,000.", "81,000", 81000, 81000, 81000,
+     "exact", None),
     # A conversion in brackets keeps the hedge of the figure it restates.
     ("Yida is less than 25 km (15 miles) from the border.", "15 miles", 15, INF, 15, "upper",
      "mile"),

@@ -685,6 +685,19 @@ def test_figures_for_other_days_the_other_report_also_gives():
     assert any("itself gives 1,250, agreeing with Some 1,250" in f.explanation for f in found)
 
 
+def test_an_estimate_dated_when_it_was_made_agrees_with_the_same_estimate():
+    """"First estimated at 79,800 last August": the month is when the estimate was made, not
+    the span it counts, so the same first estimate in another report agrees with it."""
+    result = _run(("Net migration in the year to April 2024, first estimated at 79,800 last "
+                   "August, was revised up to 81,000.", "2025-08-27"),
+                  ("Net migration in the 12 months to April 2024 was initially put at 79,800, "
+                   "the statistics office said.", "2025-08-28"))
+    found = _between(result, "79,800", "79,800")
+    # (the first report's revision also holds both, as the first figure of its update)
+    assert "agree" in {f.verdict for f in found} and "contradict" not in {
+        f.verdict for f in found}
+
+
 def test_a_result_against_guidance_for_the_year_ahead_the_other_report_also_gives():
     """The second report gives the first one's profit and the company's guidance for the
     current year: the profit and the guidance are figures for two periods, said so there, even
