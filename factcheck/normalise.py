@@ -577,7 +577,7 @@ _NOT_A_SHARE_RATE = re.compile(r"\b(?:exchange|birth|fertility|heart|death|morta
                                r"crime|conversion|strike)\s+$", re.IGNORECASE)
 
 
-def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
+def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str, str] | None:
     """The unit of a bare figure from the noun it is linked to on its left: "Net migration of
     622,000" counts people, "the number of boats rose to 595" boats."""
     clause = phrases.clause_bounds(sentence, start, end)
@@ -591,11 +591,11 @@ def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str] | None:
     if at > clause[0] and sentence[at].isupper():
         return None  # a name ("Holborn and St Pancras with a majority of 11,572"), no noun
     if noun in COUNTS_OF_PEOPLE or noun in PERSON_NOUNS or singular(noun) == "person":
-        return "person", "person"
+        return "person", "person", noun
     if noun == "rate" and not _NOT_A_SHARE_RATE.search(sentence, clause[0], at):
-        return "percent", "percent"  # "her 2014 federal tax rate was 35.72": a share
+        return "percent", "percent", noun  # "her 2014 federal tax rate was 35.72": a share
     if singular(noun) != noun and noun not in GENERIC_NOUNS:
-        return _unit_of_noun(noun)  # a plural counted noun: "the number of boats"
+        return (*_unit_of_noun(noun), noun)  # a plural counted noun: "the number of boats"
     return None
 
 
@@ -723,7 +723,10 @@ def _unit_of(sentence: str, q: numbers.Quantity,
     if _implicit_person(after):
         return "person", "person", []
     if linked := _linked_unit(sentence, q.start, q.end):
-        return linked[0], linked[1], []
+        # A number of people told by what it counts ("the population of the region at
+        # 801,400", "immigration fell to 131,200"): that noun names it.
+        noun = linked[2] if linked[2] in COUNTS_OF_PEOPLE else ""
+        return linked[0], linked[1], [noun] if noun else []
     if recent and float(q.value).is_integer() and (
             _BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):
         # An anaphoric bare count ("more than 12,000 have crossed") counts what the figure

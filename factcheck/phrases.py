@@ -529,7 +529,9 @@ _SCOPE = re.compile(
     r"|\b(?P<adverb>nationwide|worldwide|globally|domestically|internationally|overseas|abroad|"
     r"alone)\b"
     # "180 jobs are to go at Glasgow Airport": a named site (never "at 7 a.m.", "at the time").
-    r"|\bat\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+    r"|\bat\s+(?P<site>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+    # "the population of the South-West region at 801,400": a named place the count is of.
+    r"|\bof\s+the\s+(?P<of_place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+" + _PLACE_NOUN + r")\b")
 # A people's or place's adjective right after the figure: "412,000 Scottish homes", "300
 # Canadian firefighters" (not "two Republican senators", "three Christian churches").
 DEMONYM_ENDINGS = ("ish", "ian", "ese", "ean", "ican")
@@ -583,7 +585,8 @@ def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) ->
             if offset + m.start() >= limit:
                 break
             words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group("place") or
-                                                   m.group("adverb") or m.group("site"))]
+                                                   m.group("adverb") or m.group("site")
+                                                   or m.group("of_place"))]
             words = [w for w in words if w not in _NOT_PLACES]
             if words and not all(w.isdigit() for w in words):
                 out.add(" ".join(words))

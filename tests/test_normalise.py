@@ -218,6 +218,11 @@ READINGS = [
     ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
      "million people.", "5.38 million", "holder", ""),
     ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
+    # A number of people named by what it counts, before it.
+    ("Immigration fell to 131,200 in the 12 months to April.", "131,200", "noun",
+     "immigration"),
+    ("The estimates put the population of the South-West region at 801,400.", "801,400",
+     "noun", "population"),
     # A change told as a fraction is a percent change.
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "unit", "percent"),
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "value", 10.0),

@@ -110,6 +110,10 @@ def test_running(text, span, running):
     ("Around 180 jobs are to go at Glasgow Airport after the airline cut back.", "180",
      {"glasgow airport"}),
     ("At its peak, 412,000 Scottish homes lost power.", "412,000", {"scottish"}),
+    # The named region a count is of.
+    ("The estimates put the population of the South-West region at 801,400 in April.",
+     "801,400", {"south-west region"}),
+    ("One of the Big Four banks will cut 20 jobs.", "20", set()),
     # A party is no place; nor is a time of day.
     ("Two Republican senators voted against the bill.", "Two", set()),
     ("The first 12 people arrived at 7 a.m. on Monday.", "12", set()),
