@@ -292,7 +292,9 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
             if not pair[5] and features.local_part(by_index[ia], by_index[ib], _NO_STORY):
                 pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
-    kept |= _closest_pairs(closest, best, claims["article"])
+    reading = {r["index"]: (r["article"], float(r["value"]), r["unit"], r["bound"])
+               for r in rows}
+    kept |= _closest_pairs(closest, best, claims["article"], reading)
     # A pair the other-period search found is aligned for that reason, also where the model
     # aligned it as two differing figures: the second report tells them apart itself.
     differing = {pair[:2]: pair for pair in kept if not pair[5]
@@ -307,18 +309,23 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
 
 
 def _closest_pairs(closest: dict[tuple, tuple[float, tuple]],
-                   best: dict[tuple, tuple[float, tuple]], article: pd.Series) -> set[tuple]:
+                   best: dict[tuple, tuple[float, tuple]], article: pd.Series,
+                   reading: dict[int, tuple]) -> set[tuple]:
     """The pairs of counts that are each other's closest in the two reports, where neither
     has a differing counterpart the model aligns there already. (An agreeing one may stand
     beside it: a report can give the whole and, elsewhere, the part another report gives.)"""
     out = set()
     for (ia, art_b), (_, pair) in closest.items():
-        if pair[0] != ia:
-            continue  # each pair once, from its first claim
-        ib, art_a = pair[1], article.at[ia]
-        if (closest[(ib, art_a)][1] == pair and (ia, art_b, False) not in best
-                and (ib, art_a, False) not in best):
-            out.add(pair)
+        ib = pair[1] if pair[0] == ia else pair[0]
+        art_a = article.at[ia]
+        back = closest[(ib, art_a)][1]
+        partner = back[1] if back[0] == ib else back[0]
+        # Each other's closest, where a report's repeat of the figure ("more than 300" in the
+        # headline and in the text) stands for it.
+        if ((partner == ia or reading.get(partner) == reading.get(ia))
+                and (ia, art_b, False) not in best and (ib, art_a, False) not in best):
+            out.add(pair if partner == ia else
+                    (min(ia, ib), max(ia, ib)) + pair[2:])
     return out
 
 

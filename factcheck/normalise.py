@@ -377,8 +377,8 @@ _HOLDER_VERBS = ("has|had|have|scored|scores|finished|finishes|ended|set|sets|br
                  "averaged|averages|needs|needed|holds|held|owns|owned|earned|landed|"
                  "connected|completed|completes|won|wins|leads|led")
 _NAMED_HOLDER = re.compile(
-    r"\b(?P<p>[A-Z][a-zA-Z]+)\s*(?:'s|’s|’\s+s|'\s+s)\s"
-    r"|\b(?P<s>[A-Z][a-zA-Z]+)\s+(?:[a-z]+\s+){0,2}?(?:" + _HOLDER_VERBS + r")\b")
+    r"\b(?P<p>[A-Z][^\W\d_]+)\s*(?:'s|’s|’\s+s|'\s+s)\s"
+    r"|\b(?P<s>[A-Z][^\W\d_]+)\s+(?:[a-z]+\s+){0,2}?(?:" + _HOLDER_VERBS + r")\b")
 
 
 def _named_holder(sentence: str, start: int, end: int) -> str:
@@ -725,7 +725,8 @@ def _unit_of(sentence: str, q: numbers.Quantity,
     if linked := _linked_unit(sentence, q.start, q.end):
         # A number of people told by what it counts ("the population of the region at
         # 801,400", "immigration fell to 131,200"): that noun names it.
-        noun = linked[2] if linked[2] in COUNTS_OF_PEOPLE else ""
+        # (A toll counts its outcome, "death toll": the event names it, not the word.)
+        noun = linked[2] if linked[2] in COUNTS_OF_PEOPLE and linked[2] != "toll" else ""
         return linked[0], linked[1], [noun] if noun else []
     if recent and float(q.value).is_integer() and (
             _BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):

@@ -218,6 +218,8 @@ _HEDGE_BEFORE = re.compile(
     r"(?i)(?:\b(?P<lower>more\s+than|over|at\s+least|in\s+excess\s+of|upwards\s+of|north\s+of|"
     r"well\s+over|just\s+over|a\s+minimum\s+of|no\s+fewer\s+than|no\s+less\s+than|above|"
     r"exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|tops|topped|topping|at\s+least\s+or\s+equal\s+to|"
+    r"(?:(?:soar|climb|jump|ris|rose|push|mov|edg|surg|creep|crept|rocket|go|went|gone|"
+    r"shot|shoot|leap|leapt)[a-z]*\s+)past|"
     r"greater\s+than(?:\s+or\s+equal\s+to)?|larger\s+than|bigger\s+than|higher\s+than|"
     r"(?:larger|bigger|higher|greater|more)\s+or\s+equal\s+(?:than|to)|not\s+less\s+than)|\b(?P<upper>almost|nearly|up\s+to|as\s+many\s+as|as\s+much\s+as|"
     r"fewer\s+than|less\s+than|under|below|just\s+under|no\s+more\s+than|at\s+most|a\s+maximum\s+"

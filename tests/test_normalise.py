@@ -226,6 +226,9 @@ READINGS = [
     # A change told as a fraction is a percent change.
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "unit", "percent"),
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", "value", 10.0),
+    # A name written with an accent holds its figure as any other.
+    ("Officials put Manabí's death toll at 231 on Wednesday.", "231", "holder", "manabí"),
+    ("Officials put Manabí's death toll at 231 on Wednesday.", "231", "noun", ""),
     # A list that gives its noun once: each item's name holds its figure.
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "121", "holder", "conservative"),

@@ -26,6 +26,10 @@ POSITIVES = [
     ("Most applicants (18-30) were graduates.", "18-30", 18, 18, 30, "range", None),
     ("Ofgem hiked its price cap by a tenth in October.", "a tenth", 0.1, 0.1, 0.1, "exact",
      None),
+    # A count that has gone past a mark is more than it.
+    ("The death toll has soared past 300, officials said.", "soared past 300", 300, 300, INF,
+     "lower", None),
+    ("He walked past 300 homes on the way.", "300", 300, 300, 300, "exact", None),
     # "revised up to": where a figure moved, not a ceiling.
     ("The first estimate of 79,800 was revised up to 81,000.", "81,000", 81000, 81000, 81000,
      "exact", None),

@@ -671,6 +671,18 @@ def test_a_figure_of_one_place_against_the_whole(a, b, fa, fb):
     assert "one place of the whole" in found[0].explanation
 
 
+def test_a_whole_told_twice_in_one_report_meets_the_place_s_count():
+    """The headline and the text give the whole's toll, worded two ways ("more than 300",
+    "soared past 300"): either stands for it against another report's count of one
+    province."""
+    result = _run(("More than 300 people have died in the earthquake. Officials said on Friday "
+                   "that the death toll had soared past 300.", "2026-03-20"),
+                  ("Officials said on Friday that 231 people had died in the earthquake in "
+                   "Manabí province.", "2026-03-20"))
+    found = _between(result, "soared past 300", "231")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "part-of-whole")]
+
+
 def test_figures_for_other_days_the_other_report_also_gives():
     """The second report agrees with the first for its day (Saturday) and gives other days'
     counts too: each differs from the first report's figure for its day, which the second
