@@ -292,8 +292,7 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
             if not pair[5] and features.local_part(by_index[ia], by_index[ib], _NO_STORY):
                 pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
-    reading = {r["index"]: (r["article"], float(r["value"]), r["unit"], r["bound"])
-               for r in rows}
+    reading = {r["index"]: (r["article"], float(r["value"]), r["unit"]) for r in rows}
     kept |= _closest_pairs(closest, best, claims["article"], reading)
     # A pair the other-period search found is aligned for that reason, also where the model
     # aligned it as two differing figures: the second report tells them apart itself.

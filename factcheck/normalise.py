@@ -799,12 +799,18 @@ def _lexical_noun(sentence: str, q: numbers.Quantity) -> str:
     return singular(noun) if noun and _a_measured_noun(noun) else ""
 
 
-def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[str]) -> dict:
+def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[str],
+                    family: str = "") -> dict:
     """The measure, context, noun and holder columns of a figure."""
     before, after = sentence[: q.start], sentence[q.end:]
     context = _context_words(sentence, q.start, q.end)
     head = phrase[-1] if phrase else ""
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+    if not phrase and not q.unit and family == "count" and unit not in GENERIC_NOUNS \
+            and unit not in ("count", "time"):
+        # A bare count that counts what the figure before it counted ("29,500 homes ...,
+        # the vast majority of the 38,000 still cut off"): the same noun.
+        noun = unit
     if not phrase and q.unit and _lexical_family(q.unit) in ("money", "percent"):
         noun = _lexical_noun(sentence, q)
     elif not phrase and unit == "count":
@@ -966,7 +972,7 @@ def _claim_row(sentence: str, s0: int, q: numbers.Quantity, unit: str, family: s
                phrase: list[str], role: str | None, origin: _Origin) -> dict:
     """One claim row (its id is set once the article's rows are all read)."""
     period = _period_of(sentence, q, role, origin.published)
-    words = _measure_fields(sentence, q, unit, phrase)
+    words = _measure_fields(sentence, q, unit, phrase, family)
     phrase_fields = _phrase_fields(sentence, q, unit, family, period)
     if (period is not None and period.kind in _CLOSED_SPANS and period.end is not None
             and origin.published is not None and period.end < origin.published):

@@ -218,6 +218,9 @@ READINGS = [
     ("The South-West's 801,400 residents make up almost 15 per cent of the State's 5.38 "
      "million people.", "5.38 million", "holder", ""),
     ("Ireland's population grew by 81,100 to 5,462,800.", "5,462,800", "holder", "ireland"),
+    # A bare count that counts what the figure before it counted carries its noun.
+    ("Some 29,500 homes in Scotland were still without power on Saturday, the vast majority "
+     "of the 38,000 still cut off across the UK.", "38,000", "noun", "home"),
     # A number of people named by what it counts, before it.
     ("Immigration fell to 131,200 in the 12 months to April.", "131,200", "noun",
      "immigration"),
