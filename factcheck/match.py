@@ -459,6 +459,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     f"figure of {tag} in the two reports", "closest")
+        elif ra["unit_family"] == "age" == rb["unit_family"] and not _clash(ra, rb, story):
+            # (a person's age a year or more later: the verdict says whether birthdays explain)
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    "age in the two reports", "closest")
         for key in ((ra["index"], rb["article"]), (rb["index"], ra["article"])):
             if pair and (key not in closest or p > closest[key][0]):
                 closest[key] = (p, pair)

@@ -124,6 +124,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
             f"{_who(local)} says {formatting.claim(local)} in {place}; {_who(whole)} says "
             f"{formatting.claim(whole)} {told}. Probably not a conflict: the first "
             f"is counted in one place of the whole; worth a look."), **base)
+    if rule == "closest" and a.get("unit_family") == "age":
+        return _ages_apart(a, b, ca, cb, diff, base, accuse=False, closest=True)
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.
         found = _fitted_reason(a, b, ca, cb, diff, base)
@@ -179,15 +181,30 @@ def _risen(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
 AGE_YEARS_UNDATED = 2
 
 
+# Two ages aligned only as each other's closest are one person's a year apart only in reports
+# at least this many days apart for each year.
+CLOSEST_AGE_DAYS_A_YEAR = 300
+
+
 def _ages_apart(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],
-                cb: Mapping[str, Any], diff: float, base: dict, accuse: bool = True
-                ) -> Finding | None:
+                cb: Mapping[str, Any], diff: float, base: dict, accuse: bool = True,
+                closest: bool = False) -> Finding | None:
     """One named person's age given as two figures: a year older per year between the reports
     is a different moment; more than that, or two ages on one day, is a contradiction (unless
-    ``accuse`` is off: an unnamed age only taken for the person's is then no finding)."""
+    ``accuse`` is off: an unnamed age only taken for the person's is then no finding). Two
+    ages aligned only as each other's ``closest`` in two dated reports are explained by the
+    years between them, or nothing."""
     years = abs(float(ca["value"]) - float(cb["value"]))
     days = periods.days_between(a.get("published"), b.get("published"))
     say_a, say_b = f"{_who(a)} says {formatting.claim(a)}", f"{_who(b)} says {formatting.claim(b)}"
+    if closest:
+        # (a birthday or more between the two reports: a year apart for every year older)
+        if days is None or not 0 < years <= abs(days) / CLOSEST_AGE_DAYS_A_YEAR:
+            return None
+        return Finding(id="", verdict="explained", relation="different-period", explanation=(
+            f"{say_a}; {say_b}. Probably one person's age (each is the other's closest age in "
+            f"the two reports) in reports {abs(days)} days apart: a person grows a year older "
+            f"each year."), **base)
     if days is None:
         if years <= AGE_YEARS_UNDATED:
             return Finding(id="", verdict="explained", relation="different-period", explanation=(

@@ -683,6 +683,19 @@ def test_a_whole_told_twice_in_one_report_meets_the_place_s_count():
     assert [(f.verdict, f.relation) for f in found] == [("explained", "part-of-whole")]
 
 
+@pytest.mark.parametrize("later,second,verdicts", [
+    # A year later, an age a year more, of a man the report does not name: a birthday.
+    ("2008-04-30", "Police said the 39-year-old Troy man was sentenced on Wednesday.",
+     {("explained", "different-period")}),
+    # Two days later, nothing explains it, and an unnamed age accuses no one.
+    ("2007-04-12", "Police said the 39-year-old Troy man was charged on Tuesday.", set()),
+])
+def test_the_closest_age_a_year_later(later, second, verdicts):
+    result = _run(("The suspect, 38-year-old Anthony LaCalamita, was charged on Tuesday.",
+                   "2007-04-10"), (second, later))
+    assert {(f.verdict, f.relation) for f in _between(result, "38", "39")} == verdicts
+
+
 def test_figures_for_other_days_the_other_report_also_gives():
     """The second report agrees with the first for its day (Saturday) and gives other days'
     counts too: each differs from the first report's figure for its day, which the second
