@@ -546,6 +546,16 @@ def settled(row: Row) -> bool:
     return phrases.is_settled(sentence, at, end, phrases.clause_bounds(sentence, at, end))
 
 
+def told_as_past(row: Row) -> bool:
+    """The figure's clause is in the simple past with nothing present in it ("It gave him 2,117
+    career points"), whatever the figure counts (``phrases.is_settled``)."""
+    found = _in_sentence(row)
+    if found is None:
+        return False
+    sentence, at, end = found
+    return phrases.is_settled(sentence, at, end, phrases.clause_bounds(sentence, at, end))
+
+
 def named_age(row: Row) -> str:
     """The person an age belongs to when the sentence names them, as the name's words
     ("Orozco, 29" -> orozco, "32-year-old Englishman Robert Buckley" -> robert buckley), else

@@ -255,6 +255,15 @@ def _later(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | None
     return (a, b) if days > 0 else (b, a)
 
 
+def _by_tense(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | None:
+    """(earlier, later) when one figure is told as past ("It gave him 2,117 career points") and
+    the other as it stands ("McDermott now has 2,129 points"), else None."""
+    past_a, past_b = features.told_as_past(a), features.told_as_past(b)
+    if past_a == past_b:
+        return None
+    return (a, b) if past_a else (b, a)
+
+
 # Outcomes people leave as well as enter: a later report may count fewer ("14 people remain
 # missing" on Wednesday, "six are still missing" on Friday), unlike the dead or the arrested.
 STOCK_EVENTS = frozenset({"missing", "displacement"})
@@ -279,15 +288,19 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
                 f"{say_a}; {say_b}. {formatting.claim(part).capitalize()} is a part "
                 f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)
     running = bool(a.get("running")) or bool(b.get("running"))
-    order = _later(a, b)
+    order = _later(a, b) or _by_tense(a, b)
     if period_relation == "update" or (running and order is not None
                                        and period_relation != "different"):
         early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
         ce, cl = _in_base(early), _in_base(late)
         if float(cl["value"]) >= float(ce["value"]):
+            when = (f"{formatting.claim(early)} as of {early['as_of']}, "
+                    f"{formatting.claim(late)} as of {late['as_of']}")
+            if early["as_of"] == late["as_of"] and order is not None:
+                when = (f"{formatting.claim(early)} told as past (\"{quoted(early, 3)}\"), "
+                        f"{formatting.claim(late)} as it stands (\"{quoted(late, 3)}\")")
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
-                f"A running count updated: {formatting.claim(early)} as of {early['as_of']}, "
-                f"{formatting.claim(late)} as of {late['as_of']}."), **base)
+                f"A running count updated: {when}."), **base)
         if early.get("event") in STOCK_EVENTS and early.get("event") == late.get("event") \
                 and order is not None:
             return Finding(id="", verdict="explained", relation="later-update", explanation=(

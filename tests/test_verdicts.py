@@ -696,6 +696,17 @@ def test_the_closest_age_a_year_later(later, second, verdicts):
     assert {(f.verdict, f.relation) for f in _between(result, "38", "39")} == verdicts
 
 
+def test_a_running_tally_told_as_past_and_as_it_stands_is_an_update():
+    """Two reports of one day: one tells the career tally a game gave the player, the other
+    what he has now; the one as it stands is the later, so a higher figure is an update."""
+    result = _run(("McDermott scored 23 points in the game. It gave him 2,117 career points, "
+                   "the record.", "2013-03-08"),
+                  ("McDermott now has 2,129 career points, the record.", "2013-03-08"))
+    found = _between(result, "2,117", "2,129")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
+    assert "told as past" in found[0].explanation
+
+
 def test_figures_for_other_days_the_other_report_also_gives():
     """The second report agrees with the first for its day (Saturday) and gives other days'
     counts too: each differs from the first report's figure for its day, which the second
