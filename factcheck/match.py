@@ -125,6 +125,12 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
         tags = np.array([tag(r) for r in block], dtype=object)
         if (tags != "").any():
             keep |= (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
+    # Figures of one unit named at two stages of a count, an early one and the final one
+    # ("fell 7.4% in early trading", "closed 5.9% lower"): few, scored whatever their words.
+    staged = np.array([bool(features.stage_of(r)) for r in block])
+    if staged.sum() > 1:
+        units_ = np.array([r["unit"] for r in block], dtype=object)
+        keep |= staged[:, None] & staged[None, :] & (units_[:, None] == units_[None, :])
     # Amounts and rates that name one measure (its noun and stated period: "a deficit in
     # 2024-25") are scored whatever their other words and values: the features judge them.
     # (Counts of things share nouns by chance too often: "4 games", "10 games".)
@@ -459,6 +465,12 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     f"figure of {tag} in the two reports", "closest")
+        elif (features.stages(ra, rb) is not None and ra["unit"] == rb["unit"]
+              and features.measure_words(ra) & features.measure_words(rb)
+              and not _clash(ra, rb, story)):
+            # "fell 7.4% in early trading", "closed 5.9% lower": two stages of one move
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    "figure of its kind, at two stages", "closest")
         elif ra["unit_family"] == "age" == rb["unit_family"] and not _clash(ra, rb, story):
             # (a person's age a year or more later: the verdict says whether birthdays explain)
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "

@@ -317,7 +317,7 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
         return Finding(id="", verdict="explained", relation="later-update", explanation=(
             f"{_who(early)} gives {formatting.claim(early)} as an early figure (\""
             f"{features.stage_words(early)}\"), {_who(late)} {formatting.claim(late)} as the "
-            f"final one (\"{features.stage_words(late)}\"): the count moved between them."),
+            f"final one (\"{features.stage_words(late)}\"): the figure moved between them."),
             **base)
     if period_relation == "different":
         if a.get("period_kind") or b.get("period_kind"):

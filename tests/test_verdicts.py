@@ -707,6 +707,17 @@ def test_a_running_tally_told_as_past_and_as_it_stands_is_an_update():
     assert "told as past" in found[0].explanation
 
 
+def test_two_stages_of_one_move_in_two_reports():
+    """One report gives the early move of a share price, another the close: two stages of one
+    day's move, aligned for that reason whatever else their words say."""
+    result = _run(("Shares in the grocer rose 7.4% in early trading on Wednesday after the "
+                   "results.", "2025-05-14"),
+                  ("Shares in Hallworth closed up 5.9 per cent at 183.6p on Wednesday after the "
+                   "retailer reported better-than-expected profits.", "2025-05-14"))
+    found = _between(result, "7.4%", "5.9 per cent")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
+
+
 def test_figures_for_other_days_the_other_report_also_gives():
     """The second report agrees with the first for its day (Saturday) and gives other days'
     counts too: each differs from the first report's figure for its day, which the second
