@@ -537,13 +537,9 @@ def qualifiers(row: Row) -> frozenset[str]:
 
 
 def settled(row: Row) -> bool:
-    """The figure counts an event told as over (``phrases.is_settled``); never a running
-    count or an age (a person grows older)."""
-    found = _in_sentence(row)
-    if found is None or row.get("running") or row.get("unit_family") == "age":
-        return False
-    sentence, at, end = found
-    return phrases.is_settled(sentence, at, end, phrases.clause_bounds(sentence, at, end))
+    """The figure counts an event told as over (``told_as_past``); never a running count or an
+    age (a person grows older)."""
+    return not (row.get("running") or row.get("unit_family") == "age") and told_as_past(row)
 
 
 def told_as_past(row: Row) -> bool:

@@ -129,8 +129,8 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # ("fell 7.4% in early trading", "closed 5.9% lower"): few, scored whatever their words.
     staged = np.array([bool(features.stage_of(r)) for r in block])
     if staged.sum() > 1:
-        units_ = np.array([r["unit"] for r in block], dtype=object)
-        keep |= staged[:, None] & staged[None, :] & (units_[:, None] == units_[None, :])
+        row_units = np.array([r["unit"] for r in block], dtype=object)
+        keep |= staged[:, None] & staged[None, :] & (row_units[:, None] == row_units[None, :])
     # Amounts and rates that name one measure (its noun and stated period: "a deficit in
     # 2024-25") are scored whatever their other words and values: the features judge them.
     # (Counts of things share nouns by chance too often: "4 games", "10 games".)
@@ -329,8 +329,7 @@ def _closest_pairs(closest: dict[tuple, tuple[float, tuple]],
         # headline and in the text) stands for it.
         if ((partner == ia or reading.get(partner) == reading.get(ia))
                 and (ia, art_b, False) not in best and (ib, art_a, False) not in best):
-            out.add(pair if partner == ia else
-                    (min(ia, ib), max(ia, ib)) + pair[2:])
+            out.add(pair)
     return out
 
 

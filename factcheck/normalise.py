@@ -384,7 +384,7 @@ _NAMED_HOLDER = re.compile(
 def _named_holder(sentence: str, start: int, end: int) -> str:
     """The name a figure belongs to in its clause ("hansbrough"), lowercased, or ''."""
     listed = _LISTED_HOLDER.search(sentence, max(0, start - 60), start)
-    if listed and end < len(sentence) + 1 and _LIST_GOES_ON.match(sentence, end):
+    if listed and _LIST_GOES_ON.match(sentence, end):
         # "won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK four":
         # each item's name holds its figure
         return singular(listed.group("name").split()[-1].lower())

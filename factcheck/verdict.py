@@ -288,7 +288,10 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
                 f"{say_a}; {say_b}. {formatting.claim(part).capitalize()} is a part "
                 f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)
     running = bool(a.get("running")) or bool(b.get("running"))
-    order = _later(a, b) or _by_tense(a, b)
+    order = _later(a, b)
+    by_tense = None
+    if order is None and (running or period_relation == "update"):
+        order = by_tense = _by_tense(a, b)
     if period_relation == "update" or (running and order is not None
                                        and period_relation != "different"):
         early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
@@ -296,7 +299,7 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
         if float(cl["value"]) >= float(ce["value"]):
             when = (f"{formatting.claim(early)} as of {early['as_of']}, "
                     f"{formatting.claim(late)} as of {late['as_of']}")
-            if early["as_of"] == late["as_of"] and order is not None:
+            if by_tense is not None:
                 when = (f"{formatting.claim(early)} told as past (\"{quoted(early, 3)}\"), "
                         f"{formatting.claim(late)} as it stands (\"{quoted(late, 3)}\")")
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
