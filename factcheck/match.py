@@ -428,7 +428,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     agree = agreeing(ra, rb, story)
     if agree and (floor == math.inf or features.event_clash(ra, rb, story)
                   or ra["unit_family"] != "age" and periods.apart_spans(ra, rb)
-                  and not (features.stage_words(ra) or features.stage_words(rb))):
+                  and not (features.stage_of(ra) or features.stage_of(rb))):
         # Agreeing figures are kept for no closest alignment; six killed and six missing are
         # two counts that happen to be equal; one figure for two stated spans ("the year to
         # June 2023", "to June 2024"; "in 2023", "so far this year") is two measures that
@@ -464,7 +464,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     f"figure of {tag} in the two reports", "closest")
-        elif (features.stages(ra, rb) is not None and ra["unit"] == rb["unit"]
+        elif (features.stage_of(ra) and features.stage_of(rb) and ra["unit"] == rb["unit"]
+              and features.stages(ra, rb) is not None
               and features.measure_words(ra) & features.measure_words(rb)
               and not _clash(ra, rb, story)):
             # "fell 7.4% in early trading", "closed 5.9% lower": two stages of one move
