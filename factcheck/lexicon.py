@@ -53,6 +53,10 @@ COUNTS_OF_PEOPLE = frozenset(
     caseload""".split()
 )
 
+# Members of an elected body, counted as the seats they hold: "taking the party to 72 MPs"
+# and "71 seats", "nine TDs" and "eight seats" count one thing.
+SEAT_HOLDERS = frozenset("seat mp td msp mla mep councillor senator".split())
+
 # Irregular plurals and forms the generic rule gets wrong.
 SINGULAR = {
     "people": "person", "men": "person", "women": "person", "children": "person",

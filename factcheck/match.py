@@ -475,9 +475,12 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             # (a person's age a year or more later: the verdict says whether birthdays explain)
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "age in the two reports", "closest")
+        # One named holder's two counts are each other's closest before any other pair of
+        # that noun ("Green Future's eight seats", "the Greens' nine TDs").
+        rank = p + (features.same_holder(ra, rb, story) if tag else 0.0)
         for key in ((ra["index"], rb["article"]), (rb["index"], ra["article"])):
-            if pair and (key not in closest or p > closest[key][0]):
-                closest[key] = (p, pair)
+            if pair and (key not in closest or rank > closest[key][0]):
+                closest[key] = (rank, pair)
     if p < floor:
         return False
     if not agree and not rule and _clash(ra, rb, story):

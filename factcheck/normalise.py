@@ -30,6 +30,7 @@ from .lexicon import (
     NP_BREAKERS,
     NUMBER_MODIFIERS,
     PERSON_NOUNS,
+    SEAT_HOLDERS,
     PERSON_VERBS,
     PREPOSITIONS,
     SKIPPED_ADVERBS,
@@ -163,6 +164,8 @@ def stem(word: str) -> str:
 def _unit_of_noun(noun: str) -> tuple[str, str]:
     """(unit, unit_family) for a counted noun."""
     s = singular(noun)
+    if s in SEAT_HOLDERS:
+        return "seat", "count"
     if noun.lower() in PERSON_NOUNS or s in PERSON_NOUNS or s == "person":
         return "person", "person"
     if s in DURATION_NOUNS:
@@ -388,17 +391,29 @@ def _named_holder(sentence: str, start: int, end: int) -> str:
         # "won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK four":
         # each item's name holds its figure
         return singular(listed.group("name").split()[-1].lower())
+    if _SHARED_AFTER.match(sentence, end):
+        return ""  # "Civic Alliance, Comhar and Green Future would have 92 seats between them"
     lo, _ = phrases.clause_bounds(sentence, start, end)
     name = ""
     for m in _NAMED_HOLDER.finditer(sentence, lo, start):
         word = (m.group("p") or m.group("s")).lower()
         if m.group("p") and _SOURCE_AFTER.match(sentence, m.end() - 1):
             continue
+        if m.group("s") and _LIST_BEFORE.search(sentence, lo, m.start()):
+            name = ""  # several names' figure
+            continue
         if word in _GENERIC_HOLDERS:
             name = ""
         elif word not in STOPWORDS and word not in _NOT_HOLDERS:
             name = word
     return singular(name) if name else ""
+
+
+# A figure several names hold together: no one of them is its holder.
+_SHARED_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:between\s+them|(?:combined|together)"
+                           r"(?!\s+with))\b")
+# ... or that names hold as one subject: "Civic Alliance, Comhar and Green Future would have".
+_LIST_BEFORE = re.compile(r"[A-Z][\w&]*\s+and\s+(?:[A-Z][\w&]*\s+)*$")
 
 
 # An item of a list that gives its noun once: ", the Conservatives 121", "and Reform UK four".
@@ -729,9 +744,12 @@ def _unit_of(sentence: str, q: numbers.Quantity,
         noun = linked[2] if linked[2] in COUNTS_OF_PEOPLE and linked[2] != "toll" else ""
         return linked[0], linked[1], [noun] if noun else []
     if recent and float(q.value).is_integer() and (
-            _BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)):
+            _BARE_COUNT_FOLLOWS.match(after) or _COMPARED_WITH_BEFORE.search(before)
+            or _LISTED_HOLDER.search(sentence, max(0, q.start - 60), q.start)
+            and _LIST_GOES_ON.match(after)):
         # An anaphoric bare count ("more than 12,000 have crossed") counts what the figure
-        # just before it counted.
+        # just before it counted; so does an item of a list that names its noun once ("411
+        # seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK four").
         return recent[0], recent[1], []
     return "count", "count", []
 
@@ -806,6 +824,8 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
     context = _context_words(sentence, q.start, q.end)
     head = phrase[-1] if phrase else ""
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+    if noun in SEAT_HOLDERS:
+        noun = "seat"
     if not phrase and not q.unit and family == "count" and unit not in GENERIC_NOUNS \
             and unit not in ("count", "time"):
         # A bare count that counts what the figure before it counted ("29,500 homes ...,

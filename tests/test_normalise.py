@@ -239,6 +239,23 @@ READINGS = [
      "four.", "71", "holder", "democrat"),
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "411", "holder", "labour"),
+    # ... and each item counts the noun said once, the last one ("71 and ...") too.
+    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
+     "four.", "71", "unit", "seat"),
+    # Members of an elected body count the seats they hold.
+    ("The Liberal Democrats have won Inverness, taking the party to 72 MPs - its best result "
+     "for more than a century.", "72", "unit", "seat"),
+    ("Forward Ireland was down 13 to 44, Comhar won 31 and Green Future's nine TDs will be "
+     "crucial in the talks ahead.", "nine", "noun", "seat"),
+    # A figure several names hold together is no one name's.
+    ("Civic Alliance, Comhar and Green Future would have 92 seats between them, four more than "
+     "the 88 needed for a majority.", "92", "holder", ""),
+    ("Civic Alliance, Comhar and Green Future would have 92 seats, four more than the 88 "
+     "needed for a majority.", "92", "holder", ""),
+    ("When the last seat was filled in Donegal shortly after 2pm on Monday, Civic Alliance had "
+     "52 seats, the best result in its history.", "52", "holder", "alliance"),
+    ("Hansbrough scored 20 points together with a career-high 17 rebounds.", "20", "holder",
+     "hansbrough"),
     # "now": a count as it stands on the report's day, not on the day its subject was set.
     ("The state of calamity declared on Monday now covers 26 municipalities.", "26",
      "period_kind", None),

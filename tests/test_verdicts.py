@@ -634,6 +634,13 @@ def test_a_rate_written_to_fewer_decimals(a, b, fa, fb, agrees):
     ("With counting under way, Civic Alliance had won 27 seats and Green Future eight.",
      "Civic Alliance had 52 seats when the count ended, Green Future nine.", "27", "52",
      "2026-04-18", "2026-04-20"),
+    # ... told as seats one day and as the members who hold them the next, beside other
+    # parties' seats and a coalition's: the party's own two counts are each other's closest.
+    ("Civic Alliance had won 27 seats and Green Future had eight seats, with 11 going to "
+     "independents.",
+     "Comhar won 31, Rural Voice 12 and Green Future's nine TDs will be crucial in the talks. "
+     "Civic Alliance, Comhar and Green Future would have 92 seats between them.", "eight",
+     "nine", "2026-04-19", "2026-04-20"),
     # A toll one day ("has now killed"), the count of that outcome two days before.
     ("Storm Corrin killed two people in Scotland on Wednesday as gusts reached 100mph.",
      "Storm Corrin has now killed five people in Scotland, police said on Thursday.", "two",
