@@ -378,7 +378,8 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                 same_tag = bool(tag) and x_tag == tag
                 if (x is theirs or x_unit != unit and not (
                         same_tag or "count" in (x_unit, unit) and x_counts and counts)
-                        or not (x_lemmas & lemmas or x_said & said or same_tag)
+                        or not (x_lemmas & lemmas or x_said & said or same_tag
+                                or x_lemmas and x_lemmas <= _ANAPHORIC)
                         or not size or not x_size
                         or max(size, x_size) > CLOSEST_RATIO * min(size, x_size)):
                     continue
@@ -402,6 +403,9 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
 
 
 _COUNTS = ("count", "person")
+# What a figure measures told by a word that points back ("A year ago the rate stood at
+# 4.6 per cent"): in its report, the measure that report is about.
+_ANAPHORIC = frozenset({"rate", "figure", "total", "number", "level", "tally"})
 
 
 def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:

@@ -717,6 +717,12 @@ ONE_PAIR = [
      "The grocer made an underlying profit of £312 million. It expects underlying profit of "
      "between £320m and £340m in the current year.", "2025-04-25", "£312 million",
      "between £320m and £340m", ("explained", "different-period"), "for the period ahead"),
+    # The second report gives the first one's rate and, with a word that points back to it,
+    # the rate a year before: two periods of one measure, said so there.
+    ("The consumer prices index rose by 2.3 per cent in the year to October, figures show.",
+     "2024-11-21", "The consumer prices index rose by 2.3 per cent in the 12 months to October. "
+     "A year ago the rate stood at 4.6 per cent.", "2024-11-20", "2.3 per cent",
+     "4.6 per cent", ("explained", "different-period"), "itself gives"),
 ]
 
 
