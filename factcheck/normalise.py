@@ -55,6 +55,13 @@ _ABBREV = re.compile(
     r"[A-Z])\.)$"
 )
 
+# "at approximately 9:27 a.m. Sunday": a clock time's dot before its day, month or time zone
+# ends no sentence.
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_DAY_OR_ZONE = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                          r"January|February|March|April|May|June|July|August|September|"
+                          r"October|November|December|(?:[A-Z]{1,2}[SDM]?T|GMT|UTC|BST)\b)")
+
 
 # No sentence of news prose is longer than this (the corpora's longest is about 1,500
 # characters); a longer one is a flattened table or a list, and is read as one: split at its
@@ -125,7 +132,9 @@ def _prose_sentences(text: str) -> list[tuple[int, int]]:
         if start >= line_end:
             continue
         for m in _SENT_END.finditer(text, start, line_end):
-            if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1):
+            if _ABBREV.search(text, max(start, m.start() - 6), m.start() + 1) or (
+                    _CLOCK_END.search(text, max(start, m.start() - 4), m.start() + 1)
+                    and _DAY_OR_ZONE.match(text, m.end())):
                 continue
             end = m.start() + len(m.group().rstrip())
             if end > start:

@@ -84,7 +84,8 @@ _DOLLAR_NATION = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CA
                   "australian": "AUD", "new zealand": "NZD", "hong kong": "HKD",
                   "singapore": "SGD", "taiwan": "TWD", "zimbabwean": "ZWL"}
 _PHYSICAL = [  # (pattern, normalised unit); longest spellings first
-    (r"-?magnitude|on\s+the\s+(?:Richter|moment\s+magnitude)\s+scale", "magnitude"),
+    (r"-?magnitude|in\s+magnitude|on\s+the\s+(?:Richter|moment\s+magnitude)\s+scale",
+     "magnitude"),
     (r"square\s+(?:kilometres?|kilometers?)|sq\.?\s*km|km2|km²", "km2"),
     (r"square\s+miles?|sq\.?\s*miles?", "mile2"),
     (r"square\s+(?:metres?|meters?)|sq\.?\s*m\b|m2|m²", "m2"),

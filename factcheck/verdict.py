@@ -840,6 +840,15 @@ def _first_then_later(before_x: str, between: str) -> bool:
     return bool(_LATER_STAGE.search(between, first.end() if first else 0))
 
 
+def _later_then_first(between: str) -> bool:
+    """The clause before a sentence's second figure calls it the first reading of the one
+    before ("..., which originally had rated the quake as 4.4")."""
+    tail = re.split(r"[,;:]", between)[-1]
+    return bool(_FIRST_STAGE.search(tail)) and not _LATER_STAGE.search(tail) and bool(
+        re.search(r"\b(?:rated|put|estimated|reported|given|gave|said|measured|recorded)\b",
+                  tail, re.IGNORECASE))
+
+
 # A whole the sentence opens on: "Of the £1,270m, some £420m was spent on land".
 _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
                            re.IGNORECASE)
@@ -935,6 +944,10 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                 # 6.8"; "fell as much as 6.1 per cent in early trading ... and closed 2.4 per
                 # cent lower")
                 out.append((x["id"], y["id"], "later-update"))
+            elif _later_then_first(between):
+                # ("The 4.2-magnitude earthquake ..., which originally had rated the quake as
+                # 4.4 in magnitude")
+                out.append((y["id"], x["id"], "later-update"))
             elif (x["role"] == "increment" or x["role"] is None
                   and float(x["value"]) < float(y["value"])) and _BRINGING_TO.match(between):
                 # ("a final dividend of 6.8p, taking the full-year payout to 10.2p")

@@ -313,6 +313,18 @@ DATED_BACK = [
 ]
 
 
+@pytest.mark.parametrize("text,sentences", [
+    # A clock time's dot before its day ends no sentence; before a new subject it does.
+    ("The quake was recorded at approximately 9:27 a.m. Sunday, the survey said. It was small.",
+     ["The quake was recorded at approximately 9:27 a.m. Sunday, the survey said.",
+      "It was small."]),
+    ("The quake struck at 9 a.m. Police said three people died.",
+     ["The quake struck at 9 a.m.", "Police said three people died."]),
+])
+def test_sentences(text, sentences):
+    assert [text[a:b] for a, b in factcheck.normalise.split_sentences(text)] == sentences
+
+
 def test_the_length_of_a_span_is_no_claim():
     """"in the three months to March" is when the rate holds, not a duration reported."""
     df = factcheck.extract("The rate rose to 5.2 per cent in the three months to March, from "

@@ -65,6 +65,8 @@ POSITIVES = [
      None),
     ("The 6.1-magnitude quake struck Qeshm island", "6.1-magnitude", 6.1, 6.1, 6.1, "exact",
      "magnitude"),
+    ("which originally had rated the quake as 4.4 in magnitude", "4.4 in magnitude", 4.4, 4.4,
+     4.4, "exact", "magnitude"),
     ("the fire destroyed 5,000 hectares of forest", "5,000 hectares", 5000, 5000, 5000, "exact",
      "hectare"),
     ("one hundred and twenty people were evacuated", "one hundred and twenty", 120, 120, 120,

@@ -475,6 +475,10 @@ STATED_LINKS = [
     ("The quake was initially put at 7.1, but the agency now says it had a magnitude of 6.8.",
      "The quake, with a preliminary magnitude of 7.1, struck on Sunday night.", "6.8", "7.1",
      "later-update"),
+    ("The 4.2-magnitude earthquake was recorded at approximately 9:27 a.m. Sunday, according "
+     "to the US Geological Survey, which originally had rated the quake as 4.4 in magnitude.",
+     "The U.S. Geological Survey says the 4.4-magnitude temblor on Sunday was centered 23 "
+     "miles north of Santa Rosa.", "4.2-magnitude", "4.4-magnitude", "later-update"),
     ("The shares, which fell as much as 6.1 per cent in early trading, closed 2.4 per cent "
      "lower at 428p.", "Shares in the airline were down 6.1% in early trading.", "2.4 per cent",
      "6.1%", "later-update"),
