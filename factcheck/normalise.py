@@ -318,6 +318,10 @@ _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\
 _SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
 # A change stated against "the same period" of another year holds for this one.
 _SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\b", re.IGNORECASE)
+# A level a change took a count to: "grew by 81,100, or 1.5 per cent, to 5,462,800".
+_LEVEL_REACHED = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|increased|decreased|"
+                            r"climbed|dropped|jumped|declined)\b[^;:]{0,60}\bto\s+"
+                            r"(?:a\s+(?:record\s+)?(?:high|low)\s+of\s+)?$", re.IGNORECASE)
 # "Of the 288 candidates, 286 have...": a figure after such an opening is a part of it.
 _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?$",
                            re.IGNORECASE)
@@ -593,6 +597,18 @@ def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
             and _SAME_PERIOD.search(period.text) and published is not None):
         start = dt.date(published.year, 1, 1)
         return dates.Period(start, published, "year-to-date", None, period.text, period.span)
+    if (period is not None and period.kind == "range" and period.end is not None
+            and period.start is not None and (period.end - period.start).days >= 360
+            and role is None and _LEVEL_REACHED.search(sentence, 0, q.start)):
+        # "grew by 81,100 to 5,462,800 in the year to April 2025": the level holds at the end
+        # of the year the change covers (the population in April), not over the year. (A
+        # count over a shorter span, "unemployment rose to 1.48 million in the three months
+        # to March", is the span's own.)
+        end = period.end
+        if (end + dt.timedelta(days=1)).day == 1:
+            return dates.Period(end.replace(day=1), end, "month", None, period.text,
+                                period.span)
+        return dates.Period(end, end, "day", None, period.text, period.span)
     return period
 
 

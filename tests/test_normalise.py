@@ -232,6 +232,14 @@ READINGS = [
     # A name written with an accent holds its figure as any other.
     ("Officials put Manabí's death toll at 231 on Wednesday.", "231", "holder", "manabí"),
     ("Officials put Manabí's death toll at 231 on Wednesday.", "231", "noun", ""),
+    # A level a change took a count to over a year holds at the year's end; a count over a
+    # shorter span is that span's.
+    ("Ireland's population grew by 81,100, or 1.5 per cent, to 5,462,800 in the year to April "
+     "2025, the CSO said.", "5,462,800", "period_start", "2025-04-01"),
+    ("Ireland's population grew by 81,100, or 1.5 per cent, to 5,462,800 in the year to April "
+     "2025, the CSO said.", "5,462,800", "period_kind", "month"),
+    ("Unemployment rose to 1.48 million in the three months to March.", "1.48 million",
+     "period_start", "2024-01-01"),
     # A list that gives its noun once: each item's name holds its figure.
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "121", "holder", "conservative"),

@@ -721,6 +721,12 @@ ONE_PAIR = [
      "The grocer made an underlying profit of £312 million. It expects underlying profit of "
      "between £320m and £340m in the current year.", "2025-04-25", "£312 million",
      "between £320m and £340m", ("explained", "different-period"), "for the period ahead"),
+    # A region's population in April against the State's, which a change took to its level in
+    # the year to April: a part of the whole at one time.
+    ("The CSO's annual estimates put the population of the South-West region at 801,400 in "
+     "April this year.", "2025-08-28",
+     "Ireland's population grew by 81,100, or 1.5 per cent, to 5,462,800 in the year to April "
+     "2025.", "2025-08-27", "801,400", "5,462,800", ("explained", "part-of-whole"), "region"),
     # The second report gives the first one's rate and, with a word that points back to it,
     # the rate a year before: two periods of one measure, said so there.
     ("The consumer prices index rose by 2.3 per cent in the year to October, figures show.",
