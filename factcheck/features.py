@@ -452,6 +452,31 @@ def stage_of(row: Row) -> str:
     return _memo(row, "_stage", stage_words)
 
 
+def whole_of(row: Row) -> str:
+    """The whole a part names after its figure ("£1.3bn of the savings": "saving"), or ''."""
+    if row.get("role") != "part":
+        return ""
+
+    def named(r: Row) -> str:
+        found = _in_sentence(r)
+        return phrases.named_whole(found[0], found[2]) if found else ""
+    return _memo(row, "_whole_of", named)
+
+
+def part_of_named(part: Row, whole: Row) -> bool:
+    """``part`` is a part of a whole it names, and ``whole`` a larger figure of that whole
+    ("spend £1.3bn of the savings"; "would save £8.1bn"): a link the words state across
+    reports."""
+    name = whole_of(part)
+    if not name or whole.get("role") == "part" or abs(float(whole["value"])) <= abs(
+            float(part["value"])):
+        return False
+    # "savings" and "save", "funding" and "fund": the verb or noun the whole is named from
+    stems = {name, name[:-3], name[:-3] + "e"} if name.endswith("ing") else {name}
+    words = whole["_lemmas"] | {w for w in str(whole["measure"]).split()[1:]}
+    return bool(stems & words) or whole.get("noun") in stems
+
+
 def local_count(row: Row) -> bool:
     """The figure is counted in a place that is part of a whole, and not told as the whole."""
     return (any(_local_place(p) for p in places_of(row))

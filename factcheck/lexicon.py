@@ -57,6 +57,12 @@ COUNTS_OF_PEOPLE = frozenset(
 # and "71 seats", "nine TDs" and "eight seats" count one thing.
 SEAT_HOLDERS = frozenset("seat mp td msp mla mep councillor senator".split())
 
+# Nouns for a whole a figure can be a part of, named after it: "spend £1.3bn of the savings",
+# "will house 85 of the Joint Maritime Enforcement Unit".
+WHOLE_NOUNS = frozenset("""saving savings budget total money cash fund funds funding package
+    sum pot pool unit force workforce staff team cost costs spending bill allocation windfall
+    grant payout""".split())
+
 # Irregular plurals and forms the generic rule gets wrong.
 SINGULAR = {
     "people": "person", "men": "person", "women": "person", "children": "person",

@@ -165,6 +165,12 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     holders = np.array([str(r["holder"] or "") for r in block], dtype=object)
     counted &= ((holders[:, None] == holders[None, :]) | (holders == "")[:, None]
                 | (holders == "")[None, :])
+    # A part of a whole it names ("£1.3bn of the savings") meets every larger figure: the
+    # features and ``part_of_named`` judge them. (Few figures name one.)
+    named_part = np.array([bool(features.whole_of(r)) for r in block])
+    if named_part.any():
+        larger = np.abs(values)[:, None] < np.abs(values)[None, :]
+        keep |= (named_part[:, None] & larger) | (named_part[:, None] & larger).T
     # ... within a few times each other: a part, an update or a rival figure, not a count of
     # another scale ("three Gazans" and "1 million Gazans").
     counted &= np.maximum(np.abs(values)[:, None], np.abs(values)[None, :]) <= CLOSEST_RATIO * (
@@ -453,6 +459,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
+    elif not agree and (features.part_of_named(ra, rb) or features.part_of_named(rb, ra)):
+        p = max(p, matcher.min_different_value)  # the words state the link: part, whole
     elif features.same_running_count(ra, rb, story):
         # One toll at two moments: aligned for the update it shows (or, on one day, for the
         # conflict the tolls tied together show), not for an accusation on this alone.

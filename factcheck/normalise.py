@@ -565,6 +565,8 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
         return "total"
     if _PART_BEFORE.search(b) and q.unit:
         return "part"
+    if q.unit != "percent" and phrases.named_whole(after, 0):
+        return "part"  # "spend £1.3bn of the savings", "85 of the unit's officers"
     return None
 
 

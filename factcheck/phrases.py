@@ -31,6 +31,7 @@ from .lexicon import (
     PRESENT_MARKERS,
     SKIPPED_ADVERBS,
     STOPWORDS,
+    WHOLE_NOUNS,
     singular,
 )
 
@@ -656,6 +657,29 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
 
 
 # "seven of them", "five of whom", "208,000 of which": a part of the count just before.
+_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+"
+                         r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
+
+
+def named_whole(sentence: str, end: int) -> str:
+    """The whole a figure is said to be a part of, named right after it ("£1.3bn of the
+    savings": "saving"; "85 of the Joint Maritime Enforcement Unit": "unit"), or ''.
+
+    >>> named_whole("It will spend £1.3bn of the savings on buses.", 20)
+    'saving'
+    """
+    m = _OF_A_WHOLE.match(sentence, end)
+    if not m:
+        return ""
+    for word in m.group("words").split():
+        word = re.sub(r"['’]s?$", "", word).lower()
+        if word in WHOLE_NOUNS:
+            return "saving" if word == "savings" else singular(word)
+        if not word[:1].isalpha() or word in STOPWORDS:
+            break  # the whole's name ends before another word
+    return ""
+
+
 PART_OF_THEM = re.compile(r"\s+of\s+(?P<pronoun>them|whom|those|these|which)\b", re.IGNORECASE)
 
 

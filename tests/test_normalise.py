@@ -240,6 +240,12 @@ READINGS = [
      "2025, the CSO said.", "5,462,800", "period_kind", "month"),
     ("Unemployment rose to 1.48 million in the three months to March.", "1.48 million",
      "period_start", "2024-01-01"),
+    # A part of a whole named after it; a share of a vote is no part.
+    ("The government will spend £1.3bn of the savings on buses and roads.", "£1.3bn", "role",
+     "part"),
+    ("The Folkestone base will house 85 of the Joint Maritime Enforcement Unit's officers.",
+     "85", "role", "part"),
+    ("He won 20% of the vote.", "20%", "role", None),
     # A list that gives its noun once: each item's name holds its figure.
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "121", "holder", "conservative"),

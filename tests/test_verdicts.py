@@ -727,6 +727,14 @@ ONE_PAIR = [
      "April this year.", "2025-08-28",
      "Ireland's population grew by 81,100, or 1.5 per cent, to 5,462,800 in the year to April "
      "2025.", "2025-08-27", "801,400", "5,462,800", ("explained", "part-of-whole"), "region"),
+    # A part of a whole the words name after it, and the whole in another report, in other
+    # words ("savings", "save"; "the unit", "the unit has").
+    ("Ministers will spend £1.3bn of the savings on buses and roads in the region.",
+     "2025-11-10", "Cancelling the line would save £8.1bn in future spending, officials said.",
+     "2025-11-10", "£1.3bn", "£8.1bn", ("explained", "part-of-whole"), "a part"),
+    ("The new Folkestone base will house 85 of the Joint Maritime Enforcement Unit.",
+     "2025-10-24", "The unit has 260 officers and staff, drawn from the Border Force.",
+     "2025-10-19", "85", "260", ("explained", "part-of-whole"), "a part"),
     # The second report gives the first one's rate and, with a word that points back to it,
     # the rate a year before: two periods of one measure, said so there.
     ("The consumer prices index rose by 2.3 per cent in the year to October, figures show.",
