@@ -6,6 +6,7 @@ Used by the verdict explanations and the report, so both say a figure the same w
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +35,8 @@ def amount(value: float, unit: str) -> str:
     ('CHF 75m', '3 boats', '1 boat')
     >>> amount(6.1, "magnitude"), amount(-3, "degree_celsius"), amount(32, "age")
     ('magnitude 6.1', '-3°C', 'aged 32')
-    >>> amount(0.042, "GBP"), amount(0.035, "USD"), amount(99.99, "USD")
-    ('4.2p', '$0.035', '$99.99')
+    >>> amount(0.042, "GBP"), amount(0.035, "USD"), amount(99.99, "USD"), amount(12.5, "GBP")
+    ('4.2p', '$0.035', '$99.99', '£12.50')
     """
     if unit == "percent":
         return f"{number(value)}%"
@@ -49,7 +50,9 @@ def amount(value: float, unit: str) -> str:
                 return f"{number(round(value * 100, 3))}p"
             text = f"{value:.3g}"
         else:
-            text = number(value)
+            # Pounds and pence are written with both digits: "£12.50", not "£12.5".
+            text = number(value) if float(value).is_integer() or abs(value) >= 1e6 else (
+                f"{value:,.2f}")
             for size, suffix in ((1e12, "tn"), (1e9, "bn"), (1e6, "m")):
                 if abs(value) >= size:
                     text = number(round(value / size, 3)) + suffix
@@ -83,8 +86,15 @@ def claim(row: Mapping[str, Any]) -> str:
     'at least 12,000 people'
     """
     unit, bound = row["unit"], row["bound"]
+    # A sum per span says so: "£12.50 a month" (set beside "£150 a year", it agrees).
+    per = _PER_SPAN.search(str(row.get("measure") or "")) if row.get(
+        "unit_family") == "money" else None
+    span = f" a {per.group(1)}" if per else ""
     if bound == "range":
         low, high = row["low"], row["high"]
         if isinstance(high, float) and math.isfinite(high):
-            return f"{amount(low, unit)}–{amount(high, unit)}"
-    return _BOUND_WORDS.get(bound, "") + amount(row["value"], unit)
+            return f"{amount(low, unit)}–{amount(high, unit)}{span}"
+    return _BOUND_WORDS.get(bound, "") + amount(row["value"], unit) + span
+
+
+_PER_SPAN = re.compile(r"\bper (day|week|month|year)$")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -78,9 +79,22 @@ def factor(unit: str) -> float:
     return _FACTORS.get(unit, ("", 1.0))[1]
 
 
+# A sum of money per span of time, compared a year at a time: "£12.50 a month" is £150 a year.
+PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
+_PER_SPAN = re.compile(r"\bper (day|week|month|year)$")
+
+
 def in_base(row: Mapping[str, Any]) -> dict[str, Any]:
-    """The claim with value, low and high in its kind's base unit (a copy; the row is kept)."""
+    """The claim with value, low and high in its kind's base unit (a copy; the row is kept):
+    a sum of money per day, week or month as the sum a year.
+
+    >>> in_base({"unit": "GBP", "unit_family": "money", "measure": "GBP save per month",
+    ...          "value": 12.5, "low": 12.5, "high": 12.5})["value"]
+    150.0
+    """
     f = factor(str(row.get("unit", "")))
+    if row.get("unit_family") == "money" and (per := _PER_SPAN.search(str(row.get("measure")))):
+        f *= PER_YEAR[per.group(1)]
     if f == 1.0:
         return dict(row)
     out = dict(row)

@@ -235,16 +235,24 @@ def _agreement(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any]
     if diff > AGREE_MAX_REL_DIFF and not (a["bound"] == b["bound"] == "exact") and not (
             features.satisfied_bound(ca, cb)):
         return None  # bounds far apart: compatible, but not evidence of one figure
+    # Sums per day, week, month or year are compared a year at a time (``units.in_base``).
+    ya, yb = _yearly(a), _yearly(b)
+    spans = bool(ya and yb and ya[1] != yb[1])
+    yearly = (f" Put a year at a time, both come to about "
+              f"{formatting.amount(float(ca['value']), str(a['unit']))} a year."
+              if spans else "")
     if strict:
         if float(ca["value"]) == float(cb["value"]):
             text = (f"{_who(a)} and {_who(b)} both report {fa}" if fa == fb
+                    else f"{say_a}; {say_b}: the same sum a year" if spans
                     else f"{say_a}; {say_b}: the same figure")
             return Finding(id="", verdict="agree", explanation=text + ".", **base)
         return Finding(id="", verdict="agree", explanation=(
-            f"{say_a}; {say_b}. The wording of one allows the other, so they agree."), **base)
+            f"{say_a}; {say_b}. The wording of one allows the other, so they agree.{yearly}"),
+            **base)
     return Finding(id="", verdict="agree", relation="rounding", explanation=(
-        f"{say_a}; {say_b}. The difference is within the rounding of the round figure."),
-        **base)
+        f"{say_a}; {say_b}. The difference is within the rounding of the round figure."
+        f"{yearly}"), **base)
 
 
 def _later(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | None:
@@ -1206,8 +1214,10 @@ def _yearly(row: Mapping[str, Any]) -> tuple[float, str] | None:
 
 def explained_through_rates(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
     """Amounts of one currency that two outlets state over different spans and that come to
-    the same amount a year: "$36 a week" and "$1,888 a year", "$1.9 billion over five years"
-    and "about $380 million a year". One explained finding per such pair of claims."""
+    the same amount a year: "$1.9 billion over five years" and "about $380 million a year".
+    One explained finding per such pair of claims. (Two sums per day, week, month or year,
+    "$36 a week" and "$1,888 a year", are compared a year at a time by the matcher itself:
+    ``units.in_base``.)"""
     money = claims[(claims["unit_family"] == "money") & (
         claims["measure"].str.contains(r"\bper (?:day|week|month|year)$", regex=True, na=False)
         | claims["sentence"].str.contains("over", regex=False, na=False))]
@@ -1223,6 +1233,7 @@ def explained_through_rates(claims: pd.DataFrame, cross: list[Finding]) -> list[
     for i, (a, ya, wa) in enumerate(rows):
         for b, yb, wb in rows[i + 1:]:
             if (a["article"] == b["article"] or a["unit"] != b["unit"] or wa == wb
+                    or wa.startswith("a ") and wb.startswith("a ")  # the matcher's, per year
                     or a.get("story") != b.get("story") or frozenset((a["id"], b["id"])) in held
                     or rel_diff(ya, yb) > RATE_AGREEMENT):
                 continue

@@ -562,20 +562,21 @@ def test_the_missing_are_found():
     assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
 
 
-@pytest.mark.parametrize("a,b,fa,fb", [
+@pytest.mark.parametrize("a,b,fa,fb,verdict", [
+    # A sum a week and the same sum a year: one figure, told a year at a time.
     ("The average worker will get a tax cut averaging $1,888 a year.",
      "The average tax cut is worth about $36 a week, the Treasurer said.",
-     "$1,888 a year", "about $36 a week"),
+     "$1,888 a year", "about $36 a week", ("agree", None)),
+    # A cost over five years and its yearly share: two spans, one cost.
     ("Rent assistance will rise at a cost of $1.9 billion over five years.",
      "The rent assistance increase is costing about $380 million a year.",
-     "$1.9 billion", "about $380 million a year"),
+     "$1.9 billion", "about $380 million a year", ("explained", "different-period")),
 ])
-def test_one_amount_told_over_two_spans(a, b, fa, fb):
-    """An amount a week and the same amount a year, or a cost over five years and its yearly
-    share: not a conflict, and the explanation says what both come to a year."""
+def test_one_amount_told_over_two_spans(a, b, fa, fb, verdict):
+    """Not a conflict, and the explanation says what both come to a year."""
     result = _run((a, "2024-05-14"), (b, "2024-05-15"))
     found = _between(result, fa, fb)
-    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+    assert [(f.verdict, f.relation) for f in found] == [verdict]
     assert "a year" in found[0].explanation
 
 
@@ -721,6 +722,11 @@ ONE_PAIR = [
      "The grocer made an underlying profit of £312 million. It expects underlying profit of "
      "between £320m and £340m in the current year.", "2025-04-25", "£312 million",
      "between £320m and £340m", ("explained", "different-period"), "for the period ahead"),
+    # One saving told a year at a time and a month at a time.
+    ("Moving the levies would cut the average dual-fuel bill by £150 a year, the Chancellor "
+     "said.", "2025-11-26", "Households will see their energy bills fall by around £12.50 a "
+     "month.", "2025-11-26", "£150 a year", "around £12.50 a month", ("agree", None),
+     "the same sum a year"),
     # A region's population in April against the State's, which a change took to its level in
     # the year to April: a part of the whole at one time.
     ("The CSO's annual estimates put the population of the South-West region at 801,400 in "
