@@ -6,9 +6,10 @@ Used by the verdict explanations and the report, so both say a figure the same w
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
+
+from . import units
 
 CURRENCY_SIGNS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥", "INR": "₹"}
 
@@ -87,14 +88,11 @@ def claim(row: Mapping[str, Any]) -> str:
     """
     unit, bound = row["unit"], row["bound"]
     # A sum per span says so: "£12.50 a month" (set beside "£150 a year", it agrees).
-    per = _PER_SPAN.search(str(row.get("measure") or "")) if row.get(
-        "unit_family") == "money" else None
-    span = f" a {per.group(1)}" if per else ""
+    per = units.per_span(row)
+    span = f" a {per}" if per else ""
     if bound == "range":
         low, high = row["low"], row["high"]
         if isinstance(high, float) and math.isfinite(high):
             return f"{amount(low, unit)}–{amount(high, unit)}{span}"
     return _BOUND_WORDS.get(bound, "") + amount(row["value"], unit) + span
 
-
-_PER_SPAN = re.compile(r"\bper (day|week|month|year)$")

@@ -656,7 +656,6 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     return frozenset(found)
 
 
-# "seven of them", "five of whom", "208,000 of which": a part of the count just before.
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+"
                          r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
 
@@ -680,6 +679,7 @@ def named_whole(sentence: str, end: int) -> str:
     return ""
 
 
+# "seven of them", "five of whom", "208,000 of which": a part of the count just before.
 PART_OF_THEM = re.compile(r"\s+of\s+(?P<pronoun>them|whom|those|these|which)\b", re.IGNORECASE)
 
 

@@ -84,6 +84,18 @@ PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
 _PER_SPAN = re.compile(r"\bper (day|week|month|year)$")
 
 
+def per_span(row: Mapping[str, Any]) -> str:
+    """The span a sum of money is stated per ("£12.50 a month": "month"), or ''.
+
+    >>> per_span({"unit_family": "money", "measure": "GBP save household per month"})
+    'month'
+    """
+    if row.get("unit_family") != "money":
+        return ""
+    per = _PER_SPAN.search(str(row.get("measure") or ""))
+    return per.group(1) if per else ""
+
+
 def in_base(row: Mapping[str, Any]) -> dict[str, Any]:
     """The claim with value, low and high in its kind's base unit (a copy; the row is kept):
     a sum of money per day, week or month as the sum a year.
@@ -93,8 +105,8 @@ def in_base(row: Mapping[str, Any]) -> dict[str, Any]:
     150.0
     """
     f = factor(str(row.get("unit", "")))
-    if row.get("unit_family") == "money" and (per := _PER_SPAN.search(str(row.get("measure")))):
-        f *= PER_YEAR[per.group(1)]
+    if per := per_span(row):
+        f *= PER_YEAR[per]
     if f == 1.0:
         return dict(row)
     out = dict(row)

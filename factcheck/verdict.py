@@ -1185,9 +1185,6 @@ def _text(x: object) -> str:
     return x if isinstance(x, str) else ""
 
 
-# What an amount a day, week or month comes to in a year.
-_PER_YEAR = {"day": 365.0, "week": 52.0, "month": 12.0, "year": 1.0}
-_PER = re.compile(r"\bper (day|week|month|year)$")
 _OVER_YEARS = re.compile(r"\s*over\s+(?:the\s+next\s+|the\s+)?(?P<n>\d{1,2}|two|three|four|five|"
                          r"six|seven|eight|nine|ten)\s+years\b", re.IGNORECASE)
 _SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -1199,9 +1196,9 @@ RATE_AGREEMENT = 0.03
 def _yearly(row: Mapping[str, Any]) -> tuple[float, str] | None:
     """(the amount a year, how it was written) for an amount stated per day, week, month or
     year ("$36 a week") or over a number of years ("$1.9 billion over five years"), else None."""
-    per = _PER.search(str(row.get("measure") or ""))
+    per = units.per_span(row)
     if per:
-        return float(row["value"]) * _PER_YEAR[per.group(1)], f"a {per.group(1)}"
+        return float(row["value"]) * units.PER_YEAR[per], f"a {per}"
     sentence, at = str(row.get("sentence") or ""), int(row["end"]) - int(row["sentence_start"])
     over = _OVER_YEARS.match(sentence, at) if 0 <= at <= len(sentence) else None
     if over:

@@ -12,7 +12,7 @@ from conftest import shared_path
 from factcheck import gold, model, pipeline
 
 # Right pairs per gold verdict on the dev gold's clusters (plain check, story = cluster id).
-FLOORS = {"agree": 88, "explained": 25, "contradict": 1, "distinct": 75, "all": 189}
+FLOORS = {"agree": 88, "explained": 26, "contradict": 1, "distinct": 75, "all": 190}
 # Contradictions that no gold pair covers: a ceiling that may only go down.
 MAX_UNCOVERED = 7
 

@@ -16,7 +16,7 @@ from factcheck import bench, gold
 NEWSROOM = Path(__file__).parent / "data" / "newsroom"
 # Right pairs per gold verdict (the blind first score was 89 of 130: agree 51, explained 10,
 # contradict 0, distinct 28).
-FLOORS = {"agree": 52, "explained": 30, "contradict": 1, "distinct": 28, "all": 111}
+FLOORS = {"agree": 53, "explained": 33, "contradict": 1, "distinct": 28, "all": 115}
 # Contradictions that no gold pair covers: a ceiling that may only go down.
 MAX_UNCOVERED = 1
 
