@@ -809,8 +809,8 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 # "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
 _HEDGED = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
 _THEN_CHANGE = re.compile(r"^[^.;\d]{0,90}?(?:\b(?:up|down)|\bhaving\s+(?:gained|lost|added|shed|"
-                          r"risen|fallen|grown|dropped)|\ba\s+(?:rise|fall|gain|drop|increase|"
-                          r"decrease|loss)\s+of|\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
+                          r"risen|fallen|grown|dropped)|\ba\s+(?:net\s+|further\s+)?(?:rise|fall|gain|drop|"
+                          r"increase|decrease|loss)\s+of|\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
                           + _HEDGED + "$", re.IGNORECASE)
 _CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:a\s+record\s+|a\s+total\s+of\s+)?" + _HEDGED
                         + "$", re.IGNORECASE)
@@ -1030,16 +1030,30 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
     return out
 
 
+_OF_THE_NEXT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?$")
+
+
 def _next_of_each_unit(rows: list[dict]) -> list[tuple[dict, dict]]:
     """Each figure of a sentence with the next one, and with the next one of its unit when
     figures of other units stand between ("5.2 per cent in the three months to March, from 5.0
     per cent")."""
     out = []
+    whole_of_previous = False
     for i, x in enumerate(rows):
         later = rows[i + 1:]
         if not later:
             break
-        out.append((x, later[0]))
+        of_next = _OF_THE_NEXT.match(str(x["sentence"]), int(x["end"]) - int(
+            x["sentence_start"]), int(later[0]["start"]) - int(later[0]["sentence_start"]))
+        if of_next and len(later) > 1:
+            # "won 411 of the 650 seats, a net gain of 211": the whole the figure is counted
+            # of stands between it and the figure set against it, and is read as part of it
+            out.append((dict(x, end=later[0]["end"]), later[1]))
+        elif not whole_of_previous:
+            out.append((x, later[0]))
+        whole_of_previous = bool(of_next)
+        if whole_of_previous:
+            continue
         same = next((y for y in later if y["unit"] == x["unit"]), None)
         if same is not None and same is not later[0]:
             out.append((x, same))

@@ -471,6 +471,11 @@ STATED_LINKS = [
      "Chancellor's £8.2bn increase in day-to-day health spending.",
      "Day-to-day health spending will rise by £8.2 billion next year, the Chancellor said.",
      "£640m", "£8.2 billion", "part-of-whole"),
+    # A change told after the whole a figure is counted of ("411 of the 650 seats").
+    ("Labour won 411 of the 650 seats, a net gain of 211 on 2019, giving Sir Keir Starmer a "
+     "majority of 174.",
+     "With 648 of the 650 constituencies declared, Labour had won 411 seats.", "211", "411",
+     "increment-of-total"),
     # A first reading and the later one in one sentence.
     ("The quake was initially put at 7.1, but the agency now says it had a magnitude of 6.8.",
      "The quake, with a preliminary magnitude of 7.1, struck on Sunday night.", "6.8", "7.1",
