@@ -20,7 +20,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from . import copies, periods, phrases, units
-from .lexicon import singular
+from .lexicon import STOPWORDS, singular
 
 Row = Mapping[str, Any]
 
@@ -53,6 +53,8 @@ class Story:
     to_date_in_article: dict = field(default_factory=dict)
     names_in_article: dict = field(default_factory=dict)  # article -> names near its figures
     ages_in_article: dict = field(default_factory=dict)   # article -> the ages it gives
+    # names the story calls a part of a country ("Manabí province"), lowercased -> the noun
+    places: dict = field(default_factory=dict)
 
     @classmethod
     def of(cls, rows: list[Row], kinds: list[str]) -> Story:
@@ -79,7 +81,40 @@ class Story:
                 to_date.setdefault((r["article"], r["unit"], r.get("period_start")),
                                    []).append(str(r.get("event") or ""))
         return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig,
-                   to_date, names, ages)
+                   to_date, names, ages, named_places(rows))
+
+
+# A name the story calls a part of a country: "in Manabí province", "the province of Manabí".
+_REGION_NOUNS = ("province", "region", "district", "county", "prefecture", "municipality")
+_NAMED_REGION = re.compile(
+    r"\b(?:province|region|district|county|prefecture|municipality)\s+of\s+"
+    r"(?P<after>[A-Z][^\W\d_]+)|\b(?P<before>[A-Z][^\W\d_]+)\s+(?P<noun>province|region|"
+    r"district|county|prefecture|municipality)\b")
+
+
+def named_places(rows: list[Row]) -> dict[str, str]:
+    """The names a story's sentences call a region of a country ("Manabí province"): a figure
+    such a name holds ("Manabí's death toll") is counted in a place, a part of the whole."""
+    out: dict[str, str] = {}
+    seen: set[str] = set()
+    for r in rows:
+        sentence = str(r.get("sentence") or "")
+        if sentence in seen or not any(noun in sentence for noun in _REGION_NOUNS):
+            continue  # (a substring test first: most sentences name no region)
+        seen.add(sentence)
+        for m in _NAMED_REGION.finditer(sentence):
+            name = (m.group("after") or m.group("before")).lower()
+            if name not in STOPWORDS:
+                out[singular(name)] = m.group("noun") or m.group(0).split()[0].lower()
+    return out
+
+
+def holder_place(row: Row, story: Story) -> str:
+    """The region a figure's holder is, where the story calls it one ("Manabí's death toll":
+    "manabí province"), or ''."""
+    holder = row.get("holder") or ""
+    noun = story.places.get(holder) if holder else None
+    return f"{holder} {noun}" if noun else ""
 
 
 def lemmas(row: Row) -> list[str]:
@@ -531,14 +566,16 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
         return False  # a term served "in federal prison" is no part of a place
     if a["unit_family"] == "percent" and not (a["noun"] and a["noun"] == b["noun"]):
         return False
-    sa, sb = places_of(a), places_of(b)
+    # (A region the story names, holding the figure, is a place: "Manabí's death toll".)
+    ha, hb = holder_place(a, story), holder_place(b, story)
+    sa, sb = places_of(a) | ({ha} if ha else set()), places_of(b) | ({hb} if hb else set())
     wa, wb = _memo(a, "_whole", told_as_whole), _memo(b, "_whole", told_as_whole)
     # The whole names no place, or is told as the whole ("across Britain") where the part is
     # not ("412,000 Scottish homes").
     local_a = bool(sa) and not wa and (not sb or wb and not sa & sb)
     local_b = bool(sb) and not wb and (not sa or wa and not sa & sb)
-    if local_a == local_b or (holder_clash(a, b, story) or event_clash(a, b, story)
-                              or qualifier_clash(a, b, story)):
+    if local_a == local_b or (holder_clash(a, b, story) and not (ha or hb)
+                              or event_clash(a, b, story) or qualifier_clash(a, b, story)):
         return False
     if a["unit_family"] == "percent":
         return bool(a["noun"]) and a["noun"] == b["noun"]

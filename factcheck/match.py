@@ -421,6 +421,13 @@ def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:
             and mine["period_kind"] != "future")
 
 
+def _one_a_region(ra: dict, rb: dict, story: features.Story) -> bool:
+    """One figure is held by a region the story names and the other not by it ("Manabí's
+    death toll", the country's): a part of the toll, not the toll at another moment."""
+    return bool(story.places) and ra["holder"] != rb["holder"] and bool(
+        features.holder_place(ra, story) or features.holder_place(rb, story))
+
+
 def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
     """Two holders', outcomes', places' or differently qualified measures' figures."""
     return bool(features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)
@@ -461,7 +468,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     elif not agree and (features.part_of_named(ra, rb) or features.part_of_named(rb, ra)):
         p = max(p, matcher.min_different_value)  # the words state the link: part, whole
-    elif features.same_running_count(ra, rb, story):
+    elif features.same_running_count(ra, rb, story) and not _one_a_region(ra, rb, story):
         # One toll at two moments: aligned for the update it shows (or, on one day, for the
         # conflict the tolls tied together show), not for an accusation on this alone.
         p = max(p, matcher.min_different_value)
@@ -469,8 +476,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
-        if (features.places_of(ra) or features.places_of(rb)) and features.local_part(
-                ra, rb, story):
+        if (features.places_of(ra) or features.places_of(rb) or story.places and (
+                features.holder_place(ra, story) or features.holder_place(rb, story))
+                ) and features.local_part(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, one counted in a place of the whole", "closest-place")
         elif tag and tag == counted_tag(rb) and not _clash(ra, rb, story):

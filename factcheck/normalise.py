@@ -318,6 +318,7 @@ _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\
 _SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
 # A change stated against "the same period" of another year holds for this one.
 _SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\b", re.IGNORECASE)
+_AUXILIARY_END = re.compile(r"\s+(?:has|have|had|is|are|was|were)\s*$", re.IGNORECASE)
 # A level a change took a count to: "grew by 81,100, or 1.5 per cent, to 5,462,800".
 _LEVEL_REACHED = re.compile(r"\b(?:rose|risen|grew|grown|fell|fallen|increased|decreased|"
                             r"climbed|dropped|jumped|declined)\b[^;:]{0,60}\bto\s+"
@@ -625,8 +626,9 @@ def _linked_unit(sentence: str, start: int, end: int) -> tuple[str, str, str] | 
     clause = phrases.clause_bounds(sentence, start, end)
     noun = phrases.linked_noun(sentence, start, clause)
     if not noun and phrases.LINK_HEDGE.match(sentence, start):
-        # "The number of people killed in the floods tops 200": the hedge is the link verb.
-        noun = phrases.counted_subject(sentence[clause[0]:start])
+        # "The number of people killed in the floods tops 200": the hedge is the link verb
+        # (its auxiliary too: "the death toll from the earthquake has soared past 300").
+        noun = phrases.counted_subject(_AUXILIARY_END.sub(" ", sentence[clause[0]:start]))
     if not noun:
         return None
     at = sentence.lower().rfind(noun, clause[0], start)

@@ -236,7 +236,8 @@ _QUANTITY_HEADS = frozenset("number total count tally figure".split())
 
 # Hedges that are verbs linking a figure to its subject ("the toll tops 200").
 LINK_HEDGE = re.compile(r"(?:tops|topped|topping|exceeds|exceeded|passes|passed|surpasses|"
-                         r"surpassed)\b", re.IGNORECASE)
+                         r"surpassed|(?:soared|soars|rose|risen|climbed|jumped)\s+past)\b",
+                        re.IGNORECASE)
 # A subject that counts people, with what it is of after it: "the death toll from
 # catastrophic flooding in Spain", "the number of people killed in the floods".
 _COUNTED_SUBJECT = re.compile(

@@ -112,12 +112,19 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         return agreed
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
         return _ages_apart(a, b, ca, cb, diff, base, accuse=rule != "coreferent-age")
-    explained = _stated_reason(a, b, ca, cb, period_relation, claims, base)
+    in_place = rule in ("closest-place", "place")
+    # (A place's toll against the whole's is a part of it, not the toll at another moment.)
+    explained = None if in_place and a.get("running") and b.get("running") else (
+        _stated_reason(a, b, ca, cb, period_relation, claims, base))
     if explained is not None:
         return explained
-    if rule in ("closest-place", "place"):
+    if in_place:
         local, whole = (a, b) if features.scope(a) and not features.told_as_whole(a) else (b, a)
-        place = ", ".join(sorted(features.scope(local)))
+        if not features.scope(local):
+            # a region holding its figure ("Manabí's death toll"): the smaller is the part
+            local, whole = (a, b) if float(ca["value"]) < float(cb["value"]) else (b, a)
+        place = ", ".join(sorted(features.scope(local))) or str(local.get("holder") or
+                                                                "").title()
         wider = ", ".join(sorted(features.scope(whole)))
         told = f"across {wider}" if wider else "with no place named"
         return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(

@@ -240,6 +240,9 @@ READINGS = [
      "2025, the CSO said.", "5,462,800", "period_kind", "month"),
     ("Unemployment rose to 1.48 million in the three months to March.", "1.48 million",
      "period_start", "2024-01-01"),
+    # A toll linked to its figure by a hedge and its auxiliary counts people.
+    ("The death toll from Ecuador's devastating earthquake has soared past 300.",
+     "soared past 300", "unit", "person"),
     # A part of a whole named after it; a share of a vote is no part.
     ("The government will spend £1.3bn of the savings on buses and roads.", "£1.3bn", "role",
      "part"),
