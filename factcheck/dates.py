@@ -122,6 +122,10 @@ _ALTERNATIVES = (
     # "in the past 12 months"
     rf"|(?P<trail>\b(?:in|over|during|within|across|throughout)\s+the\s+(?:past|last)\s+"
     rf"(?:(?P<tn>{_N})\s+)?(?P<tu>{_UNIT}))"
+    # "nearly 900 in two days", "over three weeks": a count over the days up to the report's
+    # (a plural span, so "in a day" or "in a year's time" is none)
+    rf"|(?P<trailbare>\b(?:in|over|across)\s+(?P<bn>two|three|four|five|six|seven|[2-9]|1\d)\s+"
+    rf"(?P<bu>days|weeks)\b(?!['’]?\s+(?:time|later|from\s+now)))"
     # "between 2019 and 2021", "from January to March"
     rf"|(?P<between>\b(?:between|from)\s+(?P<b1>{_MONB}(?:\s+{_YEAR})?|{_YEAR})\s+"
     rf"(?:and|to|until|till|through)\s+(?P<b2>{_MONB}(?:\s+{_YEAR})?|{_YEAR})"
@@ -592,6 +596,11 @@ def _calendar_year(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | N
     return period(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
 
 
+# A sentence about what will happen: "in two days" there is a time ahead, not a span counted.
+_AHEAD_BEFORE = re.compile(r"\b(?:will|would|shall|could|may|might|expects?|plans?)\b",
+                           re.IGNORECASE)
+
+
 # Each kind of time expression, by the pattern group that marks it, in the order they are
 # tried (a match may fill more than one group: the first wins).
 _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
@@ -602,6 +611,8 @@ _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
     (("yearto",), _year_to),
     (("weekto",), _week_to),
     (("trail",), _trailing),
+    (("trailbare",), lambda m, g, s, pub, period: None if _AHEAD_BEFORE.search(
+        s, 0, m.start()) else _trailing(m, {**g, "tn": g["bn"], "tu": g["bu"]}, s, pub, period)),
     (("between",), lambda m, g, s, pub, period: _between(g["b1"] or g["b3"] or "",
                                                          g["b2"] or g["b4"] or "", pub, period)),
     (("quarter",), _quarter),

@@ -276,6 +276,9 @@ PHRASES = [
     ("in the 12 months to June", "range", "2023-07-01", "2024-06-30", None),
     ("in the year to March 2024", "range", "2023-04-01", "2024-03-31", None),
     ("in the past 12 months", "range", "2023-11-05", "2024-11-04", None),
+    # A count over the last few days, "nearly 900 in two days".
+    ("in two days", "range", "2024-11-03", "2024-11-04", None),
+    ("over three weeks", "range", "2024-10-15", "2024-11-04", None),
     # A week that ends on a named day (the report is dated Monday 4 November 2024).
     ("in the week to Saturday", "range", "2024-10-27", "2024-11-02", None),
     ("in the seven days to 1 November", "range", "2024-10-26", "2024-11-01", None),
@@ -287,6 +290,7 @@ PHRASES = [
 ]
 
 NOT_A_TIME = ["in over 50 years", "for five decades", "per year", "a year", "annual",
+              "The shop will reopen in two days", "a repair in a day", "in two days' time",
               "It may rise further.", "Theresa May said", "on February 30", "up to 2000 troops",
               "2,023 people", "at 2 o'clock", "the G7 summit", "9/11"]
 

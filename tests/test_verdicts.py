@@ -753,6 +753,13 @@ ONE_PAIR = [
     ("The new Folkestone base will house 85 of the Joint Maritime Enforcement Unit.",
      "2025-10-24", "The unit has 260 officers and staff, drawn from the Border Force.",
      "2025-10-19", "85", "260", ("explained", "part-of-whole"), "a part"),
+    # The second report gives the first one's day and the total of two days: a day's count
+    # against the two days'.
+    ("Airports cancelled 220 flights on Tuesday and 640 on Wednesday, according to figures "
+     "compiled from airport operators.", "2026-01-14",
+     "More than 600 flights were axed yesterday, on top of 220 on Tuesday - nearly 900 in two "
+     "days.", "2026-01-15", "640", "nearly 900", ("explained", "different-period"),
+     "itself gives"),
     # The second report gives the first one's rate and, with a word that points back to it,
     # the rate a year before: two periods of one measure, said so there.
     ("The consumer prices index rose by 2.3 per cent in the year to October, figures show.",
