@@ -54,8 +54,13 @@ COUNTS_OF_PEOPLE = frozenset(
 )
 
 # Members of an elected body, counted as the seats they hold: "taking the party to 72 MPs"
-# and "71 seats", "nine TDs" and "eight seats" count one thing.
-SEAT_HOLDERS = frozenset("seat mp td msp mla mep councillor senator".split())
+# and "71 seats", "nine TDs" and "eight seats" count one thing. ("TDs" are touchdowns too: a
+# seat only where the sentence speaks of parties, seats or a vote, ``POLITICAL``.)
+SEAT_HOLDERS = frozenset("seat mp msp mla mep councillor senator".split())
+SEAT_HOLDERS_IN_POLITICS = frozenset({"td"})
+POLITICAL = re.compile(r"\b(?:part(?:y|ies)|seats?|elect(?:ed|ion|oral)|coalition|government|"
+                       r"talks|D[áa]il|parliament|votes?|majority|constituenc(?:y|ies))\b",
+                       re.IGNORECASE)
 
 # Nouns for a whole a figure can be a part of, named after it: "spend £1.3bn of the savings",
 # "will house 85 of the Joint Maritime Enforcement Unit".

@@ -31,8 +31,10 @@ from .lexicon import (
     NUMBER_MODIFIERS,
     PERSON_NOUNS,
     PERSON_VERBS,
+    POLITICAL,
     PREPOSITIONS,
     SEAT_HOLDERS,
+    SEAT_HOLDERS_IN_POLITICS,
     SKIPPED_ADVERBS,
     STOPWORDS,
     STRENGTH_ADJECTIVES,
@@ -763,6 +765,8 @@ def _unit_of(sentence: str, q: numbers.Quantity,
         return "age", "age", []
     noun = _noun_after(after)
     if noun:
+        if noun.unit in SEAT_HOLDERS_IN_POLITICS and POLITICAL.search(sentence):
+            return "seat", "count", noun.phrase  # "Green Future's nine TDs"
         return noun.unit, noun.family, noun.phrase
     if _implicit_person(after):
         return "person", "person", []
@@ -853,7 +857,7 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
     context = _context_words(sentence, q.start, q.end)
     head = phrase[-1] if phrase else ""
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
-    if noun in SEAT_HOLDERS:
+    if noun in SEAT_HOLDERS or unit == "seat" and noun in SEAT_HOLDERS_IN_POLITICS:
         noun = "seat"
     if not phrase and not q.unit and family == "count" and unit not in GENERIC_NOUNS \
             and unit not in ("count", "time"):

@@ -264,6 +264,8 @@ READINGS = [
      "for more than a century.", "72", "unit", "seat"),
     ("Forward Ireland was down 13 to 44, Comhar won 31 and Green Future's nine TDs will be "
      "crucial in the talks ahead.", "nine", "noun", "seat"),
+    # ... where the sentence speaks of politics: touchdowns are no seats.
+    ("He caught 52 passes for 440 yards and four TDs.", "four", "unit", "td"),
     # A figure several names hold together is no one name's.
     ("Civic Alliance, Comhar and Green Future would have 92 seats between them, four more than "
      "the 88 needed for a majority.", "92", "holder", ""),
