@@ -150,13 +150,16 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # A count whose noun its report gives many figures of ("four games", "ten games") has no
     # one closest figure: only the nouns a report counts once or twice (for one holder: a
     # party's seats among every party's) are tried ...
-    per_report = Counter((r["article"], t, r["holder"]) for r, t in zip(block, all_tags) if t)
+    # (A report's counts of its places, "412,000 Scottish homes", leave its whole's count
+    # one: they meet the whole's below.)
+    local = np.array([bool(t) and features.local_count(r) for r, t in zip(block, all_tags)])
+    per_report = Counter((r["article"], t, r["holder"])
+                         for r, t, here in zip(block, all_tags, local) if t and not here)
     tags = np.array([t if t and per_report[(r["article"], t, r["holder"])] <= CLOSEST_PER_REPORT
                      else "" for r, t in zip(block, all_tags)], dtype=object)
     counted = (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
     # ... and, whatever their number, the counts of a noun against one counted in a place of
     # the whole ("412,000 Scottish homes", "at Glasgow Airport").
-    local = np.array([bool(t) and features.local_count(r) for r, t in zip(block, all_tags)])
     if local.any():
         named = np.array(all_tags, dtype=object)
         counted |= ((named[:, None] == named[None, :]) & (named != "")[:, None]

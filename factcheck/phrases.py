@@ -13,7 +13,9 @@ count "so far") from a settled figure: such counts may rise between two reports.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import simplemma
 
@@ -512,6 +514,22 @@ _NOW_BEFORE = re.compile(r"\bnow\s+(?:[a-z]+s|has|have|stands\s+at|totals?)\s+(?
                          r"about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
                          re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remain|remains|remained|still|now)\b", re.IGNORECASE)
+_STANDING = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
+
+
+def told_as_standing(row: Mapping[str, Any]) -> bool:
+    """The figure's clause tells it as what still stands on the report's day ("161,000 homes
+    remain without power", "the 38,000 still cut off"): a count that can fall.
+
+    >>> s = "Around 161,000 homes remain without power on Friday."
+    >>> told_as_standing({"sentence": s, "sentence_start": 0, "start": 7, "end": 14})
+    True
+    """
+    sentence = str(row.get("sentence") or "")
+    start = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    lo, hi = clause_bounds(sentence, start, end)
+    return bool(_STANDING.search(sentence, max(lo, start - 30), min(hi, end + 40)))
 
 
 # --- where a figure holds ----------------------------------------------------------------------

@@ -136,7 +136,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.
         found = _fitted_reason(a, b, ca, cb, diff, base)
-        return found if found.verdict == "explained" else _risen_between_reports(a, b, base)
+        return found if found.verdict == "explained" else (
+            _risen_between_reports(a, b, base) or _standing_between_reports(a, b, base))
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
@@ -363,9 +364,31 @@ def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
     if _point(late) <= _point(early):
         return None
     return Finding(id="", verdict="explained", relation="later-update", explanation=(
-        f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {abs(days)} days later, "
+        f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {_later_by(days)}, "
         f"says {formatting.claim(late)}. Probably not a conflict: the later report's higher "
         f"figure is likely an update of the count; worth a look."), **base)
+
+
+def _standing_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
+                              base: dict) -> Finding | None:
+    """For two counts of one noun aligned only as each other's closest, each told as what
+    still stands on its report's day ("161,000 homes remain without power", the next day "the
+    38,000 still cut off"): a count being worked down, so the later one is an update."""
+    days = _days_between(a, b)
+    if not days or not (phrases.told_as_standing(a) and phrases.told_as_standing(b)):
+        return None
+    early, late = (a, b) if days > 0 else (b, a)
+    return Finding(id="", verdict="explained", relation="later-update", explanation=(
+        f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {_later_by(days)}, says "
+        f"{formatting.claim(late)}. Probably not a conflict: both count what still holds on "
+        f"the report's day (\"remain\", \"still\"), which changes from day to day; worth a "
+        f"look."), **base)
+
+
+def _later_by(days: int) -> str:
+    """ "1 day later", "4 days later"."""
+    n = abs(days)
+    return f"{n} day later" if n == 1 else f"{n} days later"
 
 
 def _fitted_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, Any],

@@ -145,6 +145,21 @@ def test_is_settled(sentence, figure, settled):
     assert phrases.is_settled(sentence, at, at + len(figure), clause) is settled
 
 
+@pytest.mark.parametrize("sentence,figure,standing", [
+    ("Around 161,000 homes across the UK remain without power on Friday morning.",
+     "Around 161,000", True),
+    ("Some 29,500 homes in Scotland were still without power, the vast majority of the 38,000 "
+     "still cut off across the UK.", "38,000", True),
+    ("Storm Corrin cut power to about 1.02 million homes across Britain at its peak.",
+     "about 1.02 million", False),
+])
+def test_told_as_standing(sentence, figure, standing):
+    """A count of what still holds on the report's day can fall between reports."""
+    at = sentence.index(figure)
+    row = {"sentence": sentence, "sentence_start": 0, "start": at, "end": at + len(figure)}
+    assert phrases.told_as_standing(row) is standing
+
+
 @pytest.mark.parametrize("sentence,figure,phrase", [
     # A subject that counts people keeps what it is of; the figure's hedge may be its verb.
     ("The death toll from catastrophic flooding in Spain rose to 158 on Thursday.", "158",
