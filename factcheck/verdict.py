@@ -1013,6 +1013,19 @@ _TAKES_OPENS = re.compile(r"^\W*(?:that|this|it|which)\s+(?:will\s+|would\s+)?(?
                           re.IGNORECASE)
 
 
+# A sentence that opens on a comparison with the figure before: "That is double the $13.9bn
+# deficit forecast ...", "This compares with 4.6 per cent a year earlier".
+_COMPARED_OPENS = re.compile(
+    r"^\W*(?:that|this|it)\s+(?:compares?\s+(?:with|to)\b|(?:is|was|would\s+be)\s+"
+    r"(?:almost\s+|nearly\s+|more\s+than\s+|roughly\s+|about\s+)?"
+    r"(?:double|twice|treble|triple|three\s+times|half|up\s+from|down\s+from|"
+    r"(?:higher|lower|more|less|bigger|smaller)\s+than)\b)", re.IGNORECASE)
+# ... an earlier estimate of the same thing: "forecast ... in last year's budget".
+_EARLIER_ESTIMATE = re.compile(r"\b(?:forecast|estimated?|projected|predicted|expected)\b.*"
+                               r"\b(?:last\s+year'?s?|previous(?:ly)?|earlier|original(?:ly)?|"
+                               r"initial(?:ly)?|a\s+year\s+ago)\b", re.IGNORECASE)
+
+
 def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
     """Links a sentence states to a figure of the sentence just before it (the last there
     of its unit): (part, whole, "part-of-whole") for a sentence that opens on a part of
@@ -1022,8 +1035,8 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
     # (A rate in such a sentence is no part: "... will save the average household £150 a year".)
     roles = claims["role"].tolist()
     opens = [i for i, text in enumerate(sentences)
-             if (_PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text)))
-             and roles[i] != "rate"]
+             if (_PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text))
+                 or _COMPARED_OPENS.match(str(text))) and roles[i] != "rate"]
     if not opens:
         return []
     arts, starts = claims["article"].tolist(), claims["sentence_start"].tolist()
@@ -1038,6 +1051,7 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
         follows[(art, end)] = (art, start)
     ids, units, values = claims["id"].tolist(), claims["unit"].tolist(), claims["value"].tolist()
     at = claims["start"].tolist()
+    periods_of = list(zip(claims["period_kind"].tolist(), claims["period_start"].tolist()))
     # A part may count its whole under another noun ("1,900 roles would be affected. The
     # largest single element is the closure of a depot where 640 people work"): counts meet.
     counted = [f in ("count", "person") for f in claims["unit_family"].tolist()]
@@ -1047,6 +1061,23 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
         before = next((follows[(art, end)] for end in range(start, start - 4, -1)
                        if (art, end) in follows), None)
         if before is None:
+            continue
+        if _COMPARED_OPENS.match(str(sentences[i])):
+            # "That is double the $13.9bn deficit forecast for 2024-25 in last year's budget":
+            # the sentence's first figure of the unit is the one the figure before is set
+            # against, an earlier estimate of it or another period's
+            first = min((j for j in by_sentence[(art, start)] if units[j] == units[i]),
+                        key=lambda j: int(at[j]))
+            compared = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
+                        if units[j] == units[i] and float(values[j]) != float(values[i])]
+            # (of several, the one for the period this one states: "$28.3bn for 2024-25 and
+            # $42.8bn in 2025-26. That is double the $13.9bn forecast for 2024-25")
+            compared = [j for j in compared if periods_of[j] == periods_of[i]] or compared
+            if first == i and compared:
+                if _EARLIER_ESTIMATE.search(str(sentences[i])):
+                    out.append((ids[i], ids[compared[-1]], "later-update"))
+                else:
+                    out.append((ids[compared[-1]], ids[i], "different-period"))
             continue
         takes = bool(_TAKES_OPENS.match(str(sentences[i])))
         earlier = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))

@@ -476,6 +476,15 @@ STATED_LINKS = [
      "majority of 174.",
      "With 648 of the 650 constituencies declared, Labour had won 411 seats.", "211", "411",
      "increment-of-total"),
+    # A sentence that opens on a comparison with the figure before: an earlier estimate of it,
+    # or another period's.
+    ("The budget is expected to record a $28.3 billion deficit in 2024-25.",
+     "From there the budget falls back into the red, with a $28.3bn deficit forecast for "
+     "2024-25 and $42.8bn in 2025-26. That is double the $13.9bn deficit forecast for 2024-25 "
+     "in last year's budget.", "$28.3 billion", "$13.9bn", "later-update"),
+    ("Inflation climbed to 2.3 per cent in October, official figures show.",
+     "Consumer price inflation rose to 2.3 per cent in October. That compares with 4.6 per cent "
+     "a year earlier.", "2.3 per cent", "4.6 per cent", "different-period"),
     # A first reading and the later one in one sentence.
     ("The quake was initially put at 7.1, but the agency now says it had a magnitude of 6.8.",
      "The quake, with a preliminary magnitude of 7.1, struck on Sunday night.", "6.8", "7.1",
