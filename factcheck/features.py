@@ -488,27 +488,33 @@ def stage_of(row: Row) -> str:
 
 
 def whole_of(row: Row) -> str:
-    """The whole a part names after its figure ("£1.3bn of the savings": "saving"), or ''."""
-    if row.get("role") != "part":
+    """The whole a part or an increment names after its figure ("£1.3bn of the savings":
+    "saving"; "added £149 a year to the typical household's bill": "bill"), or ''."""
+    role = row.get("role")
+    if role not in ("part", "increment"):
         return ""
 
     def named(r: Row) -> str:
         found = _in_sentence(r)
-        return phrases.named_whole(found[0], found[2]) if found else ""
+        return phrases.named_whole(found[0], found[2], "of" if role == "part" else "to") \
+            if found else ""
     return _memo(row, "_whole_of", named)
 
 
 def part_of_named(part: Row, whole: Row) -> bool:
-    """``part`` is a part of a whole it names, and ``whole`` a larger figure of that whole
-    ("spend £1.3bn of the savings"; "would save £8.1bn"): a link the words state across
-    reports."""
+    """``part`` is a part of (or an addition to) a whole it names, and ``whole`` a larger
+    figure of that whole ("spend £1.3bn of the savings"; "would save £8.1bn"): a link the
+    words state across reports."""
     name = whole_of(part)
     if not name or whole.get("role") == "part" or abs(float(whole["value"])) <= abs(
             float(part["value"])):
         return False
     # "savings" and "save", "funding" and "fund": the verb or noun the whole is named from
     stems = {name, name[:-3], name[:-3] + "e"} if name.endswith("ing") else {name}
-    words = whole["_lemmas"] | {w for w in str(whole["measure"]).split()[1:]}
+    # (the whole may be named as its figure's subject: "The average annual bill for a typical
+    # household ... rose to £1,717")
+    words = whole["_lemmas"] | {w for w in str(whole["measure"]).split()[1:]} | {
+        singular(w) for w in _memo(whole, "_words", sentence_words)}
     return bool(stems & words) or whole.get("noun") in stems
 
 

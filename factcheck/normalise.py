@@ -538,6 +538,9 @@ _MORE_AFTER = re.compile(r"\s+(?:(?:of|in)\s+)?(?:more|extra|additional|further|
 _TOTAL_AFTER = re.compile(r"\s+(?:in total|in all|altogether|overall)\b")
 
 
+_ADDED_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\s+(?:an?\s+|another\s+)?$")
+
+
 _DURATION_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|decades?|hours?)\b",
                              re.IGNORECASE)
 
@@ -546,6 +549,8 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
     """The figure's role from the words around it: increment, total, change, rate, part."""
     b = before[-60:].lower()
     tail = re.sub(r"\s+", " ", b).rstrip()
+    if _ADDED_BEFORE.search(b) and phrases.named_whole(after, 0, "to"):
+        return "increment"  # "That added £149 a year to the typical household's bill"
     if q.per:
         return "rate"
     if _TO_TOTAL.search(b):

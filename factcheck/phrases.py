@@ -677,16 +677,19 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
 
 _OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+"
                          r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
+_TO_A_WHOLE = re.compile(r"\s+to\s+(?:the|its|their|this|that|these|those)\s+"
+                         r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
 
 
-def named_whole(sentence: str, end: int) -> str:
-    """The whole a figure is said to be a part of, named right after it ("£1.3bn of the
-    savings": "saving"; "85 of the Joint Maritime Enforcement Unit": "unit"), or ''.
+def named_whole(sentence: str, end: int, link: str = "of") -> str:
+    """The whole a figure is said to be a part of (``link`` "of") or added to ("to"), named
+    right after it ("£1.3bn of the savings": "saving"; "85 of the Joint Maritime Enforcement
+    Unit": "unit"; "added £149 a year to the typical household's bill": "bill"), or ''.
 
     >>> named_whole("It will spend £1.3bn of the savings on buses.", 20)
     'saving'
     """
-    m = _OF_A_WHOLE.match(sentence, end)
+    m = (_TO_A_WHOLE if link == "to" else _OF_A_WHOLE).match(sentence, end)
     if not m:
         return ""
     for word in m.group("words").split():

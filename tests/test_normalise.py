@@ -249,6 +249,10 @@ READINGS = [
     ("The Folkestone base will house 85 of the Joint Maritime Enforcement Unit's officers.",
      "85", "role", "part"),
     ("He won 20% of the vote.", "20%", "role", None),
+    # A sum added to a whole named after it is an increment, also when it is a sum a year.
+    ("That added £149 a year to the typical household's bill.", "£149 a year", "role",
+     "increment"),
+    ("It will cost £150 a year.", "£150 a year", "role", "rate"),
     # A list that gives its noun once: each item's name holds its figure.
     ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
      "four.", "121", "holder", "conservative"),

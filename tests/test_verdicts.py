@@ -759,6 +759,10 @@ ONE_PAIR = [
     ("Ministers will spend £1.3bn of the savings on buses and roads in the region.",
      "2025-11-10", "Cancelling the line would save £8.1bn in future spending, officials said.",
      "2025-11-10", "£1.3bn", "£8.1bn", ("explained", "part-of-whole"), "a part"),
+    ("That added £149 a year to the typical household's bill, the regulator said.",
+     "2024-11-20", "The average annual bill for a typical household using both gas and "
+     "electricity rose to £1,717.", "2024-11-20", "£149 a year", "£1,717",
+     ("explained", "increment-of-total"), "additional"),
     ("The new Folkestone base will house 85 of the Joint Maritime Enforcement Unit.",
      "2025-10-24", "The unit has 260 officers and staff, drawn from the Border Force.",
      "2025-10-19", "85", "260", ("explained", "part-of-whole"), "a part"),
