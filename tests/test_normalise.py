@@ -185,6 +185,10 @@ def test_role_unit_and_running(text, span, unit, role, running):
 
 # What an amount, a rate or a bare count measures, and what it is, as outlets write it:
 # (text, figure, column, value).
+# A list that gives its noun once.
+SEATS_LIST = ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and "
+              "Reform UK four.")
+
 READINGS = [
     ("Treasurer Jim Chalmers forecast a $23.8 billion deficit in 2024-25.", "$23.8 billion",
      "noun", "deficit"),
@@ -254,15 +258,11 @@ READINGS = [
      "increment"),
     ("It will cost £150 a year.", "£150 a year", "role", "rate"),
     # A list that gives its noun once: each item's name holds its figure.
-    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
-     "four.", "121", "holder", "conservative"),
-    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
-     "four.", "71", "holder", "democrat"),
-    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
-     "four.", "411", "holder", "labour"),
+    (SEATS_LIST, "121", "holder", "conservative"),
+    (SEATS_LIST, "71", "holder", "democrat"),
+    (SEATS_LIST, "411", "holder", "labour"),
     # ... and each item counts the noun said once, the last one ("71 and ...") too.
-    ("Labour had won 411 seats, the Conservatives 121, the Liberal Democrats 71 and Reform UK "
-     "four.", "71", "unit", "seat"),
+    (SEATS_LIST, "71", "unit", "seat"),
     # Members of an elected body count the seats they hold.
     ("The Liberal Democrats have won Inverness, taking the party to 72 MPs - its best result "
      "for more than a century.", "72", "unit", "seat"),
