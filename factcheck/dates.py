@@ -597,8 +597,8 @@ def _calendar_year(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | N
 
 
 # A sentence about what will happen: "in two days" there is a time ahead, not a span counted.
-_AHEAD_BEFORE = re.compile(r"\b(?:will|would|shall|could|may|might|expects?|plans?)\b",
-                           re.IGNORECASE)
+# (Lower case: "May" is also a month.)
+_AHEAD_BEFORE = re.compile(r"\b(?:will|would|shall|could|may|might|expects?|plans?)\b")
 
 
 # Each kind of time expression, by the pattern group that marks it, in the order they are
