@@ -163,7 +163,8 @@ _ALTERNATIVES = (
     rf"(?!\s+{_DAYNUM}(?![,.]\d)))"
     # "in 2023", "during 2023", "the 2023 total"
     rf"|(?P<year>(?:\b(?:in|during|for|throughout|of|across|mid|early|late)[-\s]+)?"
-    rf"(?<![\d£$€.,/:])(?P<y>{_YEAR})(?![/%:–-]|[.,]\d|\s+{_COUNT_NOUN}))")
+    rf"(?<![\d£$€.,/:])(?<![x×]\s)(?P<y>{_YEAR})(?![/%:–-]|[.,]\d|\s+{_COUNT_NOUN}"
+    rf"|\s*[x×]\s*\d))")
 _PATTERN = re.compile(f"{_GATE}(?:{_ALTERNATIVES})", re.IGNORECASE)
 
 # Words that cut a free-text "since ..." short: what follows them is another clause.

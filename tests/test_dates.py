@@ -291,6 +291,7 @@ PHRASES = [
 
 NOT_A_TIME = ["in over 50 years", "for five decades", "per year", "a year", "annual",
               "The shop will reopen in two days", "a repair in a day", "in two days' time",
+              "a 1920 x 1200 resolution",
               "It may rise further.", "Theresa May said", "on February 30", "up to 2000 troops",
               "2,023 people", "at 2 o'clock", "the G7 summit", "9/11"]
 
