@@ -839,8 +839,9 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 # "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
 _HEDGED = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
 _THEN_CHANGE = re.compile(r"^[^.;\d]{0,90}?(?:\b(?:up|down)|\bhaving\s+(?:gained|lost|added|shed|"
-                          r"risen|fallen|grown|dropped)|\ba\s+(?:net\s+|further\s+)?(?:rise|fall|gain|drop|"
-                          r"increase|decrease|loss)\s+of|\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
+                          r"risen|fallen|grown|dropped)|\ba\s+(?:net\s+|further\s+)?"
+                          r"(?:rise|fall|gain|drop|increase|decrease|loss)\s+of|"
+                          r"\ban\s+(?:increase|decrease)\s+of)\s+(?:by\s+)?"
                           + _HEDGED + "$", re.IGNORECASE)
 _CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:a\s+record\s+|a\s+total\s+of\s+)?" + _HEDGED
                         + "$", re.IGNORECASE)
