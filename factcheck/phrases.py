@@ -675,10 +675,8 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     return frozenset(found)
 
 
-_OF_A_WHOLE = re.compile(r"\s+of\s+(?:the|its|their|this|that|these|those)\s+"
-                         r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
-_TO_A_WHOLE = re.compile(r"\s+to\s+(?:the|its|their|this|that|these|those)\s+"
-                         r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
+_A_WHOLE = re.compile(r"\s+(?P<link>of|to)\s+(?:the|its|their|this|that|these|those)\s+"
+                      r"(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,4})")
 
 
 def named_whole(sentence: str, end: int, link: str = "of") -> str:
@@ -689,8 +687,8 @@ def named_whole(sentence: str, end: int, link: str = "of") -> str:
     >>> named_whole("It will spend £1.3bn of the savings on buses.", 20)
     'saving'
     """
-    m = (_TO_A_WHOLE if link == "to" else _OF_A_WHOLE).match(sentence, end)
-    if not m:
+    m = _A_WHOLE.match(sentence, end)
+    if not m or m.group("link") != link:
         return ""
     for word in m.group("words").split():
         word = re.sub(r"['’]s?$", "", word).lower()
