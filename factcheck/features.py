@@ -927,8 +927,10 @@ def only_one_each(a: Row, b: Row, story: Story) -> float:
 
 def toll_of(row: Row) -> str:
     """The outcome a running count of people counts ("death" for "the death toll rose to
-    158"), or '' for any other figure."""
-    if row.get("running") and row.get("unit_family") == "person":
+    158"), or the extent an area a developing event has burned or flooded measures ("burn"),
+    or '' for any other figure."""
+    if row.get("running") and (row.get("unit_family") == "person"
+                               or units.kind(row) == "area"):
         return str(row.get("event") or "")
     return ""
 

@@ -171,6 +171,13 @@ EVENTS = {
     "vote": "votes voted ballots",
 }
 EVENT_OF_WORD = {w: event for event, words in EVENTS.items() for w in words.split()}
+# What a developing event does to land: an area burned or flooded grows from report to report,
+# like a toll ("had burned 8,200 hectares", "has now torched more than 35,000 hectares").
+EXTENT_EVENTS = {
+    "burn": "burned burnt burning scorched torched charred blackened consumed",
+    "flood": "flooded inundated submerged underwater",
+}
+EXTENT_OF_WORD = {w: event for event, words in EXTENT_EVENTS.items() for w in words.split()}
 
 # Counted nouns too general to tell two measures apart.
 GENERIC_NOUNS = frozenset("person people count thing item one time case live life".split())

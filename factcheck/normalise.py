@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import dates, numbers, phrases
+from . import dates, numbers, phrases, units
 from .lexicon import (
     AUXILIARIES,
     COUNTS_OF_PEOPLE,
@@ -25,6 +25,7 @@ from .lexicon import (
     DIMENSION_ADJECTIVES,
     DURATION_NOUNS,
     EVENT_OF_WORD,
+    EXTENT_OF_WORD,
     GENERIC_NOUNS,
     INCREMENT_CUES,
     NP_BREAKERS,
@@ -509,8 +510,10 @@ def _event(sentence: str, start: int, end: int, toll: bool = False) -> str:
     return EVENT_OF_WORD.get(found.group(1).lower(), "death") if found else ""
 
 
-def _near_event(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
-    """The outcome word nearest the figure within ``EVENT_WINDOW`` in its clause, or ''."""
+def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
+                words: dict[str, str] = EVENT_OF_WORD) -> str:
+    """The outcome word (of ``words``) nearest the figure within ``EVENT_WINDOW`` in its
+    clause, or ''."""
     # Only words within EVENT_WINDOW of the figure count, so only they are read (from the
     # start of the word the window's edge falls in).
     lo = max(lo, start - EVENT_WINDOW - 1)
@@ -522,7 +525,7 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int) -> str:
     hi = window_end
     best, best_d = "", 10**9
     for m in _WORD.finditer(sentence, lo, hi):
-        ev = EVENT_OF_WORD.get(m.group().lower())
+        ev = words.get(m.group().lower())
         if ev:
             d = m.start() - end if m.start() >= end else start - m.end()
             if d < best_d:
@@ -658,6 +661,9 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     phrase = phrases.governing_phrase(sentence, q.start, q.end, clause, unit)
     event = _event(sentence, q.start, q.end, toll=unit in ("person", "count")) \
         if family in ("person", "count") else ""
+    area = units.kind({"unit": unit, "unit_family": family}) == "area"
+    if area:
+        event = _near_event(sentence, q.start, q.end, *clause, words=EXTENT_OF_WORD)
     if family == "count" and unit != "count" and event in _PEOPLES_EVENTS:
         event = ""  # "killed two people and cut power to 1.02 million homes": homes do not die
     running = phrases.is_running(sentence, q.start, q.end, clause, family=family, event=event,
@@ -668,6 +674,8 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
         running = True  # "The toll, which stood at 312 on Wednesday, ...": a toll runs
     # People missing are a count of a developing event as it stands: found, it falls.
     running = running or (family == "person" and event == "missing")
+    # An area a developing event has burned or flooded is its extent so far: it runs.
+    running = running or (area and bool(event))
     return {"phrase": phrase, "lemmas": phrases.lemmas(phrase), "running": running,
             "event": event}
 

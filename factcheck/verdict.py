@@ -827,11 +827,13 @@ _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared
                             r"(?:about\s+|around\s+|some\s+|just\s+|nearly\s+|almost\s+)?$",
                             re.IGNORECASE)
 # A total an increment brings something to: "a further £40m, bringing its total budget to
-# £115m", "29 more clinics, taking the total to 87".
+# £115m", "29 more clinics, taking the total to 87", "taking the total wasted to a staggering
+# £85million".
 _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|"
                           r"lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)?|to\s+rise)\b"
-                          r"[^.;\d]{0,60}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                          r"almost\s+|more\s+than\s+)?$", re.IGNORECASE)
+                          r"[^.;\d]{0,60}?\bto\s+(?:an?\s+(?:staggering|whopping|record|total\s+of|"
+                          r"massive|huge|hefty|eye-watering)\s+)?(?:about\s+|around\s+|some\s+|"
+                          r"nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
 # A level and the change that led to it, in either order: "1.86 million people were

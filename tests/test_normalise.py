@@ -173,6 +173,13 @@ def test_whose_age_it_is(text, figure, holder):
      "30,000", "person", None, True),
     ("Small boat arrivals this year stand at 31,094, Home Office data shows.", "31,094",
      "person", None, True),
+    # An area a developing event has burned or flooded is its extent so far: it runs.
+    ("The blaze has now torched more than 35,000 hectares and is still spreading.",
+     "more than 35,000 hectares", "hectare", None, True),
+    ("Floodwater has submerged 12,000 acres of farmland along the river.", "12,000 acres",
+     "acre", None, True),
+    ("The reserve, which covers 30,000 hectares, lies east of the town.", "30,000 hectares",
+     "hectare", None, False),
     # A total of a span that is over does not run, whatever "so far" its sentence says.
     ("Some 30,661 people have crossed so far in 2024, compared with 45,774 in 2022.", "45,774",
      "person", None, False),

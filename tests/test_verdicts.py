@@ -457,6 +457,10 @@ STATED_LINKS = [
     ("The death toll from the fire rose to nine on Wednesday, seven of them in Pine Hollow.",
      "At least nine people have been killed by the fire, officials said on Wednesday.",
      "seven", "At least nine", "part-of-whole"),
+    # An intensifier before the total ("to a staggering £97m").
+    ("Scrapping the depot contracts will cost a further £15 million, the board said.",
+     "And it will cost another £15m to walk away - taking the total written off to a "
+     "staggering £97m.", "£15 million", "£97m", "increment-of-total"),
     ("Net debt fell, giving the board room to lift the total dividend of 10.2p for the year.",
      "The board recommended a final dividend of 6.8p, taking the full-year payout to 10.2p.",
      "10.2p", "6.8p", "increment-of-total"),
@@ -872,3 +876,15 @@ def test_two_words_of_one_name_are_one_holder(a, b, clash):
     rb = next(r for r in rows if r["article"] == "a1")
     assert ra["holder"] and rb["holder"]
     assert features.holder_clash(ra, rb, features.Story()) == clash
+
+
+def test_an_area_burned_grows_between_reports():
+    """A fire's burned area is its extent so far: a larger one days later is an update, as
+    for a toll."""
+    result = _run(("The wildfire had burned 6,100 hectares by Monday morning, officials said.",
+                   "2026-08-10"),
+                  ("The fire, in the hills east of the city, has burned 19,700 hectares since it "
+                   "broke out.", "2026-08-13"))
+    assert [(f.verdict, f.relation) for f in _between(result, "6,100 hectares",
+                                                      "19,700 hectares")] == [
+        ("explained", "later-update")]
