@@ -185,6 +185,8 @@ _CLAUSE = re.compile(r";|:(?!\d)|(?<!\d)[–—](?!\d)|\s-\s|[()\[\]]|,\s+(?=(?:
                      r"although|though|whereas|who|when|and|or|compared|up\s+from|down\s+from|"
                      r"after|before|because|as(?!\s+of))\b)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# A clause break that starts a statement of its own: what it dates is its own business.
+_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 # Other figures in the sentence (digits only: spelled numbers are rarely rival figures).
 _FIGURE = re.compile(r"(?<![\w.,/:])\d+(?:[,.]\d+)*")
 # Between two figures, one of these means the second starts its own statement ("X in October,
@@ -917,12 +919,16 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
              and not (p.kind == "day" and p.span[1] <= fig[0]
                       and _NOW.search(sentence, p.span[1], fig[0]))]
     if not spans:
-        if as_of is None:
-            return None
-        stamp = min(stamps, key=distance)
-        return Period(None, as_of, None, as_of, stamp.text, stamp.span)
+        return _stamped(stamps, as_of, distance)
     lo, hi = _clause_of(sentence, fig[0])
-    pool = [p for p in spans if lo <= p.span[0] and p.span[1] <= hi] or spans
+    pool = [p for p in spans if lo <= p.span[0] and p.span[1] <= hi]
+    if not pool:
+        # A period the sentence states elsewhere frames the figure ("In 2023, ... 12,000"),
+        # but not one a later clause of its own states ("had forecast 3.2%, and the reading
+        # prompted bets on a cut next month").
+        pool = [p for p in spans if not (p.span[0] >= hi and _NEW_CLAUSE.match(sentence, hi))]
+    if not pool:
+        return _stamped(stamps, as_of, distance)
     best = min(pool, key=distance)
     if as_of is None:
         return best
@@ -935,6 +941,15 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
         # "by 1 November, 30,661 had crossed in 2024": the year so far.
         return Period(best.start, as_of, "year-to-date", as_of, best.text, best.span)
     return Period(best.start, best.end, best.kind, as_of, best.text, best.span)
+
+
+def _stamped(stamps: list[Period], as_of: dt.date | None,
+             distance: Callable[[Period], int]) -> Period | None:
+    """The figure's period where no span applies: the nearest "as of" date, or None."""
+    if as_of is None:
+        return None
+    stamp = min(stamps, key=distance)
+    return Period(None, as_of, None, as_of, stamp.text, stamp.span)
 
 
 # "The state of calamity declared on Monday now covers 26": the day is the subject's, the
@@ -953,12 +968,20 @@ _CHANGE_ON = re.compile(
     r"(?:with|to)|against|from)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)
 
 
+# "up from 3.1 per cent in March and above the 3.2 per cent economists expected": the figure
+# after the period opens a comparison of its own.
+_AND_COMPARED = re.compile(r"\s+(?:and|but)\s+(?:well\s+|just\s+|slightly\s+)?(?:above|below|"
+                           r"ahead\s+of|short\s+of|higher\s+than|lower\s+than|against)\s+"
+                           r"(?:the\s+|an?\s+)?(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
 def _owned(sentence: str, p: Period, fig: tuple[int, int],
            figures: list[tuple[int, int]]) -> bool:
     """True when the period, before the figure, closes another figure's phrase ("from £301m a
     year earlier, after £96m of charges"; "a £2.1million pay package last year, with sales up
     4.2 per cent"): it dates that figure."""
-    if p.span[1] > fig[0] or not re.search(r"[,;:–—-]", sentence[p.span[1]:fig[0]]):
+    if p.span[1] > fig[0] or not (re.search(r"[,;:–—-]", sentence[p.span[1]:fig[0]])
+                                  or _AND_COMPARED.match(sentence, p.span[1], fig[0])):
         return False  # ("669 people crossed on Tuesday in 11 boats": both that day's)
     for f in figures:
         gap = sentence[f[1]:p.span[0]]

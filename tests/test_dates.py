@@ -173,6 +173,12 @@ NOT_THIS_FIGURE = [
      "2024-07-05", "33.7 per cent"),
     ("Sales reached £4.6bn, compared with last year when the chain was still expanding.",
      "2025-05-14", "£4.6bn"),
+    # A later clause's own period ("..., and ... next month"), or another figure's ("X in
+    # March and above the Y economists expected").
+    ("A poll of 25 economists had forecast a rise to 2.8%, and the reading prompted traders "
+     "to scale back bets on a rate cut next month.", "2025-06-18", "2.8%"),
+    ("Prices rose 2.9 per cent, up from 2.6 per cent in April and above the 2.8 per cent that "
+     "economists had pencilled in.", "2025-06-18", "2.8 per cent"),
 ]
 
 # Durations and rates are not periods: no time expression may cover these words.
