@@ -836,6 +836,16 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
                           r"nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
 
 
+# An estimate revised: "put losses at €40m, raised its estimate on Thursday to €85m", "cut its
+# forecast to 1.1%". The second figure is the later reading of the first.
+_REVISED_TO = re.compile(r"^[^.;\d]{0,80}?\b(?:raised|revised|lowered|cut|upgraded|downgraded|"
+                         r"increased|lifted|trimmed)\s+(?:up\s+|down\s+)?(?:its|their|the|his|"
+                         r"her)\s+(?:[a-z-]+\s+)?(?:estimate|forecast|projection|figure|tally|"
+                         r"guidance|prediction)s?\b[^.;\d]{0,40}?\bto\s+(?:between\s+)?(?:about\s+|"
+                         r"around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
+                         re.IGNORECASE)
+
+
 # A level and the change that led to it, in either order: "1.86 million people were
 # unemployed, up 71,000 on the previous quarter", "ended with 52 seats, having gained 14";
 # "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
@@ -980,6 +990,10 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                 out.append((x["id"], y["id"], "increment-of-total"))
             elif (bare or bare_change) and x["unit"] != y["unit"]:
                 continue
+            elif _REVISED_TO.match(between):
+                # ("which on Wednesday put insured losses at around €40m, raised its estimate
+                # on Thursday to between €85m and €110m")
+                out.append((x["id"], y["id"], "later-update"))
             elif _first_then_later(before_x[-60:], between):
                 # ("It was initially put at 7.1, but the agency now says it had a magnitude of
                 # 6.8"; "fell as much as 6.1 per cent in early trading ... and closed 2.4 per

@@ -457,6 +457,11 @@ STATED_LINKS = [
     ("The death toll from the fire rose to nine on Wednesday, seven of them in Pine Hollow.",
      "At least nine people have been killed by the fire, officials said on Wednesday.",
      "seven", "At least nine", "part-of-whole"),
+    # An estimate the article says was revised: the later reading of the first figure.
+    ("Catastrophe modellers put insured losses so far at about £30m on Monday.",
+     "Harbour Analytics, which on Monday put insured losses at around £30m, raised its "
+     "estimate on Tuesday to between £70m and £90m.", "about £30m", "between £70m and £90m",
+     "later-update"),
     # An intensifier before the total ("to a staggering £97m").
     ("Scrapping the depot contracts will cost a further £15 million, the board said.",
      "And it will cost another £15m to walk away - taking the total written off to a "
