@@ -28,6 +28,10 @@ from .schema import Finding, rows_by_index
 # intervals overlap: "more than 700" and "more than 12,000" are both true of 12,417, but an
 # editor gains nothing from seeing them paired.
 AGREE_MAX_REL_DIFF = 0.12
+# Outlets' figures for one measure differ by at most this factor in every labelled set (141
+# contradictions: one 10x decimal slip, three at 2.5-3x, the rest closer): figures further
+# apart count different things, or a part of the other.
+SLIP_RATIO = 4.0
 # Hedged figures ("about 200") are read as this share either side unless the parser said more.
 APPROX_SHARE = 0.10
 
@@ -136,8 +140,9 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if rule == "closest":
         # Aligned only as each other's closest count of one noun: a reason, or nothing.
         found = _fitted_reason(a, b, ca, cb, diff, base)
-        return found if found.verdict == "explained" else (
-            _risen_between_reports(a, b, base) or _standing_between_reports(a, b, base))
+        if found.verdict == "explained" and "times_apart" not in found.details:
+            return found
+        return _risen_between_reports(a, b, base) or _standing_between_reports(a, b, base)
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
@@ -326,6 +331,9 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
                 f"A count of people in a state they leave updated: {formatting.claim(early)} "
                 f"as of {early['as_of']}, {formatting.claim(late)} as of {late['as_of']} (the "
                 f"missing are found, the displaced go home)."), **base)
+        times = _far_apart(a, b)
+        if times is not None:
+            return _far_apart_finding(a, b, times, base)
         return Finding(id="", verdict="contradict", explanation=(
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
@@ -416,9 +424,40 @@ def _fitted_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
     return _contradiction(a, b, diff, base)
 
 
+def _far_apart(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
+    """How many times the larger figure is the smaller, where that is more than outlets'
+    figures for one measure ever differ by (``SLIP_RATIO``) and no digit slip (a factor of
+    ten, a hundred, a thousand) explains it; else None."""
+    ca, cb = _in_base(a), _in_base(b)
+    low, high = sorted((abs(float(ca["value"])), abs(float(cb["value"]))))
+    if low <= 0 or high <= SLIP_RATIO * low:
+        return None
+    power = round(math.log10(high / low))
+    if power >= 1 and math.isclose(high / low, 10 ** power, rel_tol=0.02):
+        return None  # "1.2 miles" and "12 miles": a slipped decimal point, a real error
+    return high / low
+
+
+def _far_apart_finding(a: Mapping[str, Any], b: Mapping[str, Any], times: float,
+                       base: dict) -> Finding:
+    """Two figures too far apart to be one measure misreported: probably a part of the
+    other, or counted differently; not an accusation."""
+    ca, cb = _in_base(a), _in_base(b)
+    small, large = (a, b) if abs(float(ca["value"])) < abs(float(cb["value"])) else (b, a)
+    base = {**base, "details": {**base["details"], "times_apart": round(times, 1)}}
+    return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
+        f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says {formatting.claim(b)}. "
+        f"Probably not a conflict: the figures are {times:.0f} times apart, far more than "
+        f"outlets misreport one figure by, so {formatting.claim(small)} likely counts a part "
+        f"of the {formatting.claim(large)} or something else; worth a look."), **base)
+
+
 def _contradiction(a: Mapping[str, Any], b: Mapping[str, Any], diff: float,
                    base: dict) -> Finding:
     """The contradict finding: the same measure, and no reason for the difference."""
+    times = _far_apart(a, b)
+    if times is not None:
+        return _far_apart_finding(a, b, times, base)
     when = _when(a) or _when(b)
     return Finding(id="", verdict="contradict", explanation=(
         f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says {formatting.claim(b)}{when}. "
@@ -517,14 +556,16 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
         f = judge_pair(ra, rb, prel, float(score), claims, why, rule)
         if f is None:
             continue
+        far = "times_apart" in f.details
         if rule in ("closest", "closest-place", "other-period"):
-            if f.verdict != "explained":
+            if f.verdict != "explained" or far:
                 continue  # aligned for a reason only, never to accuse or to confirm
             f.details["closest"] = True
             if rule == "other-period" and why:
                 f.explanation += f" ({why}.)"
-        elif (f.score or 0.0) < matcher.threshold(f.verdict, "p_explained" in f.details):
-            continue
+        elif (f.score or 0.0) < matcher.threshold("contradict" if far else f.verdict,
+                                                  "p_explained" in f.details):
+            continue  # (figures too far apart to accuse are judged as an accusation would be)
         if f.verdict == "contradict" and confirmed_elsewhere(ra, rb, by_article_unit):
             continue  # the outlet also gives the other's figure: a list, not a dispute
         if why and f.verdict != "agree":

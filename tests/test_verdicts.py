@@ -245,7 +245,7 @@ def _judged(a, b):
 
 @pytest.mark.parametrize("a,b,verdict_", [
     # A bound's own side allows a writer's slack of a percent, not a rounding of the figure.
-    ("The forward signed a five-year deal worth nearly $80 million on Friday.",
+    ("The forward signed a deal worth nearly $80 million on Friday.",
      "The forward signed an $82 million deal on Friday.", "contradict"),
     ("Nearly 31,000 people have crossed so far this year, figures show.",
      "By Sunday, 31,094 people had crossed so far this year, figures show.", "agree"),
@@ -893,3 +893,25 @@ def test_an_area_burned_grows_between_reports():
     assert [(f.verdict, f.relation) for f in _between(result, "6,100 hectares",
                                                       "19,700 hectares")] == [
         ("explained", "later-update")]
+
+
+def test_figures_too_far_apart_are_no_accusation():
+    """A regional paper's births against the country's, the place named a sentence before:
+    25 times apart is no misreported figure but a part, or another count."""
+    result = _run(("Once again more people died in the county than were born. There were 41,200 "
+                   "deaths and 18,300 births in the year to mid-2025.", "2026-06-25"),
+                  ("There were 602,400 births and 571,900 deaths in the year to mid-2025, the "
+                   "statistics office said.", "2026-06-25"))
+    assert not [f for f in result.findings if f.verdict == "contradict"]
+
+
+@pytest.mark.parametrize("a,b,times", [
+    (18300, 602400, 32.9),
+    (1.2, 12, None),     # a slipped decimal point: a real error, still an accusation
+    (350, 1000, None),   # within what outlets misreport one figure by
+])
+def test_far_apart(a, b, times):
+    from factcheck.verdict import _far_apart
+    row = {"unit": "count", "unit_family": "count", "measure": "count"}
+    got = _far_apart({**row, "value": a}, {**row, "value": b})
+    assert (round(got, 1) if got else None) == times
