@@ -258,6 +258,9 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
             continue
         if not phrase and lw in PERSON_VERBS and lw != "missing":
             return None  # "1,072 arrive on Saturday": people, told by their verb
+        if not phrase and _SHARE_VERB.get(lw, "-") in ("", (words[i + 1].lower()
+                                                          if i + 1 < len(words) else "")):
+            return None  # "The toll of 41 accounts for a third of ...": a verb, no noun
         if (lw in NUMBER_MODIFIERS or lw in COMPARATIVES) and not phrase:
             phrase.append(lw)  # kept for the role ("two other rifles"), dropped as a head
             continue
@@ -290,6 +293,11 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
         return _Noun(unit, family, phrase)
     return None
 
+
+# Verbs of a share that read as plural nouns after a figure, with the word that makes them
+# verbs ("41 accounts for", "12 makes up"; '' for always).
+_SHARE_VERB = {"accounts": "for", "makes": "up", "represents": "", "comprises": "",
+               "constitutes": ""}
 
 _NOT_NOUNS = SKIPPED_ADVERBS | PREPOSITIONS | frozenset(
     "ago again alone apiece each later earlier more less than first last next initially "

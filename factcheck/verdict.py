@@ -905,6 +905,19 @@ _AS_PART_OF = re.compile(r"^[^.;\d]{0,60}?\b(?:as|is|are|was|were)\s+(?:a\s+)?pa
                          r"[^.;\d]{0,40}$", re.IGNORECASE)
 
 
+# "The province's toll of 41 accounts for more than a third of the 112 deaths", "is the
+# region's share of the £15.6bn fund": the first is a part.
+_SHARE = (r"(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represents?|represented|"
+          r"is|are|was|were|forms?|formed)\s+(?:just\s+|more\s+than\s+|less\s+than\s+|"
+          r"almost\s+|nearly\s+|about\s+|around\s+|over\s+|under\s+|roughly\s+)?"
+          r"(?:a\s+third|a\s+quarter|half|a\s+fifth|a\s+tenth|two-thirds|three-quarters|"
+          r"an?\s+(?:\w+\s+)?(?:share|part|slice|portion|fraction|proportion)|"
+          r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+['’]s?\s+)?(?:\w+\s+)?"
+          r"(?:share|part|slice|portion))\s+of")
+_SHARE_OF = re.compile(r"^[^.;\d]{0,40}?\b" + _SHARE + r"\s+(?:the\s+|all\s+)?"
+                       r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+
+
 # "More than 2,000 firefighters, including about 300 from Oregon": the second is a part.
 _INCLUDING = re.compile(r"^[^.;\d]{0,60}?\bincluding\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
                         r"almost\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -948,6 +961,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
+                       r"account|share|make|made|represent|"
                        r"up|down|having|gain|rose|fell|increas|decreas|grew|climb|jump|"
                        r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part|"
                        r"initial|first|original|provisional|preliminary|early|earlier)"
@@ -1015,6 +1029,9 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                     ) and float(y["value"]) < float(x["value"]):
                 # ("Of the £1,270m, some £420m was spent buying land")
                 out.append((y["id"], x["id"], "part-of-whole"))
+            elif _SHARE_OF.match(between) and float(x["value"]) < float(y["value"]):
+                # ("The province's toll of 41 accounts for more than a third of the 112 deaths")
+                out.append((x["id"], y["id"], "part-of-whole"))
             elif _AS_PART_OF.match(between) and float(x["value"]) < float(y["value"]):
                 # ("an extra £640m next year as part of the Chancellor's £8.2bn increase")
                 out.append((x["id"], y["id"], "part-of-whole"))
@@ -1064,6 +1081,12 @@ _PART_OPENS = re.compile(
     re.IGNORECASE)
 
 
+# A sentence that opens on the share the figure before is of a whole: "The money is the
+# region's share of the £15.6 billion City Region Transport Fund".
+_SHARE_OPENS = re.compile(r"^\W*(?:the|this|that|it|which)\s+(?:[a-z]+\s+)?" + _SHARE + r"\b",
+                          re.IGNORECASE)
+
+
 # A sentence that opens on what the sentence before added and takes it to a total: "That will
 # take the total budget of the department to £212.6 billion."
 _TAKES_OPENS = re.compile(r"^\W*(?:that|this|it|which)\s+(?:will\s+|would\s+)?(?:take|takes|"
@@ -1094,7 +1117,8 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
     roles = claims["role"].tolist()
     opens = [i for i, text in enumerate(sentences)
              if (_PART_OPENS.match(str(text)) or _TAKES_OPENS.match(str(text))
-                 or _COMPARED_OPENS.match(str(text))) and roles[i] != "rate"]
+                 or _COMPARED_OPENS.match(str(text)) or _SHARE_OPENS.match(str(text)))
+             and roles[i] != "rate"]
     if not opens:
         return []
     arts, starts = claims["article"].tolist(), claims["sentence_start"].tolist()
@@ -1136,6 +1160,16 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
                     out.append((ids[i], ids[compared[-1]], "later-update"))
                 else:
                     out.append((ids[compared[-1]], ids[i], "different-period"))
+            continue
+        if _SHARE_OPENS.match(str(sentences[i])):
+            # "The money is the region's share of the £15.6 billion fund": the sentence's first
+            # figure of the unit is the whole the last smaller one before is a part of
+            first = min((j for j in by_sentence[(art, start)] if units[j] == units[i]),
+                        key=lambda j: int(at[j]))
+            parts = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))
+                     if units[j] == units[i] and float(values[j]) < float(values[i])]
+            if first == i and parts:
+                out.append((ids[parts[-1]], ids[i], "part-of-whole"))
             continue
         takes = bool(_TAKES_OPENS.match(str(sentences[i])))
         earlier = [j for j in sorted(by_sentence[before], key=lambda j: int(at[j]))

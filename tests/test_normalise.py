@@ -173,6 +173,9 @@ def test_whose_age_it_is(text, figure, holder):
      "30,000", "person", None, True),
     ("Small boat arrivals this year stand at 31,094, Home Office data shows.", "31,094",
      "person", None, True),
+    # A verb of a share after a figure is no counted noun.
+    ("The province's toll of 41 accounts for more than a third of the deaths.", "41",
+     "person", None, True),
     # An area a developing event has burned or flooded is its extent so far: it runs.
     ("The blaze has now torched more than 35,000 hectares and is still spreading.",
      "more than 35,000 hectares", "hectare", None, True),

@@ -457,6 +457,14 @@ STATED_LINKS = [
     ("The death toll from the fire rose to nine on Wednesday, seven of them in Pine Hollow.",
      "At least nine people have been killed by the fire, officials said on Wednesday.",
      "seven", "At least nine", "part-of-whole"),
+    # A share of a whole, said in one sentence or opening the next.
+    ("The storm has killed 87 people across the country, the disaster agency said.",
+     "The province's toll of 33 accounts for more than a third of the 87 deaths recorded "
+     "nationwide.", "87", "33", "part-of-whole"),
+    ("The Midlands will get £2.4bn over five years for buses and trams. The money is the "
+     "region's share of the £11.8 billion transport fund.",
+     "Ministers unveiled an £11.8bn transport fund for the city regions.", "£2.4bn",
+     "£11.8bn", "part-of-whole"),
     # An estimate the article says was revised: the later reading of the first figure.
     ("Catastrophe modellers put insured losses so far at about £30m on Monday.",
      "Harbour Analytics, which on Monday put insured losses at around £30m, raised its "
