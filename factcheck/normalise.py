@@ -234,7 +234,7 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     """Find the counted noun in the words right after a figure ("specialist investigators")."""
     if compounds and _COMPOUND.match(after):
         return _compound_noun(after)
-    if _SO_FAR_AFTER.match(after):
+    if _SO_FAR_AFTER.match(after) or _TIME_BACK_AFTER.match(after):
         return None
     # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
     words = [w for w in _TOKEN.findall(after[:80]) if not _DIGIT.search(w)]
@@ -327,6 +327,11 @@ _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\
                                    r"than(?:\s+the)?)\s*$", re.IGNORECASE)
 # "the toll is 213 so far": time adverbs after a figure are not its noun.
 _SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
+# "up from 69,480,900 twelve months earlier": a time back from the figure's, no counted noun.
+_TIME_BACK_AFTER = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+                              r"eleven|twelve|\d{1,2})\s+(?:days?|weeks?|months?|years?|"
+                              r"decades?)\s+(?:earlier|ago|before|previously|prior)\b",
+                              re.IGNORECASE)
 # A change stated against "the same period" of another year holds for this one.
 _SAME_PERIOD = re.compile(r"\bsame\s+(?:period|time)\b", re.IGNORECASE)
 _AUXILIARY_END = re.compile(r"\s+(?:has|have|had|is|are|was|were)\s*$", re.IGNORECASE)

@@ -173,6 +173,9 @@ def test_whose_age_it_is(text, figure, holder):
      "30,000", "person", None, True),
     ("Small boat arrivals this year stand at 31,094, Home Office data shows.", "31,094",
      "person", None, True),
+    # A time back from the figure's is no counted noun.
+    ("The population stood at 69,102,400, up from 68,770,100 twelve months earlier.",
+     "68,770,100", "person", None, False),
     # A verb of a share after a figure is no counted noun.
     ("The province's toll of 41 accounts for more than a third of the deaths.", "41",
      "person", None, True),
