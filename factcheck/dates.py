@@ -932,6 +932,10 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
     best = min(pool, key=distance)
     if as_of is None:
         return best
+    if best.start is not None and as_of < best.start:
+        # "said in a report in March that £2.1bn had been spent by the end of December": a
+        # figure as of a day before the span cannot be the span's; the span is the report's
+        return _stamped(stamps, as_of, distance)
     if best.kind in ("year-to-date", "since"):
         start = best.start
         if start is None and best.kind == "year-to-date" and pub is None:

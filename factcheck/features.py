@@ -927,10 +927,10 @@ def only_one_each(a: Row, b: Row, story: Story) -> float:
 
 def toll_of(row: Row) -> str:
     """The outcome a running count of people counts ("death" for "the death toll rose to
-    158"), or the extent an area a developing event has burned or flooded measures ("burn"),
-    or '' for any other figure."""
-    if row.get("running") and (row.get("unit_family") == "person"
-                               or units.kind(row) == "area"):
+    158"), the extent an area a developing event has burned or flooded measures ("burn"), or
+    the outlay money spent so far counts ("spend"); '' for any other figure."""
+    if row.get("running") and (row.get("unit_family") == "person" or units.kind(row) == "area"
+                               or row.get("unit_family") == "money"):
         return str(row.get("event") or "")
     return ""
 

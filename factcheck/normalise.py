@@ -327,6 +327,10 @@ _COMPARED_WITH_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|up\s+from|down\
                                    r"than(?:\s+the)?)\s*$", re.IGNORECASE)
 # "the toll is 213 so far": time adverbs after a figure are not its noun.
 _SO_FAR_AFTER = re.compile(r"\s+(?:so|thus)\s+far\b|\s+to\s+date\b", re.IGNORECASE)
+# Money spent up to a date: "had been spent by the end of March", "has already spent".
+_SPENT_TO_DATE = re.compile(r"\b(?:already\s+(?:been\s+)?spent|spent\s+(?:so\s+far|to\s+date|"
+                            r"already)|(?:has|have|had)\s+(?:been\s+)?spent\b[^.;]{0,40}?\bby\s+"
+                            r"(?:the\s+end\s+of\s+)?(?-i:[A-Z0-9]))", re.IGNORECASE)
 # "up from 69,480,900 twelve months earlier": a time back from the figure's, no counted noun.
 _TIME_BACK_AFTER = re.compile(r"\s+(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
                               r"eleven|twelve|\d{1,2})\s+(?:days?|weeks?|months?|years?|"
@@ -689,6 +693,10 @@ def _phrase_fields(sentence: str, q: numbers.Quantity, unit: str, family: str,
     running = running or (family == "person" and event == "missing")
     # An area a developing event has burned or flooded is its extent so far: it runs.
     running = running or (area and bool(event))
+    if family == "money" and _SPENT_TO_DATE.search(sentence, *clause):
+        # "£2.1bn had been spent by the end of December", "has already spent £63m": money
+        # spent so far, a running total of one outlay
+        running, event = True, "spend"
     return {"phrase": phrase, "lemmas": phrases.lemmas(phrase), "running": running,
             "event": event}
 

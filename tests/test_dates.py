@@ -484,3 +484,12 @@ def test_gate_keeps_every_word_start_match():
 def test_points_and_years_ending_on_a_day(sentence, published, figure, kind, start, end):
     p = period_for(sentence, _figure_span(sentence, figure), D(published))
     assert (p.kind, str(p.start), str(p.end)) == (kind, start, end)
+
+
+def test_a_span_after_the_figures_date_is_the_reports():
+    """"said in a report in March that £2.1bn had been spent by the end of December": the
+    figure holds as of December; March is when the report said so."""
+    s = ("The watchdog said in a report in March that £2.1bn had been spent by the end of "
+         "December 2025.")
+    p = period_for(s, _figure_span(s, "£2.1bn"), D("2026-06-17"))
+    assert (p.kind, str(p.as_of)) == (None, "2025-12-31")

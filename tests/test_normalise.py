@@ -173,6 +173,11 @@ def test_whose_age_it_is(text, figure, holder):
      "30,000", "person", None, True),
     ("Small boat arrivals this year stand at 31,094, Home Office data shows.", "31,094",
      "person", None, True),
+    # Money spent up to a date is a running total of one outlay; money spent once is not.
+    ("The watchdog said £1.4bn had been spent by the end of September 2025.", "£1.4bn",
+     "GBP", None, True),
+    ("The council has already spent £41m on the project.", "£41m", "GBP", None, True),
+    ("The firm spent £2m on marketing last year.", "£2m", "GBP", None, False),
     # A time back from the figure's is no counted noun.
     ("The population stood at 69,102,400, up from 68,770,100 twelve months earlier.",
      "68,770,100", "person", None, False),

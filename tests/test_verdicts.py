@@ -923,3 +923,13 @@ def test_far_apart(a, b, times):
     row = {"unit": "count", "unit_family": "count", "measure": "count"}
     got = _far_apart({**row, "value": a}, {**row, "value": b})
     assert (round(got, 1) if got else None) == times
+
+
+def test_money_spent_so_far_grows_between_reports():
+    """Money spent on a scheme by one date and by a later one: the total so far, updated."""
+    result = _run(("The auditor said in a report in March that £1.4bn had been spent by the end "
+                   "of September 2025.", "2026-06-16"),
+                  ("£1.65bn had been spent by the end of March 2026, according to the "
+                   "department's own figures.", "2026-06-17"))
+    assert [(f.verdict, f.relation) for f in _between(result, "£1.4bn", "£1.65bn")] == [
+        ("explained", "later-update")]
