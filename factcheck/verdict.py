@@ -1352,7 +1352,8 @@ def _text(x: object) -> str:
     return x if isinstance(x, str) else ""
 
 
-_OVER_YEARS = re.compile(r"\s*over\s+(?:the\s+next\s+|the\s+)?(?P<n>\d{1,2}|two|three|four|five|"
+_OVER_YEARS = re.compile(r"(?:\s+[a-z][a-z-]*){0,5}?\s*over\s+(?:the\s+next\s+|the\s+)?"
+                         r"(?P<n>\d{1,2}|two|three|four|five|"
                          r"six|seven|eight|nine|ten)\s+years\b", re.IGNORECASE)
 _SMALL_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10}

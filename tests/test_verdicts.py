@@ -602,6 +602,10 @@ def test_the_missing_are_found():
     ("Rent assistance will rise at a cost of $1.9 billion over five years.",
      "The rent assistance increase is costing about $380 million a year.",
      "$1.9 billion", "about $380 million a year", ("explained", "different-period")),
+    # ... with words between the sum and its span.
+    ("The group plans to return £600m to investors through share buybacks over three years.",
+     "The company will buy back £200m a year of its own shares.", "£600m", "£200m a year",
+     ("explained", "different-period")),
 ])
 def test_one_amount_told_over_two_spans(a, b, fa, fb, verdict):
     """Not a conflict, and the explanation says what both come to a year."""
