@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -1029,6 +1030,37 @@ def same_sentence_slot(a: Row, b: Row, story: Story) -> float:
     """The same sentence, word for word but for its figures, with the figure in the same place:
     a copy of a report that changed the figure ("213 people had died" and "231 people ...")."""
     return float(_cached(a, "_slot", sentence_slot) == _cached(b, "_slot", sentence_slot))
+
+
+def _significant(value: float) -> tuple[int, str]:
+    """(the power of ten of the leading digit, the significant digits) of a figure:
+    2,370,000,000 -> (9, "237")."""
+    v = abs(float(value))
+    if v == 0 or not math.isfinite(v):
+        return 0, ""
+    d = Decimal(repr(v)).normalize()
+    return d.adjusted(), "".join(map(str, d.as_tuple().digits)).rstrip("0")
+
+
+# One digit changed is a slip only in a figure this precise: price points ("$1,099",
+# "$1,199") and running tallies ("2,301", "2,302") differ by one digit by design.
+SLIP_SUBSTITUTION_DIGITS = 5
+
+
+def digit_slip(a: Row, b: Row, story: Story) -> float:
+    """The figures are one figure with a slip of the pen: two neighbouring digits swapped
+    ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of four significant
+    digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
+    rarely meet by chance in one story."""
+    pa, da = _cached(a, "_sig", lambda r: _significant(r["value"]))
+    pb, db = _cached(b, "_sig", lambda r: _significant(r["value"]))
+    if pa != pb or len(da) != len(db) or len(da) < 3 or da == db:
+        return 0.0
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] \
+            and da[diff[1]] == db[diff[0]]:
+        return 1.0
+    return float(len(diff) == 1 and len(da) >= SLIP_SUBSTITUTION_DIGITS)
 
 
 # An unnamed age ("the 29-year-old gang member") is taken for a named person's when its report

@@ -937,3 +937,27 @@ def test_money_spent_so_far_grows_between_reports():
                    "department's own figures.", "2026-06-17"))
     assert [(f.verdict, f.relation) for f in _between(result, "£1.4bn", "£1.65bn")] == [
         ("explained", "later-update")]
+
+
+@pytest.mark.parametrize("a,b,slip", [
+    (672600, 627600, True),        # two neighbouring digits swapped
+    (2.37e9, 2.73e9, True),        # "£2.37bn", "£2.73bn"
+    (59177500, 59171500, True),    # one digit of six changed
+    (5687.75, 5587.75, True),
+    (2301, 2302, False),           # a running tally: one digit of four moves by design
+    (1099, 1199, False),           # price points
+    (35, 38, False),               # too few digits to tell a slip from another figure
+    (45774, 45755, False),         # two digits changed: a different figure, or a worse error
+])
+def test_digit_slip(a, b, slip):
+    from factcheck import features
+    assert features.digit_slip({"value": a}, {"value": b}, features.Story()) == float(slip)
+
+
+def test_a_figure_with_two_digits_swapped_is_a_contradiction():
+    """"672,600 births" and "627,600 babies" for one year's births: one figure, miscopied."""
+    result = _run(("There were 672,600 births and 648,100 deaths in the year to mid-2025, the "
+                   "statistics office said.", "2026-06-25"),
+                  ("Just 627,600 babies were born in the year to mid-2025, the lowest for "
+                   "decades.", "2026-06-25"))
+    assert [f.verdict for f in _between(result, "672,600", "627,600")] == ["contradict"]
