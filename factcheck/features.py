@@ -565,6 +565,10 @@ def stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
     return (early[0], final[0]) if len(early) == 1 and len(final) == 1 else None
 
 
+# A place's count is a part of the whole's only where it is clearly less than it.
+PART_SHARE_MAX = 0.95
+
+
 def local_part(a: Row, b: Row, story: Story) -> bool:
     """One figure is counted in a place ("91,000 people in the region", "turnout in Galway
     West"), the other over no place named, and nothing else they name differs: a count of the
@@ -592,7 +596,9 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
         # a count "in the Atlantic Division", "in Gaza": not told as a local part (a count of
         # "Scottish homes", "Canadian firefighters" is one)
         return False
-    return (counted_tag(a) == counted_tag(b) and float(local["value"]) < float(whole["value"])
+    # (A part all but the whole, "45,755" of "45,774", is the whole counted again.)
+    return (counted_tag(a) == counted_tag(b)
+            and float(local["value"]) < PART_SHARE_MAX * float(whole["value"])
             and (bool(counted_tag(a)) or bool(set(words(a)) & set(words(b)) - {a["unit"]})))
 
 

@@ -961,3 +961,14 @@ def test_a_figure_with_two_digits_swapped_is_a_contradiction():
                   ("Just 627,600 babies were born in the year to mid-2025, the lowest for "
                    "decades.", "2026-06-25"))
     assert [f.verdict for f in _between(result, "672,600", "627,600")] == ["contradict"]
+
+
+def test_a_part_all_but_the_whole_is_no_part():
+    """A count "in the province" within a hair of another report's count is no part of it:
+    the same count, told twice (and not an explained difference)."""
+    result = _run(("Officials said 31,482 people remained in 208 evacuation centres across the "
+                   "province as of Thursday evening.", "2026-10-16"),
+                  ("On Thursday, 31,461 people were still in evacuation centres in the province.",
+                   "2026-10-18"))
+    assert not [f for f in _between(result, "31,482", "31,461")
+                if f.relation == "part-of-whole"]
