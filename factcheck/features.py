@@ -1057,7 +1057,8 @@ def digit_slip(a: Row, b: Row, story: Story) -> float:
     """The figures are one figure with a slip of the pen: two neighbouring digits swapped
     ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of four significant
     digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
-    rarely meet by chance in one story."""
+    rarely meet by chance in one story. 1.0 for a swap, 0.5 for a changed digit (which a
+    count still being made may show from one day to the next: "27,281", "27,981")."""
     pa, da = _cached(a, "_sig", lambda r: _significant(r["value"]))
     pb, db = _cached(b, "_sig", lambda r: _significant(r["value"]))
     if pa != pb or len(da) != len(db) or len(da) < 3 or da == db:
@@ -1066,7 +1067,7 @@ def digit_slip(a: Row, b: Row, story: Story) -> float:
     if len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] \
             and da[diff[1]] == db[diff[0]]:
         return 1.0
-    return float(len(diff) == 1 and len(da) >= SLIP_SUBSTITUTION_DIGITS)
+    return 0.5 if len(diff) == 1 and len(da) >= SLIP_SUBSTITUTION_DIGITS else 0.0
 
 
 # An unnamed age ("the 29-year-old gang member") is taken for a named person's when its report

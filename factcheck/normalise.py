@@ -239,8 +239,9 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
     words = [w for w in _TOKEN.findall(after[:80]) if not _DIGIT.search(w)]
     m = _PUNCT_AFTER.match(after)
-    if m and m.group(1) not in "-–":
-        # Punctuation right after the number ("12,000, a record"): no noun.
+    if m and (m.group(1) not in "-–" or m.start(1) > 0):
+        # Punctuation right after the number ("12,000, a record"), or a dash set apart
+        # ("27,981 - almost 28,000"): no noun.
         return None
     names = 0
     while names < len(words) and words[names][:1].isupper():

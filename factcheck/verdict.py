@@ -114,6 +114,12 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
             return _stated_reason(a, b, ca, cb, "update", claims, base) or agreed
     if agreed is not False:
         return agreed
+    slip = features.digit_slip(a, b, features.Story()) if period_relation != "different" else 0
+    if slip == 1.0 or slip and not (_counting(a) and _counting(b) and a["as_of"] != b["as_of"]):
+        # "£2.37bn" and "£2.73bn" spent by the end of March: a count that moved, a part, an
+        # earlier figure would not swap two digits; one of them is miscopied (a tally to date
+        # may change one digit between two days: "27,281", then "27,981")
+        return _contradiction(a, b, diff, base, slip=True)
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
         return _ages_apart(a, b, ca, cb, diff, base, accuse=rule != "coreferent-age")
     in_place = rule in ("closest-place", "place")
@@ -146,6 +152,12 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+def _counting(row: Mapping[str, Any]) -> bool:
+    """A count still being made: a toll, or a tally to date ("so far this year")."""
+    return bool(row.get("running")) and (row.get("period_kind") in ("year-to-date", "since")
+                                         or bool(features.toll_of(row)))
 
 
 # A figure told as where a count has just risen to.
@@ -453,16 +465,18 @@ def _far_apart_finding(a: Mapping[str, Any], b: Mapping[str, Any], times: float,
 
 
 def _contradiction(a: Mapping[str, Any], b: Mapping[str, Any], diff: float,
-                   base: dict) -> Finding:
+                   base: dict, slip: bool = False) -> Finding:
     """The contradict finding: the same measure, and no reason for the difference."""
     times = _far_apart(a, b)
     if times is not None:
         return _far_apart_finding(a, b, times, base)
     when = _when(a) or _when(b)
+    why = (" The figures differ by two swapped digits (or one of many): one of them is likely "
+           "miscopied.") if slip else ""
     return Finding(id="", verdict="contradict", explanation=(
         f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says {formatting.claim(b)}{when}. "
         f"They appear to report the same measure and no reason for the difference "
-        f"({diff:.1%}) was found."), **base)
+        f"({diff:.1%}) was found.{why}"), **base)
 
 
 def _increment_evidence(inc: Mapping[str, Any], other: Mapping[str, Any],

@@ -178,6 +178,9 @@ def test_whose_age_it_is(text, figure, holder):
      "GBP", None, True),
     ("The council has already spent £41m on the project.", "£41m", "GBP", None, True),
     ("The firm spent £2m on marketing last year.", "£2m", "GBP", None, False),
+    # A dash set apart after a figure opens an aside, no counted noun.
+    ("Taking the total so far this year to 27,981 - almost 28,000.", "27,981", "count",
+     "total", True),
     # A time back from the figure's is no counted noun.
     ("The population stood at 69,102,400, up from 68,770,100 twelve months earlier.",
      "68,770,100", "person", None, False),

@@ -942,8 +942,8 @@ def test_money_spent_so_far_grows_between_reports():
 @pytest.mark.parametrize("a,b,slip", [
     (672600, 627600, True),        # two neighbouring digits swapped
     (2.37e9, 2.73e9, True),        # "£2.37bn", "£2.73bn"
-    (59177500, 59171500, True),    # one digit of six changed
-    (5687.75, 5587.75, True),
+    (59177500, 59171500, 0.5),     # one digit of six changed
+    (5687.75, 5587.75, 0.5),
     (2301, 2302, False),           # a running tally: one digit of four moves by design
     (1099, 1199, False),           # price points
     (35, 38, False),               # too few digits to tell a slip from another figure
@@ -952,6 +952,7 @@ def test_money_spent_so_far_grows_between_reports():
 def test_digit_slip(a, b, slip):
     from factcheck import features
     assert features.digit_slip({"value": a}, {"value": b}, features.Story()) == float(slip)
+    # (1.0: two digits swapped; 0.5: one changed)
 
 
 def test_a_figure_with_two_digits_swapped_is_a_contradiction():
@@ -972,3 +973,18 @@ def test_a_part_all_but_the_whole_is_no_part():
                    "2026-10-18"))
     assert not [f for f in _between(result, "31,482", "31,461")
                 if f.relation == "part-of-whole"]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,days,verdict", [
+    # Money spent by one date, two digits swapped: no update explains a swap.
+    ("By the department's own account, £1.46bn had been spent by the end of March.",
+     "£1.64bn had been spent by the end of March 2026, according to the department.",
+     "£1.46bn", "£1.64bn", ("2026-06-18", "2026-06-17"), "contradict"),
+    # A tally to date may change one digit from one day to the next.
+    ("Home Office figures showed 669 crossed on Tuesday, taking the total for the year so far "
+     "to 27,281.", "Figures show 612 made the journey on Friday, taking the total so far this "
+     "year to 27,981.", "27,281", "27,981", ("2024-10-09", "2024-10-12"), "explained"),
+])
+def test_a_slip_of_digits_is_no_update(a, b, fa, fb, days, verdict):
+    result = _run((a, days[0]), (b, days[1]))
+    assert [f.verdict for f in _between(result, fa, fb)] == [verdict]
