@@ -316,7 +316,8 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"numbers, {formatting.claim(other)} the total it makes{why}."), **base)
     if "part" in roles and roles != {"part"}:
         part, whole = (ca, cb) if a["role"] == "part" else (cb, ca)
-        if float(part["value"]) < float(whole["value"]):
+        # (a part all but the other figure is no part of it: "46,318" against "46,381")
+        if float(part["value"]) < features.PART_SHARE_MAX * float(whole["value"]):
             return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
                 f"{say_a}; {say_b}. {formatting.claim(part).capitalize()} is a part "
                 f"(\"{part['sentence'][:80]}\") of the {formatting.claim(whole)} total."), **base)

@@ -988,3 +988,13 @@ def test_a_part_all_but_the_whole_is_no_part():
 def test_a_slip_of_digits_is_no_update(a, b, fa, fb, days, verdict):
     result = _run((a, days[0]), (b, days[1]))
     assert [f.verdict for f in _between(result, fa, fb)] == [verdict]
+
+
+def test_a_part_of_its_own_whole_is_no_part_of_a_figure_all_but_it():
+    """"Of the 312,640 households, 46,318 ..." is a part of 312,640, not of another report's
+    46,390."""
+    result = _run(("Of the 312,640 households that signed up, 46,318 had work started but not "
+                   "finished.", "2026-06-17"),
+                  ("Nationally, 46,390 households will receive the payments.", "2026-06-17"))
+    assert not [f for f in _between(result, "46,318", "46,390")
+                if f.relation == "part-of-whole"]
