@@ -1103,10 +1103,12 @@ _SHARE_OPENS = re.compile(r"^\W*(?:the|this|that|it|which)\s+(?:[a-z]+\s+)?" + _
 
 
 # A sentence that opens on what the sentence before added and takes it to a total: "That will
-# take the total budget of the department to £212.6 billion."
-_TAKES_OPENS = re.compile(r"^\W*(?:that|this|it|which)\s+(?:will\s+|would\s+)?(?:take|takes|"
-                          r"took|bring|brings|brought|lift|lifts|raise|raises|push|pushes)\b",
-                          re.IGNORECASE)
+# take the total budget of the department to £212.6 billion", "The boost will take the
+# department's budget to a whopping £24bn".
+_TAKES_OPENS = re.compile(r"^\W*(?:that|this|it|which|(?:the|this|that)\s+(?:boost|increase|rise|"
+                          r"money|cash|funding|extra|injection|uplift|addition))\s+"
+                          r"(?:will\s+|would\s+)?(?:take|takes|took|bring|brings|brought|lift|"
+                          r"lifts|raise|raises|push|pushes)\b", re.IGNORECASE)
 
 
 # A sentence that opens on a comparison with the figure before: "That is double the $13.9bn

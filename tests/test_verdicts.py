@@ -470,6 +470,11 @@ STATED_LINKS = [
      "Harbour Analytics, which on Monday put insured losses at around £30m, raised its "
      "estimate on Tuesday to between £70m and £90m.", "about £30m", "between £70m and £90m",
      "later-update"),
+    # A sentence opening on the boost the sentence before gave, taking it to a total.
+    ("The Home Office will receive an extra £2.1bn a year by the end of the period.",
+     "The Chancellor threw a massive £2BN extra at the Home Office. The boost will take the "
+     "department's budget to a whopping £19bn.", "£2.1bn a year", "£19bn",
+     "increment-of-total"),
     # An intensifier before the total ("to a staggering £97m").
     ("Scrapping the depot contracts will cost a further £15 million, the board said.",
      "And it will cost another £15m to walk away - taking the total written off to a "
