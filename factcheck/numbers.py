@@ -339,6 +339,9 @@ _ODDS = re.compile(r"(?:\s+|-)(?:in|out\s+of)(?:\s+every)?(?:\s+|-)(?=\d|(?i:one
 _MODEL_BEFORE = re.compile(r"\b[A-Z]{1,4}[- ]$")
 _MODEL_AFTER = re.compile(r"^(?:\s+[A-Z]|\s*[,.;:)]|\s*$)")
 _MODEL_CODE_BEFORE = re.compile(r"\b[A-Z]{2,4} $")  # "AK 47 rifles": a code, whatever follows
+# ... but a party's tally after its initials: "gives the LNP 33 seats", "the SNP 9 per cent".
+_TALLY_AFTER = re.compile(r"\s+(?:seats|votes|MPs|MSPs|TDs|councillors|senators|per\s+cent|"
+                          r"percent)\b|%")
 _VERSION_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s$")
 _VERSION_AFTER = re.compile(r"(?:\s*(?:[,;:)]|\.(?:\s|$))|\s+(?:to|and|or|is|was|as|in|for|via|"
                             r"users?|release|update)\b|\s*$)")
@@ -557,7 +560,8 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
             return True  # "struck at 1353": a 24-hour time
         if "," not in dig and "." not in dig and (
                 (_MODEL_BEFORE.search(before) and _MODEL_AFTER.match(after))
-                or (_MODEL_CODE_BEFORE.search(before) and before.rstrip()[-3:].strip() not in _ISO)):
+                or (_MODEL_CODE_BEFORE.search(before) and before.rstrip()[-3:].strip() not in _ISO
+                    and not _TALLY_AFTER.match(after))):
             return True
         if "." in dig and _VERSION_BEFORE.search(before) and _VERSION_AFTER.match(after):
             return True  # "Firefox 3.05": a version

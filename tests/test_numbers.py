@@ -253,6 +253,8 @@ def test_no_percent_or_fraction_out_of_thin_air(sentence):
     ("There will be 300 more staff", [300]),
     ("the Nationals (eight years, $160 million)", [8, 160e6]),
     ("seized 14 AK 47 Rifles", [14]),
+    # A party's initials before its tally are no model code.
+    ("the final count gives the LNP 33 seats", [33]),
     ("a two-in-three chance", [2 / 3]),
 ])
 def test_values_in_order(sentence, values):
