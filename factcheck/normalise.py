@@ -841,6 +841,10 @@ _NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|almost\s+
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 
 
+# The base a share is of, after its figure: "87.1 per cent of enrolled voters".
+_BASE_AFTER = re.compile(r"\s+of\b")
+
+
 def _noun_of(before: str) -> str:
     """The noun the figure after ``before`` is "of" ("a deficit of $28.3bn", "a majority of"),
     singular, or ''."""
@@ -864,10 +868,12 @@ def _lexical_noun(sentence: str, q: numbers.Quantity) -> str:
     it ("a $28.3 billion deficit"), the noun it is "of" ("a deficit of $28.3bn"), or the
     subject its verb links it to, past a relative clause ("Core inflation, which excludes
     energy, rose to 3.3%"); '' otherwise."""
+    of = _noun_of(sentence[: q.start])
+    if of and _BASE_AFTER.match(sentence, q.end):
+        return of  # "a turnout of 87.1 per cent of enrolled voters": a turnout, of voters
     after = _noun_after(sentence[q.end:], compounds=False)
     if after and after.phrase and _a_measured_noun(after.phrase[-1].lower()):
         return singular(after.phrase[-1].lower())
-    of = _noun_of(sentence[: q.start])
     if of:
         return of
     clause = phrases.clause_bounds(sentence, q.start, q.end)

@@ -211,6 +211,9 @@ SEATS_LIST = ("Labour had won 411 seats, the Conservatives 121, the Liberal Demo
               "Reform UK four.")
 
 READINGS = [
+    # A share's noun before it, not the base it is of.
+    ("The count ended with a turnout of 87.1 per cent of enrolled voters.", "87.1 per cent",
+     "noun", "turnout"),
     ("Treasurer Jim Chalmers forecast a $23.8 billion deficit in 2024-25.", "$23.8 billion",
      "noun", "deficit"),
     ("The budget will record a deficit of $28.3bn in 2024-25.", "$28.3bn", "noun", "deficit"),
