@@ -361,6 +361,9 @@ _CHANGE_BEFORE = re.compile(
 # "a 0.7p rise in the payout", "a £3bn increase": the figure names the change after it.
 _CHANGE_AFTER = re.compile(r"\s*(?:rise|increase|fall|drop|jump|gain|decline|reduction|hike|"
                            r"uplift)\b(?!\s+to\b)", re.IGNORECASE)
+# "closed 4.6% higher", "ended 2% lower": the figure is the move (not "5% higher than").
+_DIRECTION_AFTER = re.compile(r"\s+(?:higher|lower)\b(?!\s+(?:than|from|to|on)\b)",
+                              re.IGNORECASE)
 _TO_TOTAL = re.compile(r"\b(?:total|totals|bringing|taking|doubling|tripling|brings|takes|"
                        r"doubled|tripled|double|triple|rising|up)\b[^.;]{0,60}\bto\s*$",
                        re.IGNORECASE)
@@ -585,6 +588,8 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
         return "change"
     if _CHANGE_AFTER.match(after) and re.search(r"\b(?:a|an|the)\s*$", tail):
         return "change"  # ("Shareholders were handed a 0.7p rise in their interim payout")
+    if _DIRECTION_AFTER.match(after):
+        return "change"  # ("The shares closed 4.6% higher at 406p")
     if tail.endswith(_INCREMENT_ENDINGS) or tail in _INCREMENT_WORDS:
         return "increment"
     a = after[:40].lower()

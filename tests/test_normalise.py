@@ -178,6 +178,9 @@ def test_whose_age_it_is(text, figure, holder):
      "GBP", None, True),
     ("The council has already spent £41m on the project.", "£41m", "GBP", None, True),
     ("The firm spent £2m on marketing last year.", "£2m", "GBP", None, False),
+    # A move told by its direction after the figure is a change; a comparison is not.
+    ("The shares closed 4.6% higher at 406p on Wednesday.", "4.6%", "percent", "change", False),
+    ("Sales were 5% higher than a year earlier.", "5%", "percent", None, False),
     # A dash set apart after a figure opens an aside, no counted noun.
     ("Taking the total so far this year to 27,981 - almost 28,000.", "27,981", "count",
      "total", True),
