@@ -38,6 +38,8 @@ def amount(value: float, unit: str) -> str:
     ('magnitude 6.1', '-3°C', 'aged 32')
     >>> amount(0.042, "GBP"), amount(0.035, "USD"), amount(99.99, "USD"), amount(12.5, "GBP")
     ('4.2p', '$0.035', '$99.99', '£12.50')
+    >>> amount(8.75, "m"), amount(104, "mph")
+    ('8.75m', '104 mph')
     """
     if unit == "percent":
         return f"{number(value)}%"
@@ -67,6 +69,8 @@ def amount(value: float, unit: str) -> str:
         return f"magnitude {number(value)}"  # a scale reading, not a count of "magnitudes"
     if unit.startswith("degree_"):
         return f"{number(value)}°{unit[7].upper()}"  # degree_celsius -> °C
+    if unit in _SYMBOLS:
+        return f"{number(value)}{_SYMBOLS[unit]}"  # "8.75m", "60 mph": a symbol has no plural
     noun = "people" if unit == "person" else unit
     if unit != "person" and value != 1:
         noun = unit[:-1] + "ies" if unit.endswith("y") and unit[-2:-1] not in "aeiou" else (
@@ -77,6 +81,12 @@ def amount(value: float, unit: str) -> str:
 
 
 _BOUND_WORDS = {"lower": "at least ", "upper": "at most ", "approx": "about "}
+# Units written as symbols, as news writes them after a figure.
+_SYMBOLS = {**{u: u for u in ("m", "cm", "mm", "km", "kg", "g", "mg", "ml")},
+            **{u: f" {u}" for u in ("mph", "km/h", "kW", "MW", "GW", "kWh", "KB", "MB", "GB",
+                                    "TB", "kbps", "Mbps", "Gbps", "kHz", "MHz", "GHz", "hp")},
+            "m2": " sq m", "km2": " sq km", "ft2": " sq ft", "m3": " cubic metres",
+            "ft3": " cubic feet", "lb": " lb", "oz": " oz", "ft": " ft"}
 
 
 def claim(row: Mapping[str, Any]) -> str:

@@ -1171,12 +1171,18 @@ def _currency_before(m: re.Match, value: float) -> tuple[str | None, float]:
 
 # News mostly writes millions as "m"; the sentence decides when it is metres: a length word
 # near it, another length or mass written in its units ("a 37m (121ft)-long skeleton", "100t
-# and 48m"), or a dimension adjective joined after it.
+# and 48m"), a river's level, or a dimension adjective joined after it.
 _LENGTH_TALK = re.compile(
     r"(?i)\b(?:tall|deep|wide|length|height|depth|width|outreach|reach|distance|altitude|"
     r"elevation|diameter|radius|wingspan)\b|\d\s?(?:ft|feet|foot|inch(?:es)?|cm|mm|dm|km|t)\b|"
-    r"\b(?:metres?|meters?)\b")
+    r"\b(?:(?:centi|milli|kilo)?(?:metres?|meters?))\b|"
+    # a river's or the sea's level: "the Oder swelled to a record 8.75m", "the dykes"
+    r"\b(?:high-water|water|river|dykes?|levees?|tide|crest(?:ed|s)?|swell(?:ed|s)?|swollen)\b")
 _DIMENSION_JOINED = re.compile(r"(?:\s?\([^()]{1,20}\))?-(?:long|high|tall|wide|deep|thick)\b")
+
+
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+_NOT_PLURALS = frozenset("as is was has its this across plus thus less unless".split())
 
 
 def _metres_not_millions(scan: str, m: re.Match, currency: str | None) -> bool:
@@ -1191,6 +1197,9 @@ def _metres_not_millions(scan: str, m: re.Match, currency: str | None) -> bool:
         return True
     if _PEOPLE_AFTER.match(scan, end):
         return False  # "60m people": a count in millions
+    noun = _WORD_AFTER.match(scan, end)
+    if noun and noun.group(1).endswith("s") and noun.group(1) not in _NOT_PLURALS:
+        return False  # "1.5m customers", "6.7m offences": a count in millions
     around = scan[max(0, start - 60):start] + " " + scan[end:end + 60]
     return "$" not in around and "£" not in around and "€" not in around and bool(
         _LENGTH_TALK.search(around))

@@ -96,6 +96,9 @@ POSITIVES = [
     ("more than 10 1/2 miles of cable", "more than 10 1/2 miles", 10.5, 10.5, INF, "lower",
      "mile"),
     ("I'm 1.8m tall.", "1.8m", 1.8, 1.8, 1.8, "exact", "m"),
+    # A river's level in metres; a count in millions before its plural noun.
+    ("The Oder swelled to a record 8.75m on Sunday.", "8.75m", 8.75, 8.75, 8.75, "exact", "m"),
+    ("The water company has 1.5m customers.", "1.5m", 1.5e6, 1.5e6, 1.5e6, "exact", None),
     ("It cost 1.8M dollars.", "1.8M dollars", 1.8e6, 1.8e6, 1.8e6, "exact", "USD"),
     ("two dozen people were hurt", "two dozen", 24, 24, 24, "exact", None),
     ("Mr Bowder said the C $ 300 million charge would hit earnings",
