@@ -846,6 +846,9 @@ _NOUN_OF_BEFORE = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|around\s+|almost\s+
 _RELATIVE_OPENS = re.compile(r",\s*(?:which|who)\s*$", re.IGNORECASE)
 
 
+# What a share of the economy is of ("2.6% of gross domestic product"): its base, never what
+# it measures (the deficit, the debt).
+_SHARE_BASES = frozenset({"gdp", "product", "output"})
 # The base a share is of, after its figure: "87.1 per cent of enrolled voters".
 _BASE_AFTER = re.compile(r"\s+of\b")
 
@@ -877,7 +880,8 @@ def _lexical_noun(sentence: str, q: numbers.Quantity) -> str:
     if of and _BASE_AFTER.match(sentence, q.end):
         return of  # "a turnout of 87.1 per cent of enrolled voters": a turnout, of voters
     after = _noun_after(sentence[q.end:], compounds=False)
-    if after and after.phrase and _a_measured_noun(after.phrase[-1].lower()):
+    if after and after.phrase and _a_measured_noun(after.phrase[-1].lower()) and not (
+            q.unit == "percent" and after.phrase[-1].lower() in _SHARE_BASES):
         return singular(after.phrase[-1].lower())
     if of:
         return of

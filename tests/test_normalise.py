@@ -214,6 +214,8 @@ SEATS_LIST = ("Labour had won 411 seats, the Conservatives 121, the Liberal Demo
               "Reform UK four.")
 
 READINGS = [
+    # A share of GDP measures what its sentence names, never the economy it is a share of.
+    ("leaving a deficit of €30.4bn, or 2.6% of gross domestic product.", "2.6%", "noun", ""),
     # A share's noun before it, not the base it is of.
     ("The count ended with a turnout of 87.1 per cent of enrolled voters.", "87.1 per cent",
      "noun", "turnout"),
