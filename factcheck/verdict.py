@@ -929,6 +929,9 @@ _SHARE = (r"(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represents?
           r"an?\s+(?:\w+\s+)?(?:share|part|slice|portion|fraction|proportion)|"
           r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+['’]s?\s+)?(?:\w+\s+)?"
           r"(?:share|part|slice|portion))\s+of")
+_OUT_OF = re.compile(r"^[^.;\d]{0,80}?\bout\s+of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
+                     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                     r"over\s+)?$", re.IGNORECASE)
 _SHARE_OF = re.compile(r"^[^.;\d]{0,40}?\b" + _SHARE + r"\s+(?:the\s+|all\s+)?"
                        r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
 
@@ -976,7 +979,7 @@ _OF_THE_WHOLE = re.compile(r"(?:^|[,;]\s*)\W*(?:of|out\s+of)\s+(?:the\s+|these\s
 
 # A sentence that may state a link at all (most do not; they are skipped unread).
 _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|took|lift|rais|"
-                       r"account|share|make|made|represent|"
+                       r"account|share|make|made|represent|out\s+of|"
                        r"up|down|having|gain|rose|fell|increas|decreas|grew|climb|jump|"
                        r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part|"
                        r"initial|first|original|provisional|preliminary|early|earlier)"
@@ -1044,8 +1047,10 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                     ) and float(y["value"]) < float(x["value"]):
                 # ("Of the £1,270m, some £420m was spent buying land")
                 out.append((y["id"], x["id"], "part-of-whole"))
-            elif _SHARE_OF.match(between) and float(x["value"]) < float(y["value"]):
-                # ("The province's toll of 41 accounts for more than a third of the 112 deaths")
+            elif ((_SHARE_OF.match(between) or _OUT_OF.match(between))
+                  and float(x["value"]) < float(y["value"])):
+                # ("The province's toll of 41 accounts for more than a third of the 112 deaths";
+                # "The force recorded 5,214 offences ..., out of more than 51,000 across England")
                 out.append((x["id"], y["id"], "part-of-whole"))
             elif _AS_PART_OF.match(between) and float(x["value"]) < float(y["value"]):
                 # ("an extra £640m next year as part of the Chancellor's £8.2bn increase")

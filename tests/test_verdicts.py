@@ -465,6 +465,9 @@ STATED_LINKS = [
      "region's share of the £11.8 billion transport fund.",
      "Ministers unveiled an £11.8bn transport fund for the city regions.", "£2.4bn",
      "£11.8bn", "part-of-whole"),
+    ("Forces recorded 48,112 offences involving a knife in the year to March.",
+     "The force recorded 4,870 offences involving a knife, out of more than 48,000 knife "
+     "offences across the country.", "48,112", "4,870", "part-of-whole"),
     # An estimate the article says was revised: the later reading of the first figure.
     ("Catastrophe modellers put insured losses so far at about £30m on Monday.",
      "Harbour Analytics, which on Monday put insured losses at around £30m, raised its "
