@@ -266,7 +266,9 @@ _AFTER_PHYSICAL = re.compile(
 # "£11.44 an hour", "£35,000-a-year", "$80 a barrel", "$12 a share": a rate, and what it is per.
 _AFTER_PER = re.compile(r"(?i)[\s-]*(?:per|an?|each|every|/)[\s-]*(?P<per>year|annum|yr|month|"
                         r"week|day|night|hour|hr|minute|second|gallon|litre|liter|barrel|pint|"
-                        r"kilo|kg|tonne|ton|ounce|oz|head|person|share|mile)\b")
+                        r"kilo|kg|tonne|ton|ounce|oz|head|person|share|mile)\b"
+                        # ("£4m a year earlier": a time back, no rate)
+                        r"(?!\s+(?:earlier|ago|before|later|previously)\b)")
 _DATE_BEFORE = re.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
 _DATE_AFTER = re.compile(rf"(?i)^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
 _ID_BEFORE = re.compile(

@@ -689,7 +689,7 @@ def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> lis
                                   bisect.bisect_right(values, target + tol)]:
                     diff = float(hi["value"]) - float(lo["value"])
                     if (hi is lo or hi.get("story") != c.get("story")
-                            or (hi["role"] == "rate") != (lo["role"] == "rate")
+                            or units.per_span(hi) != units.per_span(lo)
                             or not said & (features.measure_words(hi)
                                            | features.measure_words(lo))
                             or not _two_levels(hi, lo)):
@@ -941,6 +941,22 @@ _INCLUDING = re.compile(r"^[^.;\d]{0,60}?\bincluding\s+(?:about\s+|around\s+|som
                         r"almost\s+|more\s+than\s+|at\s+least\s+)?$", re.IGNORECASE)
 
 
+# A figure named as the one before the other's: "down on the 6.7 million the year before".
+_PREVIOUS_AFTER = re.compile(r"\s+(?:the\s+(?:year|month|week|quarter)\s+before|the\s+previous\s+"
+                             r"(?:year|month|week|quarter)|a\s+(?:year|month|week)\s+(?:earlier|"
+                             r"ago|before)|(?:twelve|12)\s+months\s+(?:earlier|before))\b",
+                             re.IGNORECASE)
+# A move from one figure to another: "grows from €23.7 billion this year to just over €30
+# billion" (the second is the later figure).
+_FROM_BEFORE = re.compile(r"\b(?:grows?|grew|rises?|rose|falls?|fell|climbs?|climbed|drops?|"
+                          r"dropped|increases?|increased|decreases?|decreased|widens?|widened|"
+                          r"narrows?|narrowed|goes|went|jumps?|jumped)\s+from\s+"
+                          r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^[^.;\d]{0,40}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
+                       r"almost\s+|more\s+than\s+|just\s+(?:over|under)\s+|over\s+)?$",
+                       re.IGNORECASE)
+
+
 # "about 9.7 million votes, fewer than the 10.3 million Corbyn won in 2019": a comparison that
 # is a different period only when the second figure states one of its own.
 _THAN = re.compile(r"^[^.;]{0,40}?\b(?:more|fewer|less|higher|lower|greater|smaller|bigger|"
@@ -1005,7 +1021,7 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
         return out
     out += _links_to_the_sentence_before(claims)
     cols = ["id", "article", "sentence_start", "start", "end", "unit", "unit_family", "value",
-            "role", "sentence", "period_kind", "period_start"]
+            "role", "sentence", "period_kind", "period_start", "running"]
     # The sentences that hold two figures and a cue first, then their rows (most hold neither).
     starts = claims["sentence_start"].tolist()
     arts = claims["article"].tolist()
@@ -1066,6 +1082,10 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                   and _CHANGE_TO.match(between)):
                 # ("Forward Ireland was down 13 to 44")
                 out.append((x["id"], y["id"], "increment-of-total"))
+            elif (x["role"] not in ("difference", "increment") and _THAN.match(between)
+                  and _PREVIOUS_AFTER.match(after_y)):
+                # ("6.5 million crimes, down on the 6.7 million the year before")
+                out.append((x["id"], y["id"], "different-period"))
             elif (bare or bare_change) and x["unit"] != y["unit"]:
                 continue
             elif _REVISED_TO.match(between):
@@ -1089,6 +1109,11 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                     _COMPARED_FROM.match(between)
                     or _THAN.match(between) and _other_period(x, y)):
                 out.append((x["id"], y["id"], "different-period"))
+            elif _FROM_BEFORE.search(before_x[-30:]) and _TO_AFTER.match(between):
+                # ("the shortfall grows from €23.7 billion this year to just over €30 billion";
+                # a running count's move is its update: "the toll rose from 12 to 15")
+                out.append((y["id"], x["id"], "later-update" if x["running"] and y["running"]
+                            else "different-period"))
     return out
 
 

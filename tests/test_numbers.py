@@ -285,6 +285,9 @@ def test_multipliers_and_fractions(sentence, kind, value):
     ("Brent crude rose to $80 a barrel.", "barrel"),
     ("The bid values the company at $12 a share.", "share"),
     ("It costs £6m a day to house them.", "day"),
+    ("It costs £12 a week on average.", "week"),
+    # "a year earlier" is a time back, not a rate
+    ("Profit was £4m a year earlier.", None),
 ])
 def test_rates_say_what_they_are_per(sentence, per):
     assert [q.per for q in find_quantities(sentence)] == [per]

@@ -468,6 +468,14 @@ STATED_LINKS = [
     ("Forces recorded 48,112 offences involving a knife in the year to March.",
      "The force recorded 4,870 offences involving a knife, out of more than 48,000 knife "
      "offences across the country.", "48,112", "4,870", "part-of-whole"),
+    # Another period named in words after the figure compared with ("the year before"), or a
+    # move from one figure to another.
+    ("Police recorded 5.9 million crimes in the year to March.",
+     "Police recorded 5.9 MILLION crimes overall, down on the 6.1 MILLION the year before.",
+     "5.9 million", "6.1 MILLION", "different-period"),
+    ("The deficit will be €26.2 billion next year.",
+     "In cash terms the shortfall grows from €19.4 billion this year to just over €26 billion.",
+     "€26.2 billion", "€19.4 billion", "different-period"),
     # An estimate the article says was revised: the later reading of the first figure.
     ("Catastrophe modellers put insured losses so far at about £30m on Monday.",
      "Harbour Analytics, which on Monday put insured losses at around £30m, raised its "
