@@ -528,7 +528,18 @@ def _event(sentence: str, start: int, end: int, toll: bool = False) -> str:
     # The toll the sentence opens with, past a relative clause ("The toll, which stood at 312
     # on Wednesday"): a toll is of deaths unless its word says otherwise.
     found = _TOLL.search(sentence, 0, start)
-    return EVENT_OF_WORD.get(found.group(1).lower(), "death") if found else ""
+    if found:
+        return EVENT_OF_WORD.get(found.group(1).lower(), "death")
+    # "The number of people killed by the earthquake that devastated ... has risen to 287":
+    # the outcome the counted subject names, however long the subject.
+    subject = _NUMBER_OF.match(sentence, 0, start)
+    return EVENT_OF_WORD.get(subject.group(1).lower(), "") if subject else ""
+
+
+# A subject that counts people by their outcome: "The number of people killed by ...".
+_NUMBER_OF = re.compile(r"\W*the\s+(?:number|total)\s+of\s+(?:people|persons|residents|"
+                        r"migrants|civilians|children)\s+(?:who\s+(?:have\s+|had\s+|were\s+)?)?"
+                        r"([a-z]+)", re.IGNORECASE)
 
 
 def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
@@ -645,6 +656,12 @@ def _period_of(sentence: str, q: numbers.Quantity, role: str | None,
             return dates.Period(end.replace(day=1), end, "month", None, period.text,
                                 period.span)
         return dates.Period(end, end, "day", None, period.text, period.span)
+    if (role == "total" and period is not None and period.kind == "year" and published
+            and period.start is not None and period.end is not None
+            and period.start <= published < period.end):
+        # "brought the total for 2026 to 33,915" in October 2026: the year so far
+        return dates.Period(period.start, published, "year-to-date", published, period.text,
+                            period.span)
     return period
 
 

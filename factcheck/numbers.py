@@ -243,8 +243,8 @@ _CHANGE_FROM = re.compile(
 # "-\s*to": a suspended hyphen, "a 10- to 15-year sentence" (or "an 8-to 12-week-old").
 _RANGE_SEP = re.compile(r"\s*(?:-\s*to\b|-|–|—|−|~|to|and|through|thru)\s*")
 _AFTER_PERCENT = re.compile(
-    r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|%|(?i:per\s?cents?|percents?|pct|"
-    r"percentage(?!\s*points?))\b)")
+    r"\s?(?:(?P<pp>percentage[- ]points?|pc\s?pts?|ppts?)|(?P<bp>basis[- ]points?|bps?\b)|%|"
+    r"(?i:per\s?cents?|percents?|pct|percentage(?!\s*points?))\b)")
 # "or more than 4500" starts a second figure; "200 or greater" ends this one.
 _AFTER_POST_HEDGE = re.compile(r"(?i)\s*(?:(?P<lower>or\s+more|or\s+over|and\s+over|and\s+above|"
                                r"-?plus\b|\+|and\s+more|and\s+up|or\s+above|or\s+greater|"
@@ -715,6 +715,8 @@ def _unit_after(text: str, pos: int, value: float, has_mag: bool
     sign or code (with its subunit: "3 dollars and 50 cents"), or a physical unit. Returns
     (unit, value in that unit's base, end)."""
     if m := _AFTER_PERCENT.match(text, pos):
+        if m.group("bp"):
+            return "percentage_point", value / 100, m.end()  # 12 basis points = 0.12 points
         return ("percentage_point" if m.group("pp") else "percent"), value, m.end()
     if mw := _AFTER_CURRENCY.match(text, pos):
         word = mw.group("word").lower()

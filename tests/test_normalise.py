@@ -187,6 +187,9 @@ def test_whose_age_it_is(text, figure, holder):
     # A time back from the figure's is no counted noun.
     ("The population stood at 69,102,400, up from 68,770,100 twelve months earlier.",
      "68,770,100", "person", None, False),
+    # The total for the year not yet over is the year so far: it runs.
+    ("Thursday's crossings brought the total for 2024 to 33,915.", "33,915", "count", "total",
+     True),
     # A verb of a share after a figure is no counted noun.
     ("The province's toll of 41 accounts for more than a third of the deaths.", "41",
      "person", None, True),
@@ -398,3 +401,12 @@ def test_what_a_figure_measures(text, figure, column, value):
     row = df[df["text"].str.endswith(figure)]
     assert len(row) >= 1, df[["text", "unit"]].values.tolist()
     assert row.iloc[0][column] == value, row.iloc[0][["text", "unit", "noun", "role"]].tolist()
+
+
+def test_a_subject_counting_people_by_their_outcome_names_the_toll():
+    """"The number of people killed by the earthquake that devastated ... has risen to 287":
+    a toll of deaths, however long the subject."""
+    row = factcheck.extract("The number of people killed by the earthquake that devastated the "
+                            "west of the country has risen to 287, officials said.",
+                            "2026-02-03").iloc[0]
+    assert (row["unit"], row["event"], bool(row["running"])) == ("person", "death", True)

@@ -96,6 +96,8 @@ POSITIVES = [
     ("more than 10 1/2 miles of cable", "more than 10 1/2 miles", 10.5, 10.5, INF, "lower",
      "mile"),
     ("I'm 1.8m tall.", "1.8m", 1.8, 1.8, 1.8, "exact", "m"),
+    ("widening by 12 basis points on a year earlier", "12 basis points", 0.12, 0.12, 0.12,
+     "exact", "percentage_point"),
     # A river's level in metres; a count in millions before its plural noun.
     ("The Oder swelled to a record 8.75m on Sunday.", "8.75m", 8.75, 8.75, 8.75, "exact", "m"),
     ("The water company has 1.5m customers.", "1.5m", 1.5e6, 1.5e6, 1.5e6, "exact", None),
