@@ -239,6 +239,7 @@ _CHANGE_FROM = re.compile(
     r"(?i)\b(?:rose|rise|rising|risen|fell|fall|falling|fallen|increased?|increasing|decreased?|"
     r"decreasing|grew|grow|growing|dropped|drop|dropping|jumped|climbed|surged|soared|slumped|"
     r"plunged|declined?|declining|cut|reduced?|raised?|went|gone|up|down|moved?|changed?|"
+    r"upgrad(?:e|es|ed|ing)|downgrad(?:e|es|ed|ing)|revis(?:e|es|ed|ing)|lift(?:s|ed|ing)?|"
     r"by)\b[^.;]{0,40}$")
 # "-\s*to": a suspended hyphen, "a 10- to 15-year sentence" (or "an 8-to 12-week-old").
 _RANGE_SEP = re.compile(r"\s*(?:-\s*to\b|-|–|—|−|~|to|and|through|thru)\s*")

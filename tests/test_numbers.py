@@ -260,6 +260,8 @@ def test_no_percent_or_fraction_out_of_thin_air(sentence):
     ("seized 14 AK 47 Rifles", [14]),
     # A party's initials before its tally are no model code.
     ("the final count gives the LNP 33 seats", [33]),
+    # A revision from one figure to another is two figures, not a range.
+    ("upgrading it from a preliminary 6.8 to 7.0 after analysing readings", [6.8, 7.0]),
     ("a two-in-three chance", [2 / 3]),
 ])
 def test_values_in_order(sentence, values):
