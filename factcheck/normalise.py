@@ -533,7 +533,13 @@ def _event(sentence: str, start: int, end: int, toll: bool = False) -> str:
     # "The number of people killed by the earthquake that devastated ... has risen to 287":
     # the outcome the counted subject names, however long the subject.
     subject = _NUMBER_OF.match(sentence, 0, start)
-    return EVENT_OF_WORD.get(subject.group(1).lower(), "") if subject else ""
+    if subject:
+        return EVENT_OF_WORD.get(subject.group(1).lower(), "")
+    if _TO_TOTAL.search(sentence, max(0, start - 60), start):
+        # "A further 240 people made the crossing on Friday, taking the total so far this year
+        # to 34,155": the total of what the sentence's count did before it.
+        return _near_event(sentence, start, end, 0, start, window=start)
+    return ""
 
 
 # A subject that counts people by their outcome: "The number of people killed by ...".
@@ -543,12 +549,12 @@ _NUMBER_OF = re.compile(r"\W*the\s+(?:number|total)\s+of\s+(?:people|persons|res
 
 
 def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
-                words: dict[str, str] = EVENT_OF_WORD) -> str:
-    """The outcome word (of ``words``) nearest the figure within ``EVENT_WINDOW`` in its
+                words: dict[str, str] = EVENT_OF_WORD, window: int = EVENT_WINDOW) -> str:
+    """The outcome word (of ``words``) nearest the figure within ``window`` characters in its
     clause, or ''."""
-    # Only words within EVENT_WINDOW of the figure count, so only they are read (from the
+    # Only words within the window of the figure count, so only they are read (from the
     # start of the word the window's edge falls in).
-    lo = max(lo, start - EVENT_WINDOW - 1)
+    lo = max(lo, start - window - 1)
     while lo > 0 and sentence[lo - 1].isalpha():
         lo -= 1
     window_end = min(hi, end + EVENT_WINDOW + 1)
@@ -562,7 +568,7 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
             d = m.start() - end if m.start() >= end else start - m.end()
             if d < best_d:
                 best, best_d = ev, d
-    return best if best_d <= EVENT_WINDOW else ""
+    return best if best_d <= window else ""
 
 
 # The cues as word endings of the text before a figure ("more" alone says too little).

@@ -410,3 +410,12 @@ def test_a_subject_counting_people_by_their_outcome_names_the_toll():
                             "west of the country has risen to 287, officials said.",
                             "2026-02-03").iloc[0]
     assert (row["unit"], row["event"], bool(row["running"])) == ("person", "death", True)
+
+
+def test_a_total_counts_what_its_sentence_counted_before_it():
+    """"A further 240 people made the crossing ..., taking the total so far this year to
+    34,155": the total is of crossings, however far the verb."""
+    df = factcheck.extract("A further 240 people made the crossing in five boats on Friday, "
+                           "taking the total so far this year to 34,155.", "2026-10-17")
+    row = df[df["text"] == "34,155"].iloc[0]
+    assert (row["event"], bool(row["running"])) == ("arrival", True)
