@@ -876,6 +876,12 @@ def one_per_reading(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]
             or id(f) in kept]
 
 
+# The hedges a linked figure may carry ("to about £40m"), and the same with "over".
+_HEDGED = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
+_HEDGED_OVER = (r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
+                r"just\s+(?:over|under)\s+|over\s+)?")
+
+
 # A figure an article compares with an earlier one in the same sentence: "just under 60%, down
 # from 67.3% in 2019", "£212m, compared with £301m a year earlier", "up from 1.7 per cent".
 _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|"
@@ -888,8 +894,7 @@ _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared
 _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|ing)|took|"
                           r"lift(?:s|ing)?|rais(?:es|ing)|push(?:es|ing)?|to\s+rise)\b"
                           r"[^.;\d]{0,60}?\bto\s+(?:an?\s+(?:staggering|whopping|record|total\s+of|"
-                          r"massive|huge|hefty|eye-watering)\s+)?(?:about\s+|around\s+|some\s+|"
-                          r"nearly\s+|almost\s+|more\s+than\s+)?$", re.IGNORECASE)
+                          r"massive|huge|hefty|eye-watering)\s+)?" + _HEDGED + "$", re.IGNORECASE)
 
 
 # An estimate revised: "put losses at €40m, raised its estimate on Thursday to €85m", "cut its
@@ -897,15 +902,13 @@ _BRINGING_TO = re.compile(r"^[^.;]{0,160}?\b(?:bring(?:s|ing)?|brought|tak(?:es|
 _REVISED_TO = re.compile(r"^[^.;\d]{0,80}?\b(?:raised|revised|lowered|cut|upgraded|downgraded|"
                          r"increased|lifted|trimmed)\s+(?:up\s+|down\s+)?(?:its|their|the|his|"
                          r"her)\s+(?:[a-z-]+\s+)?(?:estimate|forecast|projection|figure|tally|"
-                         r"guidance|prediction)s?\b[^.;\d]{0,40}?\bto\s+(?:between\s+)?(?:about\s+|"
-                         r"around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?$",
-                         re.IGNORECASE)
+                         r"guidance|prediction)s?\b[^.;\d]{0,40}?\bto\s+(?:between\s+)?"
+                         + _HEDGED + "$", re.IGNORECASE)
 
 
 # A level and the change that led to it, in either order: "1.86 million people were
 # unemployed, up 71,000 on the previous quarter", "ended with 52 seats, having gained 14";
 # "Forward Ireland was down 13 to 44", "rose by 71,000 to 1.86 million".
-_HEDGED = r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+)?"
 _THEN_CHANGE = re.compile(r"^[^.;\d]{0,90}?(?:\b(?:up|down)|\bhaving\s+(?:gained|lost|added|shed|"
                           r"risen|fallen|grown|dropped)|\ba\s+(?:net\s+|further\s+)?"
                           r"(?:rise|fall|gain|drop|increase|decrease|loss)\s+of|"
@@ -930,10 +933,9 @@ _SHARE = (r"(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represents?
           r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+['’]s?\s+)?(?:\w+\s+)?"
           r"(?:share|part|slice|portion))\s+of")
 _OUT_OF = re.compile(r"^[^.;\d]{0,80}?\bout\s+of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
-                     r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\s+|"
-                     r"over\s+)?$", re.IGNORECASE)
-_SHARE_OF = re.compile(r"^[^.;\d]{0,40}?\b" + _SHARE + r"\s+(?:the\s+|all\s+)?"
-                       r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.IGNORECASE)
+                     + _HEDGED_OVER + "$", re.IGNORECASE)
+_SHARE_OF = re.compile(r"^[^.;\d]{0,40}?\b" + _SHARE + r"\s+(?:the\s+|all\s+)?" + _HEDGED
+                       + "$", re.IGNORECASE)
 
 
 # "More than 2,000 firefighters, including about 300 from Oregon": the second is a part.
@@ -950,11 +952,9 @@ _PREVIOUS_AFTER = re.compile(r"\s+(?:the\s+(?:year|month|week|quarter)\s+before|
 # billion" (the second is the later figure).
 _FROM_BEFORE = re.compile(r"\b(?:grows?|grew|rises?|rose|falls?|fell|climbs?|climbed|drops?|"
                           r"dropped|increases?|increased|decreases?|decreased|widens?|widened|"
-                          r"narrows?|narrowed|goes|went|jumps?|jumped)\s+from\s+"
-                          r"(?:about\s+|around\s+|some\s+)?$", re.IGNORECASE)
-_TO_AFTER = re.compile(r"^[^.;\d]{0,40}?\bto\s+(?:about\s+|around\s+|some\s+|nearly\s+|"
-                       r"almost\s+|more\s+than\s+|just\s+(?:over|under)\s+|over\s+)?$",
-                       re.IGNORECASE)
+                          r"narrows?|narrowed|goes|went|jumps?|jumped)\s+from\s+" + _HEDGED
+                          + "$", re.IGNORECASE)
+_TO_AFTER = re.compile(r"^[^.;\d]{0,40}?\bto\s+" + _HEDGED_OVER + "$", re.IGNORECASE)
 
 
 # "about 9.7 million votes, fewer than the 10.3 million Corbyn won in 2019": a comparison that
