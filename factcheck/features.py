@@ -1055,7 +1055,7 @@ SLIP_SUBSTITUTION_DIGITS = 5
 
 def digit_slip(a: Row, b: Row, story: Story) -> float:
     """The figures are one figure with a slip of the pen: two neighbouring digits swapped
-    ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of four significant
+    ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of five significant
     digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
     rarely meet by chance in one story. 1.0 for a swap, 0.5 for a changed digit (which a
     count still being made may show from one day to the next: "27,281", "27,981")."""
