@@ -906,7 +906,11 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
         return p.span[0] - fig[1] if p.span[0] >= fig[1] else fig[0] - p.span[1]
 
     # "as of X" anywhere in the sentence dates the figure; the nearest one if there are two.
-    stamps = [p for p in periods if p.kind is None and p.as_of is not None]
+    # (Not one across a clause that starts a statement of its own: "By Monday night eight had
+    # died, and officials said this morning that the toll had risen to 12".)
+    stamps = [p for p in periods if p.kind is None and p.as_of is not None
+              and not _NEW_CLAUSE.search(sentence, min(p.span[1], fig[1]),
+                                         max(p.span[0], fig[0]))]
     as_of = min(stamps, key=distance).as_of if stamps else None
     masked = _masked(sentence, every)
     # A bracketed figure is an aside ("30bn euros (£25.7bn)"), not a rival statement.

@@ -911,9 +911,16 @@ def names_shared(a: Row, b: Row, story: Story) -> float:
 
 
 def names_clash(a: Row, b: Row, story: Story) -> float:
-    """Both name people or places near the figure, and none in common."""
+    """Both name people or places near the figure, none in common, and one names there what
+    the other report names beside another figure (a name only one report gives is its own
+    detail, a spokesman or a town, not another holder)."""
     na, nb = _cached(a, "_names", names_near), _cached(b, "_names", names_near)
-    return float(bool(na) and bool(nb) and not na & nb)
+    if not na or not nb or na & nb:
+        return 0.0
+    in_a = story.names_in_article.get(a["article"], ())
+    in_b = story.names_in_article.get(b["article"], ())
+    return float(any(singular(n.lower()) in in_b for n in na)
+                 or any(singular(n.lower()) in in_a for n in nb))
 
 
 def many_alike(a: Row, b: Row, story: Story) -> float:

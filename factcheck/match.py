@@ -174,6 +174,12 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     if named_part.any():
         larger = np.abs(values)[:, None] < np.abs(values)[None, :]
         keep |= (named_part[:, None] & larger) | (named_part[:, None] & larger).T
+    # Figures of another kind than counts that are the only one of it in both reports ("412mm
+    # of rain in the 24 hours", "736mm of rain over three days"): each other's closest.
+    in_report = Counter(r["article"] for r in block)
+    sole = np.array([in_report[r["article"]] == 1 and r["_kind"] not in _COUNTS
+                     for r in block])
+    counted |= sole[:, None] & sole[None, :]
     # ... within a few times each other: a part, an update or a rival figure, not a count of
     # another scale ("three Gazans" and "1 million Gazans").
     counted &= np.maximum(np.abs(values)[:, None], np.abs(values)[None, :]) <= CLOSEST_RATIO * (
@@ -424,6 +430,15 @@ def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:
             and mine["period_kind"] != "future")
 
 
+def sole_of_kind(ra: dict, rb: dict, story: features.Story) -> bool:
+    """Each is the only figure of its kind in its report, a kind other than counts (a
+    rainfall in millimetres, an area): two such figures of one story are one measure or two
+    that the words tell apart; counts are paired by what they count instead."""
+    return (ra["_kind"] not in _COUNTS
+            and story.kind_in_article[(ra["article"], ra["_kind"])] == 1
+            and story.kind_in_article[(rb["article"], rb["_kind"])] == 1)
+
+
 def _one_a_region(ra: dict, rb: dict, story: features.Story) -> bool:
     """One figure is held by a region the story names and the other not by it ("Manabí's
     death toll", the country's): a part of the toll, not the toll at another moment."""
@@ -479,7 +494,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # One toll at two moments: aligned for the update it shows (or, on one day, for the
         # conflict the tolls tied together show), not for an accusation on this alone.
         p = max(p, matcher.min_different_value)
-    if (not agree and p >= CLOSEST_MIN and (prel != "different"
+    # (Spans of unlike length, a month's count and a year's, are two measures; but the only
+    # rainfall each report gives, for a day and for three, is one told for two periods.)
+    sole = not agree and sole_of_kind(ra, rb, story)
+    if (not agree and p >= CLOSEST_MIN and (prel != "different" or sole
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
@@ -498,6 +516,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             # "fell 7.4% in early trading", "closed 5.9% lower": two stages of one move
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, at two stages", "closest")
+        elif sole and not _clash(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the only figure of "
+                    "its kind in the two reports", "closest")
         elif ra["unit_family"] == "age" == rb["unit_family"] and not _clash(ra, rb, story):
             # (a person's age a year or more later: the verdict says whether birthdays explain)
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "

@@ -561,14 +561,21 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
     while window_end < hi and (sentence[window_end].isalpha() or sentence[window_end] in "'’-"):
         window_end += 1
     hi = window_end
-    best, best_d = "", 10**9
+    best, best_rank, best_d = "", 10**9, 10**9
     for m in _WORD.finditer(sentence, lo, hi):
         ev = words.get(m.group().lower())
         if ev:
             d = m.start() - end if m.start() >= end else start - m.end()
-            if d < best_d:
-                best, best_d = ev, d
+            # "Seven people have died and more than 9,000 have been evacuated": an outcome
+            # before a coordinating word is likely the other count's; one after it wins.
+            rank = d + window * bool(m.start() < start
+                                     and _COORDINATED.search(sentence, m.end(), start))
+            if rank < best_rank:
+                best, best_rank, best_d = ev, rank, d
     return best if best_d <= window else ""
+
+
+_COORDINATED = re.compile(r"\b(?:and|but|while|whereas)\b")
 
 
 # The cues as word endings of the text before a figure ("more" alone says too little).

@@ -752,6 +752,7 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
             for b in members[i + 1:]:
                 if (a["article"] == b["article"] or a["as_of"] != b["as_of"]
                         or "exact" != a["bound"] or "exact" != b["bound"]
+                        or _other_outcome(a, b)  # the missing are not the dead
                         or frozenset((a["id"], b["id"])) in judged or _allows(a, b)
                         or confirmed_elsewhere_pair(a, b, members)):
                     continue

@@ -486,6 +486,17 @@ def test_points_and_years_ending_on_a_day(sentence, published, figure, kind, sta
     assert (p.kind, str(p.start), str(p.end)) == (kind, start, end)
 
 
+def test_an_as_of_date_in_another_statement_does_not_date_the_figure():
+    """"By Monday night eight had died, and officials said this morning that the toll had
+    risen to 12": the 12 holds this morning, the eight on Monday night."""
+    s = ("By Monday night eight people had been confirmed dead, and officials said this "
+         "morning that the toll had risen to 12.")
+    later = period_for(s, _figure_span(s, "12"), D("2026-05-13"))
+    earlier = period_for(s, _figure_span(s, "eight"), D("2026-05-13"))
+    assert (later.kind, str(later.start)) == ("day", "2026-05-13")
+    assert str(earlier.as_of) == "2026-05-11"
+
+
 def test_a_span_after_the_figures_date_is_the_reports():
     """"said in a report in March that £2.1bn had been spent by the end of December": the
     figure holds as of December; March is when the report said so."""

@@ -331,6 +331,12 @@ READINGS = [
      "death"),
     ("The toll, which stood at 312 on Wednesday, rose again overnight.", "312", "running", True),
     ("Some 38 people are missing nationally.", "Some 38", "running", True),
+    # An outcome before "and" is the other count's: the one after the figure is its own.
+    ("Five people have died and more than 2,000 have been evacuated from the valley.",
+     "more than 2,000", "event", "displacement"),
+    ("Four people were killed and 30 injured when the roof collapsed.", "30", "event",
+     "injury"),
+    ("Three people died on Monday and 12 more on Tuesday.", "12", "event", "death"),
     # Homes do not die: a counted thing takes no outcome only people meet.
     ("Storm Corrin killed two people and cut power to about 1.02 million homes across Britain.",
      "about 1.02 million", "event", ""),

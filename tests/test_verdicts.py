@@ -1014,3 +1014,21 @@ def test_a_part_of_its_own_whole_is_no_part_of_a_figure_all_but_it():
                   ("Nationally, 46,390 households will receive the payments.", "2026-06-17"))
     assert not [f for f in _between(result, "46,318", "46,390")
                 if f.relation == "part-of-whole"]
+
+
+def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
+    """"By Monday night eight had died, and officials said this morning that the toll had
+    risen to 12" (a Wednesday report): the 12 is Wednesday's, so the toll is a timeline, and
+    a missing count or the evacuated ("more than 9,000 have been evacuated") never join it."""
+    result = _run(
+        ("Wildfire death toll rises to seven. Seven people have died and more than 9,000 have "
+         "been evacuated as the fire burns on. Nine people are still missing, officials said.",
+         "2026-07-20"),
+        ("By Monday night eight people had been confirmed dead, and officials said this "
+         "morning that the toll had risen to 12.", "2026-07-22"))
+    c = result.claims.set_index("id")
+    assert not [f for f in result.findings if f.verdict == "contradict"]
+    updates = [sorted(c.loc[f.claims, "text"]) for f in result.findings
+               if f.relation == "later-update"]
+    assert ["12", "Seven", "seven"] in updates or ["12", "seven"] in updates, updates
+    assert c.loc[c["text"] == "more than 9,000", "event"].tolist() == ["displacement"]
