@@ -129,7 +129,10 @@ _ALTERNATIVES = (
     # "between 2019 and 2021", "from January to March"
     rf"|(?P<between>\b(?:between|from)\s+(?P<b1>{_MONB}(?:\s+{_YEAR})?|{_YEAR})\s+"
     rf"(?:and|to|until|till|through)\s+(?P<b2>{_MONB}(?:\s+{_YEAR})?|{_YEAR})"
-    rf"|\bin\s+(?P<b3>{_MONB})\s+(?:and|to)\s+(?P<b4>{_MONB}(?:\s+{_YEAR})?)(?!\s+{_DAYNUM}))"
+    rf"|\bin\s+(?P<b3>{_MONB})\s+(?:and|to)\s+(?P<b4>{_MONB}(?:\s+{_YEAR})?)(?!\s+{_DAYNUM})"
+    # "in the December-to-February period": a rolling quarter
+    rf"|\b(?:in\s+|for\s+)?the\s+(?P<b5>{_MONB})[-\s]to[-\s](?P<b6>{_MONB}(?:\s+{_YEAR})?)"
+    rf"(?=\s+(?:period|quarter)\b))"
     # "in the third quarter of 2023", "Q3 2023"
     rf"|(?P<quarter>\b(?:in\s+)?the\s+(?P<q>first|second|third|fourth|final|last)\s+"
     rf"(?P<qu>quarter|half)\s+of\s+(?P<qy>{_YEAR}|this\s+year|last\s+year)"
@@ -186,7 +189,7 @@ _CLAUSE = re.compile(r";|:(?!\d)|(?<!\d)[–—](?!\d)|\s-\s|[()\[\]]|,\s+(?=(?:
                      r"after|before|because|as(?!\s+of))\b)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A clause break that starts a statement of its own: what it dates is its own business.
-_NEW_CLAUSE = re.compile(r";|,\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r";|(?:,|\s?[–—]|\s-)\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
 # Other figures in the sentence (digits only: spelled numbers are rarely rival figures).
 _FIGURE = re.compile(r"(?<![\w.,/:])\d+(?:[,.]\d+)*")
 # Between two figures, one of these means the second starts its own statement ("X in October,
@@ -616,8 +619,8 @@ _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
     (("trail",), _trailing),
     (("trailbare",), lambda m, g, s, pub, period: None if _AHEAD_BEFORE.search(
         s, 0, m.start()) else _trailing(m, {**g, "tn": g["bn"], "tu": g["bu"]}, s, pub, period)),
-    (("between",), lambda m, g, s, pub, period: _between(g["b1"] or g["b3"] or "",
-                                                         g["b2"] or g["b4"] or "", pub, period)),
+    (("between",), lambda m, g, s, pub, period: _between(
+        g["b1"] or g["b3"] or g["b5"] or "", g["b2"] or g["b4"] or g["b6"] or "", pub, period)),
     (("quarter",), _quarter),
     (("since",), lambda m, g, s, pub, period: _since(m, s, pub, period)),
     (("lastyear",), _last_year),
@@ -1011,7 +1014,13 @@ def _baseline(sentence: str, p: Period, fig: tuple[int, int]) -> bool:
     if head in ("since", "on", "from", "than"):
         before += " " + head  # the period's own opening word
     return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED_AFTER.match(before)
+                or _THAN_BEFORE.search(before)
                 or (_CHANGE_ON.search(before) and not re.search(r"\d", before[:8])))
+
+
+# "4.8% higher than a year earlier", "up 3% more than in 2023": the time compared with.
+_THAN_BEFORE = re.compile(r"^[^.;\d]{0,30}?\bthan\s+(?:in\s+|at\s+|on\s+|a\s+|the\s+)?$",
+                          re.IGNORECASE)
 
 
 # "31,535 arrivals to date, compared with the same period in 2023": the period compared with.

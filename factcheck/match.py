@@ -177,7 +177,7 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # Figures of another kind than counts that are the only one of it in both reports ("412mm
     # of rain in the 24 hours", "736mm of rain over three days"): each other's closest.
     in_report = Counter(r["article"] for r in block)
-    sole = np.array([in_report[r["article"]] == 1 and r["_kind"] not in _COUNTS
+    sole = np.array([in_report[r["article"]] == 1 and r["unit_family"] == "physical"
                      for r in block])
     counted |= sole[:, None] & sole[None, :]
     # ... within a few times each other: a part, an update or a rival figure, not a count of
@@ -431,10 +431,11 @@ def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:
 
 
 def sole_of_kind(ra: dict, rb: dict, story: features.Story) -> bool:
-    """Each is the only figure of its kind in its report, a kind other than counts (a
-    rainfall in millimetres, an area): two such figures of one story are one measure or two
-    that the words tell apart; counts are paired by what they count instead."""
-    return (ra["_kind"] not in _COUNTS
+    """Each is the only figure of its physical kind in its report (a rainfall in millimetres,
+    an area burned): two such figures of one story are one measure, or two that the words
+    tell apart. (Not counts, paired by what they count; nor durations, sums or shares, of
+    which one report's only figure and another's are seldom one measure.)"""
+    return (ra["unit_family"] == "physical"
             and story.kind_in_article[(ra["article"], ra["_kind"])] == 1
             and story.kind_in_article[(rb["article"], rb["_kind"])] == 1)
 

@@ -114,7 +114,10 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
             return _stated_reason(a, b, ca, cb, "update", claims, base) or agreed
     if agreed is not False:
         return agreed
-    slip = features.digit_slip(a, b, features.Story()) if period_relation != "different" else 0
+    # (A swap of digits is one figure miscopied even where only one report states a period:
+    # "781,000 in the December-to-February period", "vacancies have slumped to 718,000".)
+    slip = features.digit_slip(a, b, features.Story()) if period_relation != "different" or (
+        not (a["period_kind"] and b["period_kind"])) else 0
     if slip == 1.0 or slip and not (_counting(a) and _counting(b) and a["as_of"] != b["as_of"]):
         # "£2.37bn" and "£2.73bn" spent by the end of March: a count that moved, a part, an
         # earlier figure would not swap two digits; one of them is miscopied (a tally to date

@@ -504,3 +504,27 @@ def test_a_span_after_the_figures_date_is_the_reports():
          "December 2025.")
     p = period_for(s, _figure_span(s, "£2.1bn"), D("2026-06-17"))
     assert (p.kind, str(p.as_of)) == (None, "2025-12-31")
+
+
+@pytest.mark.parametrize("sentence,published,figure,kind,start,end", [
+    # A rolling quarter named by its months.
+    ("Vacancies fell by 14,000 to 781,000 in the December-to-February period, the 44th "
+     "consecutive fall.", "2026-03-17", "781,000", "range", "2025-12-01", "2026-02-28"),
+    # The time a figure is compared with ("than a year earlier") is not its own.
+    ("Average weekly earnings excluding bonuses were 4.8% higher than a year earlier in the "
+     "three months to January, the ONS said.", "2026-03-17", "4.8%", "range", "2025-11-01",
+     "2026-01-31"),
+])
+def test_periods_named_by_months_and_compared_with(sentence, published, figure, kind, start,
+                                                   end):
+    p = period_for(sentence, _figure_span(sentence, figure), D(published))
+    assert (p.kind, str(p.start), str(p.end)) == (kind, start, end)
+
+
+def test_a_period_after_a_dash_and_but_is_another_statements():
+    """"grew by more than 5 per cent in the year — but that is well down on the rises seen in
+    2024": 2024 is the earlier rises' year, not the figure's."""
+    s = ("Regular wages grew by more than 5 per cent in the year — but that is well down on the "
+         "bumper rises seen in 2024.")
+    assert period_for(s, _figure_span(s, "more than 5 per cent"), D("2026-03-19")) is None
+
