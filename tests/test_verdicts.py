@@ -1034,25 +1034,22 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
     assert c.loc[c["text"] == "more than 9,000", "event"].tolist() == ["displacement"]
 
 
-def test_swapped_digits_contradict_where_only_one_report_states_the_period():
-    """"781,000 in the December-to-February period" and "vacancies have slumped to 718,000":
-    one figure with two digits swapped, whatever period the second report leaves unsaid."""
-    result = _run(
-        ("Vacancies fell by 14,000 to 781,000 in the December-to-February period, the official "
-         "figures showed.", "2026-03-17"),
-        ("Job vacancies have slumped to 718,000, with bosses in pubs and shops leading the "
-         "retreat.", "2026-03-19"))
-    found = _between(result, "781,000", "718,000")
-    assert [f.verdict for f in found] == ["contradict"], [f.explanation for f in found]
 
-
-def test_the_only_rainfall_each_report_gives_differs_for_its_period():
-    """"412mm of rain in the 24 hours to Tuesday morning" and "736mm of rain over three days":
-    each report's only rainfall, told for two periods, is explained, not left unpaired."""
-    result = _run(
-        ("The weather agency recorded 412mm of rain in the 24 hours to Tuesday morning, a "
-         "record for the city. Winds reached 180km/h.", "2026-10-13"),
-        ("The storm brought 736mm of rain to the city over three days, from Friday to Sunday, "
-         "the weather service said.", "2026-10-19"))
-    found = _between(result, "412mm", "736mm")
-    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+@pytest.mark.parametrize("a,b,figures,expected", [
+    # "781,000 in the December-to-February period", "vacancies have slumped to 718,000": one
+    # figure with two digits swapped, whatever period the second report leaves unsaid.
+    (("Vacancies fell by 14,000 to 781,000 in the December-to-February period, the official "
+      "figures showed.", "2026-03-17"),
+     ("Job vacancies have slumped to 718,000, with bosses in pubs and shops leading the "
+      "retreat.", "2026-03-19"),
+     ("781,000", "718,000"), ("contradict", None)),
+    # Each report's only rainfall, told for two periods, is explained, not left unpaired.
+    (("The weather agency recorded 412mm of rain in the 24 hours to Tuesday morning, a "
+      "record for the city. Winds reached 180km/h.", "2026-10-13"),
+     ("The storm brought 736mm of rain to the city over three days, from Friday to Sunday, "
+      "the weather service said.", "2026-10-19"),
+     ("412mm", "736mm"), ("explained", "different-period")),
+])
+def test_one_figure_in_each_report(a, b, figures, expected):
+    found = _between(_run(a, b), *figures)
+    assert [(f.verdict, f.relation) for f in found] == [expected], [f.explanation for f in found]
