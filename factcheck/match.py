@@ -174,8 +174,8 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     if named_part.any():
         larger = np.abs(values)[:, None] < np.abs(values)[None, :]
         keep |= (named_part[:, None] & larger) | (named_part[:, None] & larger).T
-    # Figures of another kind than counts that are the only one of it in both reports ("412mm
-    # of rain in the 24 hours", "736mm of rain over three days"): each other's closest.
+    # Physical figures that are the only one of their kind in both reports ("412mm of rain in
+    # the 24 hours", "736mm of rain over three days"): each other's closest (``sole_of_kind``).
     in_report = Counter(r["article"] for r in block)
     sole = np.array([in_report[r["article"]] == 1 and r["unit_family"] == "physical"
                      for r in block])
