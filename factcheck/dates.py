@@ -924,7 +924,8 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
     spans = [p for p in periods if p.kind and not _blocked(p, fig, masked, figures)
              and not _baseline(sentence, p, fig) and not _owned(sentence, p, fig, figures)
              and not (p.kind == "day" and p.span[1] <= fig[0]
-                      and _NOW.search(sentence, p.span[1], fig[0]))]
+                      and _NOW.search(sentence, p.span[1], fig[0]))
+             and not _with_a_figure_of_its_own(masked, p, fig, figures)]
     if not spans:
         return _stamped(stamps, as_of, distance)
     lo, hi = _clause_of(sentence, fig[0])
@@ -984,6 +985,22 @@ _CHANGE_ON = re.compile(
 _AND_COMPARED = re.compile(r"\s+(?:and|but)\s+(?:well\s+|just\s+|slightly\s+)?(?:above|below|"
                            r"ahead\s+of|short\s+of|higher\s+than|lower\s+than|against)\s+"
                            r"(?:the\s+|an?\s+)?(?:\S+\s+){0,2}$", re.IGNORECASE)
+
+
+def _with_a_figure_of_its_own(masked: str, p: Period, fig: tuple[int, int],
+                              figures: list[tuple[int, int]]) -> bool:
+    """True when the period comes after the figure, past a comma, and another figure shares
+    its stretch between commas: "burned 23,800 hectares, dwarfing the previous record, a blaze
+    in 2019 that burned 14,000 hectares" dates the 14,000, not the figure a clause before."""
+    cuts = [m.start() for m in _SEGMENT_CUT.finditer(masked)]
+    lo = max([c for c in cuts if c < p.span[0]], default=-1)
+    if p.span[0] < fig[1] or lo < fig[1]:
+        return False
+    hi = min([c for c in cuts if c >= p.span[1]], default=len(masked))
+    return any(lo < f[0] and f[1] <= hi for f in figures)
+
+
+_SEGMENT_CUT = re.compile(r"[,;:](?!\d)|[()\u2013\u2014]")  # not "14,000"
 
 
 def _owned(sentence: str, p: Period, fig: tuple[int, int],

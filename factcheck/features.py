@@ -1045,7 +1045,7 @@ def same_sentence_slot(a: Row, b: Row, story: Story) -> float:
     return float(_cached(a, "_slot", sentence_slot) == _cached(b, "_slot", sentence_slot))
 
 
-def _significant(value: float) -> tuple[int, str]:
+def significant(value: float) -> tuple[int, str]:
     """(the power of ten of the leading digit, the significant digits) of a figure:
     2,370,000,000 -> (9, "237")."""
     v = abs(float(value))
@@ -1066,8 +1066,8 @@ def digit_slip(a: Row, b: Row, story: Story) -> float:
     digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
     rarely meet by chance in one story. 1.0 for a swap, 0.5 for a changed digit (which a
     count still being made may show from one day to the next: "27,281", "27,981")."""
-    pa, da = _cached(a, "_sig", lambda r: _significant(r["value"]))
-    pb, db = _cached(b, "_sig", lambda r: _significant(r["value"]))
+    pa, da = _cached(a, "_sig", lambda r: significant(r["value"]))
+    pb, db = _cached(b, "_sig", lambda r: significant(r["value"]))
     if pa != pb or len(da) != len(db) or len(da) < 3 or da == db:
         return 0.0
     diff = [i for i in range(len(da)) if da[i] != db[i]]

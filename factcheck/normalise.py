@@ -173,6 +173,33 @@ def stem(word: str) -> str:
     return w
 
 
+# Nouns a count of jobs goes by: "1,200 roles", "300 posts", "90 positions", "500 redundancies".
+_JOB_NOUNS = frozenset("job role post position redundancy layoff".split())
+# People counted by the jobs they lose: "1,500 workers face the axe", "200 staff will be laid
+# off", "900 employees are to lose their jobs".
+_STAFF_NOUNS = frozenset("worker workers employee employees staff staffer staffers".split())
+_JOB_LOSS = re.compile(
+    r"\b(?:axe|axed|axing|redundan\w*|laid\s+off|lay(?:ing)?\s+off|let\s+go|"
+    r"los(?:e|ing|t)\s+(?:their|your|his|her)\s+jobs?|job\s+(?:losses|cuts)|"
+    r"(?:be|being|been|are|were)\s+(?:cut|shed|axed)|cut(?:s|ting)?|shed(?:s|ding)?|slash\w*)\b",
+    re.IGNORECASE)
+
+
+def _counts_jobs(sentence: str, q: numbers.Quantity, unit: str, family: str,
+                 phrase: list[str]) -> bool:
+    """The figure counts jobs, whatever noun it goes by: "cut 1,200 roles", "1,200 job cuts",
+    "1,500 workers at her firm face the axe" all count the jobs a firm cuts."""
+    if family not in ("count", "person"):
+        return False
+    words = [w.lower() for w in phrase]
+    if unit in _JOB_NOUNS or (unit in ("cut", "loss") and "job" in words):
+        return True  # "1,200 job cuts", "300 job losses"
+    if family == "person" and words and words[-1] in _STAFF_NOUNS:
+        lo, hi = phrases.clause_bounds(sentence, q.start, q.end)
+        return bool(_JOB_LOSS.search(sentence, lo, hi))
+    return False
+
+
 def _unit_of_noun(noun: str) -> tuple[str, str]:
     """(unit, unit_family) for a counted noun."""
     s = singular(noun)
@@ -937,6 +964,8 @@ def _measure_fields(sentence: str, q: numbers.Quantity, unit: str, phrase: list[
     context = _context_words(sentence, q.start, q.end)
     head = phrase[-1] if phrase else ""
     noun = "" if singular(head) in GENERIC_NOUNS or unit == "count" else singular(head)
+    if unit == "job":
+        noun = "job"  # "roles", "posts", "workers facing the axe": the jobs cut
     if noun in SEAT_HOLDERS or unit == "seat" and noun in SEAT_HOLDERS_IN_POLITICS:
         noun = "seat"
     if not phrase and not q.unit and family == "count" and unit not in GENERIC_NOUNS \
@@ -1044,6 +1073,8 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
         recent = recent_count_unit if recent_count_unit and \
             s_idx - recent_count_unit[2] <= 2 else None
         unit, family, phrase = _unit_of(sentence, q, recent)
+        if _counts_jobs(sentence, q, unit, family, phrase):
+            unit, family = "job", "count"
         if family == "duration" and _inside_a_span(sentence, q, origin.published):
             continue  # "in the three months to March": the span a figure is counted over
         if unit == "fraction" and (_SHARE_OF.match(sentence, q.end) or _ODDS.search(q.text)
@@ -1098,6 +1129,7 @@ def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity 
     return role, unit, family, phrase
 
 
+_POSSESSIVE = re.compile(r"\s?['’]\s?s\b")  # "Saturday's", "Saturday ’ s"
 _CLOSED_SPANS = frozenset({"year", "month", "week", "range"})
 
 
@@ -1116,6 +1148,14 @@ def _claim_row(sentence: str, s0: int, q: numbers.Quantity, unit: str, family: s
     if period is not None:
         as_of = period.as_of or (
             period.end if period.kind in ("year-to-date", "since") else None)
+        if (as_of is None and period.kind == "day" and phrase_fields["running"]
+                and origin.published is not None and period.end is not None
+                and period.end < origin.published
+                and not _POSSESSIVE.match(sentence, period.span[1])):
+            # "the death toll hitting nine last night": a running count told for a past day
+            # is that day's count, not the report's (not "2,129 points heading into
+            # Saturday's semi-finals": that day is the next game's)
+            as_of = period.end
     pub_iso = _iso(origin.published)
     return {
         "id": "",

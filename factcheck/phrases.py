@@ -501,6 +501,12 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
         return True
     if _NOW_BEFORE.search(sentence[max(lo, start - 40):start]):
         return True  # "the state of calamity now covers 26 municipalities": as it stands
+    if _CAREER_AFTER.match(sentence, end):
+        return True  # "2,117 career points": a total that grows while the career lasts
+    if event in RUNNING_EVENTS and _BY_THEN.search(sentence, lo, start) \
+            and _PERFECT.search(sentence, lo, hi):
+        # "By Monday night eight people had been confirmed dead": the count as it stood then
+        return True
     if event in RUNNING_EVENTS and _STILL.search(sentence, max(lo, start - 30), min(hi, end + 30)):
         # "14 people remain missing", "six are still unaccounted for", "38 are now confirmed
         # dead"
@@ -513,6 +519,13 @@ def is_running(sentence: str, start: int, end: int, clause: tuple[int, int], *,
 _NOW_BEFORE = re.compile(r"\bnow\s+(?:[a-z]+s|has|have|stands\s+at|totals?)\s+(?:at\s+|more\s+than\s+|"
                          r"about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?$",
                          re.IGNORECASE)
+_CAREER_AFTER = re.compile(r"\s+career\s+(?!high|best|low)[a-z]", re.IGNORECASE)
+# "By Monday night", "by late afternoon", "by 6pm", "by yesterday evening": a count as it stood.
+_BY_THEN = re.compile(
+    r"\bby\s+(?:(?:late|early|mid)[-\s]?)?(?:(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday|last|this|tonight|nightfall|dawn|midday|noon|midnight|"
+    r"the\s+(?:end|evening|morning|afternoon|time))\b|\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm)\b|"
+    r"(?:morning|afternoon|evening|night)\b)", re.IGNORECASE)
 _STILL = re.compile(r"\b(?:remain|remains|remained|still|now)\b", re.IGNORECASE)
 _STANDING = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
 

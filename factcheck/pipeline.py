@@ -90,7 +90,8 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     internal = arithmetic.internal_findings(claims)
     return (cross + stated + verdict.explained_through_rates(claims, cross) + internal
             + verdict.explained_through_arithmetic(claims, cross, internal)
-            + verdict.explained_through_changes(claims, cross))
+            + verdict.explained_through_changes(claims, cross)
+            + verdict.explained_through_the_rest(claims, cross))
 
 
 def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataFrame]:

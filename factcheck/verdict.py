@@ -300,6 +300,20 @@ def _by_tense(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[Any, Any] | N
     return (a, b) if past_a else (b, a)
 
 
+def _one_stated_day(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Both figures are said to hold on one named day ("the toll hit 38 on Tuesday", "On
+    Tuesday the coast guard had put the toll at 36"): a past tense then orders nothing."""
+    if a.get("period_kind") == "day" == b.get("period_kind"):
+        return bool(a.get("period_end")) and a.get("period_end") == b.get("period_end")
+    # ("Seven people have died" on Monday, "By Monday night six had been confirmed dead")
+    return a["as_of"] == b["as_of"] and (_recalled(a) or _recalled(b))
+
+
+def _recalled(r: Mapping[str, Any]) -> bool:
+    """The figure is told for a day before its report's (\"by Monday night\", told Wednesday)."""
+    return bool(r.get("published")) and str(r["as_of"]) < str(r["published"])
+
+
 # Outcomes people leave as well as enter: a later report may count fewer ("14 people remain
 # missing" on Wednesday, "six are still missing" on Friday), unlike the dead or the arrested.
 STOCK_EVENTS = frozenset({"missing", "displacement"})
@@ -327,7 +341,12 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
     running = bool(a.get("running")) or bool(b.get("running"))
     order = _later(a, b)
     by_tense = None
-    if order is None and (running or period_relation == "update"):
+    recalled = None
+    if order is None and running and _day_end_recalled(a, b):
+        # "Seven people have died" (Monday's report), "By Monday night eight had died" (told
+        # on Wednesday): the recalled figure is the day's last count
+        order = recalled = (b, a) if str(a["as_of"]) < str(a.get("published") or "") else (a, b)
+    if order is None and (running or period_relation == "update") and not _one_stated_day(a, b):
         order = by_tense = _by_tense(a, b)
     if period_relation == "update" or (running and order is not None
                                        and period_relation != "different"):
@@ -339,6 +358,10 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             if by_tense is not None:
                 when = (f"{formatting.claim(early)} told as past (\"{quoted(early, 3)}\"), "
                         f"{formatting.claim(late)} as it stands (\"{quoted(late, 3)}\")")
+            elif recalled is not None:
+                when = (f"{formatting.claim(early)} told on {early['as_of']} as it stood then, "
+                        f"{formatting.claim(late)} recalled by a later report as that day's "
+                        f"last count (\"{quoted(late, 3)}\")")
             return Finding(id="", verdict="explained", relation="later-update", explanation=(
                 f"A running count updated: {when}."), **base)
         if early.get("event") in STOCK_EVENTS and early.get("event") == late.get("event") \
@@ -756,6 +779,7 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
                 if (a["article"] == b["article"] or a["as_of"] != b["as_of"]
                         or "exact" != a["bound"] or "exact" != b["bound"]
                         or _other_outcome(a, b)  # the missing are not the dead
+                        or _day_end_recalled(a, b)
                         or frozenset((a["id"], b["id"])) in judged or _allows(a, b)
                         or confirmed_elsewhere_pair(a, b, members)):
                     continue
@@ -770,6 +794,17 @@ def same_day_conflicts(claims: pd.DataFrame, cross: list[Finding]) -> list[Findi
                         f"other reports tie together. A toll can rise between reports but not "
                         f"differ within one day's; one of them is out of line.")))
     return out
+
+
+def _day_end_recalled(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """One report recalls a past day's count ("by Monday night eight had died", told on
+    Wednesday), the other gave it on that day as it stood when written: the recalled count
+    is the day's last and may be higher without either being wrong."""
+    for late, same in ((a, b), (b, a)):
+        if (_recalled(late) and not _recalled(same)
+                and float(late["value"]) > float(same["value"])):
+            return True
+    return False
 
 
 def confirmed_elsewhere_pair(a: Mapping[str, Any], b: Mapping[str, Any],
@@ -1109,6 +1144,11 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
                   and float(x["value"]) < float(y["value"])) and _BRINGING_TO.match(between):
                 # ("a final dividend of 6.8p, taking the full-year payout to 10.2p")
                 out.append((x["id"], y["id"], "increment-of-total"))
+                w = _added_to(rows, x)
+                if w is not None and float(w["value"]) < float(y["value"]):
+                    # ("a final dividend of 6.2p which, added to the 2.8p interim, brings
+                    # the total payout to 9p": both dividends are parts of the total)
+                    out.append((w["id"], y["id"], "increment-of-total"))
             elif x["role"] not in ("difference", "increment") and (
                     _COMPARED_FROM.match(between)
                     or _THAN.match(between) and _other_period(x, y)):
@@ -1237,6 +1277,24 @@ def _links_to_the_sentence_before(claims: pd.DataFrame) -> list[tuple[str, str, 
 _OF_THE_NEXT = re.compile(r"\s+of\s+(?:the\s+|all\s+)?$")
 
 
+# What joins a figure to the one after it as two parts of one sum: "6.2p which, added to the
+# 2.8p interim", "£50m, on top of the £20m", "€12m plus €3m".
+_ADDED_TO = re.compile(r"^\W*(?:[a-z]+\s+){0,3}?(?:which|that)?\W*(?:when\s+)?(?:added\s+to|on\s+top\s+of|"
+                       r"plus|together\s+with|combined\s+with)\s+(?:the\s+|an?\s+|its\s+|their\s+)?$",
+                       re.IGNORECASE)
+
+
+def _added_to(rows: list[dict], x: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The figure of x's unit right before x that the sentence adds x to, or None."""
+    before = [r for r in rows if int(r["end"]) <= int(x["start"])]
+    if not before or before[-1]["unit"] != x["unit"]:
+        return None
+    w = before[-1]
+    s0 = int(w["sentence_start"])
+    between = str(w["sentence"])[int(w["end"]) - s0:int(x["start"]) - s0]
+    return w if _ADDED_TO.match(between) else None
+
+
 def _next_of_each_unit(rows: list[dict]) -> list[tuple[dict, dict]]:
     """Each figure of a sentence with the next one, and with the next one of its unit when
     figures of other units stand between ("5.2 per cent in the three months to March, from 5.0
@@ -1323,6 +1381,56 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
             kept.append(f if claims_in == list(f.claims)
                         else dataclasses.replace(f, claims=claims_in))
     return kept, new
+
+
+def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """A figure that is the rest of a total another report splits.
+
+    "The national funds come on top of €20m already committed by the region and bring the aid
+    package to €70m" in one report; "the government has pledged €50 million in emergency aid"
+    in another: €70m - €20m = €50m, so the €50m is the new money and €70m the total it brings
+    the package to. One explained finding (increment-of-total) per such figure and total; the
+    figure must share a word of what it measures with the total or its stated part.
+    """
+    links = [(x, y) for x, y, rel in stated_links(claims) if rel == "increment-of-total"]
+    if not links:
+        return []
+    by_id = {r["id"]: r for r in rows_by_index(claims).values()}
+    judged = {frozenset(f.claims) for f in cross if len(f.claims) == 2}
+    candidates: dict[str, list[dict]] = {}
+    for r in by_id.values():
+        if not r.get("vague") and r["bound"] in ("exact", "approx"):
+            candidates.setdefault(r["unit"], []).append(r)
+    out, seen = [], set()
+    for x_id, y_id in links:
+        part, total = by_id[x_id], by_id[y_id]
+        rest = float(total["value"]) - float(part["value"])
+        if rest <= 0 or part["unit"] != total["unit"] or part["role"] in ("change", "difference"):
+            continue  # ("has dropped $100 to $1,199": a move, not a part of a sum)
+        said = features.measure_words(total) | features.measure_words(part)
+        for z in candidates.get(total["unit"], []):
+            value = float(z["value"])
+            if (z["article"] == total["article"] or z.get("story") != total.get("story")
+                    or abs(value - rest) > max(rounding_tolerance(value), CHANGE_MATCH_SHARE * rest)
+                    or frozenset((z["id"], y_id)) in judged or (z["id"], y_id) in seen
+                    or not said & features.measure_words(z)):
+                continue
+            seen.add((z["id"], y_id))
+            told = (_span_quote(part, total) if part["sentence_start"] == total["sentence_start"]
+                    else quoted(total, words=6))
+            out.append(Finding(
+                id="", kind="cross-source", verdict="explained", relation="increment-of-total",
+                claims=[z["id"], y_id, x_id], measure=total["measure"], score=None,
+                details={"rel_diff": round(rel_diff(value, float(total["value"])), 6),
+                         "rest_of": [y_id, x_id]},
+                explanation=(
+                    f"{_who(z)} says \"{quoted(z)}\"; {_who(total)} gives "
+                    f"{formatting.claim(total)} and counts {formatting.claim(part)} in it "
+                    f"(\"{told}\"). Not a "
+                    f"conflict: {formatting.claim(total)} less {formatting.claim(part)} is "
+                    f"{formatting.amount(rest, str(total['unit']))}, the first report's "
+                    f"figure: the rest of the total.")))
+    return out
 
 
 def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]],

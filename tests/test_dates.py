@@ -179,6 +179,10 @@ NOT_THIS_FIGURE = [
      "to scale back bets on a rate cut next month.", "2025-06-18", "2.8%"),
     ("Prices rose 2.9 per cent, up from 2.6 per cent in April and above the 2.8 per cent that "
      "economists had pencilled in.", "2025-06-18", "2.8 per cent"),
+    # A year a later stretch between commas gives with a figure of its own is that figure's.
+    ("In all, the fire burned 23,800 hectares, according to the agency, dwarfing the previous "
+     "record, a blaze in 2019 near Olbia that burned 14,000 hectares.", "2026-07-24",
+     "23,800 hectares"),
 ]
 
 # Durations and rates are not periods: no time expression may cover these words.

@@ -203,6 +203,16 @@ def test_whose_age_it_is(text, figure, holder):
     # A total of a span that is over does not run, whatever "so far" its sentence says.
     ("Some 30,661 people have crossed so far in 2024, compared with 45,774 in 2022.", "45,774",
      "person", None, False),
+    # A toll as it stood by a time is a count that runs; so is a career's total.
+    ("By Monday night eight people had been confirmed dead.", "eight", "person", None, True),
+    ("It gave him 2,117 career points, a school record.", "2,117", "point", None, True),
+    ("She scored a career-high 40 points on Friday.", "40", "point", None, False),
+    # Jobs cut are counted as jobs, whatever the noun: roles, job cuts, workers facing the axe.
+    ("The airline said it would cut 1,200 roles.", "1,200", "job", "change", False),
+    ("That plan includes 1,200 job cuts, largely in head office.", "1,200", "job", None, False),
+    ("Her pay rises as 1,500 workers at her firm face the axe.", "1,500", "job", None, False),
+    ("About 300 staff will be made redundant at the plant.", "About 300", "job", None, False),
+    ("The plant employs 1,500 workers on three shifts.", "1,500", "person", None, False),
 ])
 def test_role_unit_and_running(text, span, unit, role, running):
     df = factcheck.extract(text, "2024-11-04")
@@ -425,3 +435,15 @@ def test_a_total_counts_what_its_sentence_counted_before_it():
                            "taking the total so far this year to 34,155.", "2026-10-17")
     row = df[df["text"] == "34,155"].iloc[0]
     assert (row["event"], bool(row["running"])) == ("arrival", True)
+
+
+@pytest.mark.parametrize("text,published,figure,as_of", [
+    # A running count told for a past day holds as of that day, not the report's.
+    ("The death toll hit nine last night, officials said.", "2026-07-21", "nine", "2026-07-20"),
+    # Not a day that names another event: the game to come.
+    ("McDermott now has 2,129 points heading into Saturday's semifinals.", "2013-03-08",
+     "2,129", "2013-03-08"),
+])
+def test_a_running_count_told_for_a_past_day(text, published, figure, as_of):
+    df = factcheck.extract(text, published)
+    assert df.loc[df["text"] == figure, "as_of"].tolist() == [as_of]

@@ -557,6 +557,11 @@ STATED_LINKS = [
      "element is the closure of its warehouse at Ashby, where 700 people work.",
      "About 700 jobs will go at the Ashby warehouse, the retailer said.",
      "2,400", "About 700", "part-of-whole"),
+    # Two parts one sentence adds together: each is a part of the total it brings.
+    ("The board proposed a final dividend of 6.2p which, added to the 2.8p interim, brings "
+     "the total payout for the year to 9p.",
+     "Investors will receive a final dividend of 6.2p, the airline said.",
+     "9p", "6.2p", "increment-of-total"),
 ]
 
 
@@ -1018,8 +1023,9 @@ def test_a_part_of_its_own_whole_is_no_part_of_a_figure_all_but_it():
 
 def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
     """"By Monday night eight had died, and officials said this morning that the toll had
-    risen to 12" (a Wednesday report): the 12 is Wednesday's, so the toll is a timeline, and
-    a missing count or the evacuated ("more than 9,000 have been evacuated") never join it."""
+    risen to 12" (a Wednesday report): the eight is Monday night's, the 12 Wednesday's, so the
+    toll is a timeline, and a missing count or the evacuated ("more than 9,000 have been
+    evacuated") never join it."""
     result = _run(
         ("Wildfire death toll rises to seven. Seven people have died and more than 9,000 have "
          "been evacuated as the fire burns on. Nine people are still missing, officials said.",
@@ -1030,7 +1036,8 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
     assert not [f for f in result.findings if f.verdict == "contradict"]
     updates = [sorted(c.loc[f.claims, "text"]) for f in result.findings
                if f.relation == "later-update"]
-    assert ["12", "Seven", "seven"] in updates or ["12", "seven"] in updates, updates
+    assert ["Seven", "eight", "seven"] in updates or ["eight", "seven"] in updates, updates
+    assert c.loc[c["text"] == "12", "as_of"].tolist() == ["2026-07-22"]
     assert c.loc[c["text"] == "more than 9,000", "event"].tolist() == ["displacement"]
 
 
@@ -1049,7 +1056,51 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
      ("The storm brought 736mm of rain to the city over three days, from Friday to Sunday, "
       "the weather service said.", "2026-10-19"),
      ("412mm", "736mm"), ("explained", "different-period")),
+    # Two digits swapped in a sum told in other words: one figure miscopied.
+    (("The chancellor would meet her main fiscal rule with £14.1 billion to spare, the "
+      "watchdog said.", "2026-03-18"),
+     ("Economists noted she had left herself only £11.4bn of headroom against her rules.",
+      "2026-03-22"),
+     ("£14.1 billion", "£11.4bn"), ("contradict", None)),
+    # One named day's toll in two reports, one told in the past tense: no update between them.
+    (("The confirmed death toll hit 38 on Tuesday as divers reached the lower deck.",
+      "2026-02-10"),
+     ("On Tuesday the coast guard had put the toll at 36; by Thursday it had risen further.",
+      "2026-02-12"),
+     ("38", "36"), ("contradict", None)),
 ])
 def test_one_figure_in_each_report(a, b, figures, expected):
     found = _between(_run(a, b), *figures)
     assert [(f.verdict, f.relation) for f in found] == [expected], [f.explanation for f in found]
+
+
+def test_a_figure_that_is_the_rest_of_a_split_total():
+    """One report gives a total and the part that was there before; another gives the rest."""
+    result = _run(
+        ("The national funds come on top of €20m already committed by the regional government "
+         "and bring the public aid package to €70m.", "2026-07-24"),
+        ("The government has pledged €50 million in emergency aid for the island.",
+         "2026-07-22"))
+    found = _between(result, "€70m", "€50 million")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "increment-of-total")]
+    assert "€20m" in found[0].explanation and "rest" in found[0].explanation
+    # Not where the figure is no rest of it.
+    result = _run(
+        ("The national funds come on top of €20m already committed by the regional government "
+         "and bring the public aid package to €70m.", "2026-07-24"),
+        ("The government has pledged €40 million in emergency aid for the island.",
+         "2026-07-22"))
+    assert not [f for f in _between(result, "€70m", "€40 million")
+                if f.relation == "increment-of-total"]
+
+
+def test_a_toll_recalled_for_a_day_may_be_that_days_last():
+    """A later report's "by Monday night" count above a report written on Monday is the day's
+    last count (an update within the day), not a conflict."""
+    result = _run(("The wildfire's death toll rose to seven on Monday, officials said.",
+                   "2026-07-20"),
+                  ("By Monday night eight people had been confirmed dead, and officials said "
+                   "this morning that the toll had risen to 12.", "2026-07-22"))
+    found = _between(result, "seven", "eight")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
+    assert "recalled" in found[0].explanation
