@@ -925,7 +925,9 @@ def period_for(sentence: str, span: tuple[int, int], published: dt.date | None) 
              and not _baseline(sentence, p, fig) and not _owned(sentence, p, fig, figures)
              and not (p.kind == "day" and p.span[1] <= fig[0]
                       and _NOW.search(sentence, p.span[1], fig[0]))
-             and not _with_a_figure_of_its_own(masked, p, fig, figures)]
+             and not _with_a_figure_of_its_own(masked, p, fig, figures)
+             and not (p.kind == "day" and _DAYS_EVENT.match(sentence, p.span[1])
+                      and _EVENT_PREPOSITION.search(sentence, 0, p.span[0]))]
     if not spans:
         return _stamped(stamps, as_of, distance)
     lo, hi = _clause_of(sentence, fig[0])
@@ -1000,6 +1002,12 @@ def _with_a_figure_of_its_own(masked: str, p: Period, fig: tuple[int, int],
     return any(lo < f[0] and f[1] <= hi for f in figures)
 
 
+# A day that names an event in a phrase after a preposition dates the event, not the figure:
+# "the death toll from Saturday night's capsizing rose to 31", "heading into Saturday's
+# semi-finals" (not "Thursday's crossings brought the total to 33,915", the count's subject).
+_DAYS_EVENT = re.compile(r"\s?['’]\s?s\s+[a-z]")
+_EVENT_PREPOSITION = re.compile(r"\b(?:from|of|in|after|since|into|before|during|following|"
+                                r"over|ahead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _SEGMENT_CUT = re.compile(r"[,;:](?!\d)|[()\u2013\u2014]")  # not "14,000"
 
 

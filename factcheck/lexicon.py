@@ -41,6 +41,8 @@ PERSON_NOUNS = frozenset(
     contractor contractors guard guards inspector inspectors engineer engineers americans
     britons residents evacuee evacuees displaced homeless jobless unemployed servant servants
     commuter commuters holidaymaker holidaymakers shopper shoppers motorist motorists
+    missing captain captains skipper skippers master masters mother mothers father fathers
+    daughter daughters son sons wife wives husband husbands owner owners taxpayer taxpayers
     """.split()
 )
 

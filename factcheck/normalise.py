@@ -296,6 +296,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
             break
         if lw.startswith("-"):
             lw = lw[1:]
+        if lw.endswith(("'s", "’s")) and i + 1 < len(words):
+            continue  # "seven Hallworth's stores": whose they are, not what is counted
         phrase.append(lw)
         s = singular(lw)
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -400,6 +402,9 @@ _PART_BEFORE = re.compile(r"(?:\bof which|\bof whom|\bincluding|\bincludes|\binc
 
 # "Riva, 47, of Sterling", "two sons, ages 6 and 16", "aged 63": ages, not counts.
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and)\s*)*|[A-Z][a-z]+,\s*)$")
+# "the master, 56, ...", "her husband, 61,": a person named by a role, then the age.
+_ROLE_AGE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[a-z'’]+\s+){0,2}"
+                              r"(?P<n>[a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|$|\.)")
 
 
@@ -432,8 +437,10 @@ def _is_age(before: str, after: str, q: numbers.Quantity) -> bool:
     if not (q.unit is None and q.kind == "cardinal" and q.bound == "exact" and q.value <= 120
             and float(q.value).is_integer()):
         return False
+    role = _ROLE_AGE_BEFORE.search(before[-60:])
     return bool(_YEARS_OLD_AFTER.match(after)) or (
-        bool(_AGE_BEFORE.search(before) or _DIED_AT.search(before))
+        bool(_AGE_BEFORE.search(before) or _DIED_AT.search(before)
+             or role and role.group("n") in PERSON_NOUNS and role.group("n") != "missing")
         and bool(_AGE_AFTER.match(after)))
 
 
@@ -592,6 +599,8 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
     for m in _WORD.finditer(sentence, lo, hi):
         ev = words.get(m.group().lower())
         if ev:
+            if m.start() >= end and _A_FIGURE.search(sentence, end, m.start()):
+                continue  # "rose to 31, with 62 people still unaccounted for": the 62's
             d = m.start() - end if m.start() >= end else start - m.end()
             # "Seven people have died and more than 9,000 have been evacuated": an outcome
             # before a coordinating word is likely the other count's; one after it wins.
@@ -603,6 +612,9 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|while|whereas)\b")
+# Past a comma, another figure: an outcome word after it is that figure's ("rose to 31, with 62
+# people still unaccounted for"; not "45,774 people remained in 312 evacuation centres").
+_A_FIGURE = re.compile(r"[,;]\s[^\d]*\d")
 
 
 # The cues as word endings of the text before a figure ("more" alone says too little).

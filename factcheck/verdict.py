@@ -971,8 +971,9 @@ _SHARE = (r"(?:accounts?\s+for|accounted\s+for|makes?\s+up|made\s+up|represents?
           r"an?\s+(?:\w+\s+)?(?:share|part|slice|portion|fraction|proportion)|"
           r"(?:(?:the|its|their|his|her)\s+)?(?:[\w-]+['’]s?\s+)?(?:\w+\s+)?"
           r"(?:share|part|slice|portion))\s+of")
-_OUT_OF = re.compile(r"^[^.;\d]{0,80}?\bout\s+of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?"
-                     + _HEDGED_OVER + "$", re.IGNORECASE)
+_OUT_OF = re.compile(r"^[^.;\d]{0,160}?\bout\s+of\s+(?:the\s+|all\s+|a\s+total\s+of\s+|"
+                     r"(?:a|an|the|its|their)\s+(?:[a-z-]+\s+){0,2}(?:total|toll|tally|count)"
+                     r"\s+of\s+)?" + _HEDGED_OVER + "$", re.IGNORECASE)  # "out of a national toll of"
 _SHARE_OF = re.compile(r"^[^.;\d]{0,40}?\b" + _SHARE + r"\s+(?:the\s+|all\s+)?" + _HEDGED
                        + "$", re.IGNORECASE)
 

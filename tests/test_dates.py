@@ -183,6 +183,11 @@ NOT_THIS_FIGURE = [
     ("In all, the fire burned 23,800 hectares, according to the agency, dwarfing the previous "
      "record, a blaze in 2019 near Olbia that burned 14,000 hectares.", "2026-07-24",
      "23,800 hectares"),
+    # A day that names an event after a preposition dates the event ("Saturday's semifinals").
+    ("McDermott now has 2,129 points heading into Saturday's semifinals.", "2013-03-08",
+     "2,129"),
+    ("More bodies were recovered as the death toll from Saturday night's capsizing rose to 31.",
+     "2026-02-09", "31"),
 ]
 
 # Durations and rates are not periods: no time expression may cover these words.

@@ -213,6 +213,15 @@ def test_whose_age_it_is(text, figure, holder):
     ("Her pay rises as 1,500 workers at her firm face the axe.", "1,500", "job", None, False),
     ("About 300 staff will be made redundant at the plant.", "About 300", "job", None, False),
     ("The plant employs 1,500 workers on three shifts.", "1,500", "person", None, False),
+    # The missing are people; a person named by a role, then an age, is that person's age.
+    ("A ferry capsized late on Saturday, killing at least 14 people and leaving 87 missing, the "
+     "coast guard said.", "87", "person", None, True),
+    ("Investigators are examining the decision by the master, 56, to depart after a gale "
+     "warning.", "56", "age", None, False),
+    # A possessive before the noun says whose, not what is counted; taxpayers are people.
+    ("Seven Hallworth's stores in the Midlands will close.", "Seven", "store", None, False),
+    ("The revised figures show 1.3 million additional higher-rate taxpayers by 2029-30.",
+     "1.3 million", "person", "increment", False),
 ])
 def test_role_unit_and_running(text, span, unit, role, running):
     df = factcheck.extract(text, "2024-11-04")
@@ -227,6 +236,11 @@ SEATS_LIST = ("Labour had won 411 seats, the Conservatives 121, the Liberal Demo
               "Reform UK four.")
 
 READINGS = [
+    # The outcome of the toll the clause opens with, not of the figure after the next comma.
+    ("Divers recovered more bodies as the death toll from Saturday night's capsizing in the "
+     "strait rose to 31, with 62 people still unaccounted for.", "31", "event", "death"),
+    ("Divers recovered more bodies as the death toll from Saturday night's capsizing in the "
+     "strait rose to 31, with 62 people still unaccounted for.", "62", "event", "missing"),
     # A share of GDP measures what its sentence names, never the economy it is a share of.
     ("leaving a deficit of €30.4bn, or 2.6% of gross domestic product.", "2.6%", "noun", ""),
     # A share's noun before it, not the base it is of.

@@ -557,6 +557,11 @@ STATED_LINKS = [
      "element is the closure of its warehouse at Ashby, where 700 people work.",
      "About 700 jobs will go at the Ashby warehouse, the retailer said.",
      "2,400", "About 700", "part-of-whole"),
+    # A part "out of" a whole named by its kind, however long the clause between.
+    ("Four hundred and twenty-eight people in the province have now been confirmed dead, the "
+     "governor's office said on Thursday morning, out of a national toll of 611.",
+     "The national death toll rose to 611 on Thursday, officials said.",
+     "Four hundred and twenty-eight", "611", "part-of-whole"),
     # Two parts one sentence adds together: each is a part of the total it brings.
     ("The board proposed a final dividend of 6.2p which, added to the 2.8p interim, brings "
      "the total payout for the year to 9p.",
