@@ -1058,6 +1058,13 @@ def significant(value: float) -> tuple[int, str]:
 # One digit changed is a slip only in a figure this precise: price points ("$1,099",
 # "$1,199") and running tallies ("2,301", "2,302") differ by one digit by design.
 SLIP_SUBSTITUTION_DIGITS = 5
+# Powers of ten a figure's digits slip by: a decimal point moved one place, or the wrong word
+# of a thousand ("million" for "billion").
+SLIP_SCALES = (1, 3)
+# Families whose values keep the digits as written (money in its currency, counts); a length,
+# a duration or a weight is held in a base unit, whose digits no one wrote ("5 years" and "50
+# years" are 1,826.25 and 18,262.5 days).
+_AS_WRITTEN = frozenset({"money", "count", "person"})
 
 
 def digit_slip(a: Row, b: Row, story: Story) -> float:
@@ -1065,9 +1072,14 @@ def digit_slip(a: Row, b: Row, story: Story) -> float:
     ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of five significant
     digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
     rarely meet by chance in one story. 1.0 for a swap, 0.5 for a changed digit (which a
-    count still being made may show from one day to the next: "27,281", "27,981")."""
+    count still being made may show from one day to the next: "27,281", "27,981"); 1.0 also
+    for the same three or more digits a decimal point or a thousand apart ("$307 million",
+    "$3.07 billion"; "$4.12m", "$4.12bn")."""
     pa, da = _cached(a, "_sig", lambda r: significant(r["value"]))
     pb, db = _cached(b, "_sig", lambda r: significant(r["value"]))
+    if (len(da) >= 3 and da == db and abs(pa - pb) in SLIP_SCALES
+            and a.get("unit_family") in _AS_WRITTEN):
+        return 1.0
     if pa != pb or len(da) != len(db) or len(da) < 3 or da == db:
         return 0.0
     diff = [i for i in range(len(da)) if da[i] != db[i]]

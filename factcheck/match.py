@@ -121,8 +121,9 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # One named person's ages always meet (the features say whether they are one person);
     # ages are few in a story, and an unnamed one may be a named person's: all of them meet;
     # so do the running counts of one outcome (the tolls of a developing event).
-    # ... and so do figures of one unit whose digits are the same, in another order: a swap of
-    # two digits ("£14.1bn", "£11.4bn") is one figure miscopied, whatever the words around it.
+    # ... and so do figures of one unit whose digits are the same, in another order or at
+    # another scale: a swap of two digits ("£14.1bn", "£11.4bn") or a slipped decimal point
+    # ("$307 million", "$3.07 billion") is one figure miscopied, whatever the words around it.
     for tag in (_person_tag, _age_tag, features.toll_of, _digits_tag):
         tags = np.array([tag(r) for r in block], dtype=object)
         if (tags != "").any():
@@ -205,10 +206,15 @@ counted_tag = features.counted_tag
 
 
 def _digits_tag(r: dict) -> str:
-    """The unit, magnitude and sorted significant digits of a figure of three or more of them
-    ("GBP 10 114" for £14.1bn and £11.4bn), or ''."""
-    power, digits = features.significant(r["value"])
-    return f"{r['unit']} {power} {''.join(sorted(digits))}" if len(digits) >= 3 else ""
+    """The unit and sorted significant digits of a figure of three or more of them
+    ("GBP 114" for £14.1bn, £11.4bn and £1.41bn), or ''."""
+    if r.get("unit_family") not in _DIGITS_AS_WRITTEN:
+        return ""  # (a length or a duration is held in a base unit: its digits are no one's)
+    digits = features.significant(r["value"])[1]
+    return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 3 else ""
+
+
+_DIGITS_AS_WRITTEN = frozenset({"money", "count", "person", "percent"})
 
 
 def _age_tag(r: dict) -> str:

@@ -205,6 +205,8 @@ def _unit_of_noun(noun: str) -> tuple[str, str]:
     s = singular(noun)
     if s in SEAT_HOLDERS:
         return "seat", "count"
+    if s == "preference":
+        return "vote", "count"  # "418,794 first preferences": votes, in a single transferable vote
     if noun.lower() in PERSON_NOUNS or s in PERSON_NOUNS or s == "person":
         return "person", "person"
     if s in DURATION_NOUNS:

@@ -498,8 +498,12 @@ def _contradiction(a: Mapping[str, Any], b: Mapping[str, Any], diff: float,
     if times is not None:
         return _far_apart_finding(a, b, times, base)
     when = _when(a) or _when(b)
-    why = (" The figures differ by two swapped digits (or one of many): one of them is likely "
-           "miscopied.") if slip else ""
+    why = ""
+    if slip:
+        scaled = features.significant(a["value"])[0] != features.significant(b["value"])[0]
+        why = (" The figures have the same digits a decimal point (or a thousand) apart: one of "
+               "them is likely miscopied." if scaled else " The figures differ by two swapped "
+               "digits (or one of many): one of them is likely miscopied.")
     return Finding(id="", verdict="contradict", explanation=(
         f"{_who(a)} says {formatting.claim(a)}; {_who(b)} says {formatting.claim(b)}{when}. "
         f"They appear to report the same measure and no reason for the difference "

@@ -1073,6 +1073,10 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
      ("On Tuesday the coast guard had put the toll at 36; by Thursday it had risen further.",
       "2026-02-12"),
      ("38", "36"), ("contradict", None)),
+    # The same digits a decimal point apart: one figure miscopied, whatever the words.
+    (("Net income rose to $3.07 billion in the quarter, the company said.", "2027-10-26"),
+     ("Profit came in at $307 million for the three months, analysts noted.", "2027-10-28"),
+     ("$3.07 billion", "$307 million"), ("contradict", None)),
 ])
 def test_one_figure_in_each_report(a, b, figures, expected):
     found = _between(_run(a, b), *figures)
