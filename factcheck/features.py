@@ -68,7 +68,10 @@ class Story:
         seen = {(k, float(r["value"]), r["article"]) for r, k in zip(rows, kinds)}
         per_article = Counter((r["article"], k) for r, k in zip(rows, kinds))
         per_noun = Counter((r["article"], r["noun"]) for r in rows if r["noun"])
-        per_sig = Counter((r["article"], r["unit"], sig) for r in rows for sig in signatures(r))
+        # (distinct figures: a headline that repeats the body's figure gives no second one)
+        per_sig = Counter((a, u, sig) for a, u, sig, _ in {
+            (r["article"], r["unit"], sig, float(r["value"])) for r in rows
+            for sig in signatures(r)})
         names: dict[str, set[str]] = {}
         ages: dict[str, list[float]] = {}
         for r in rows:
@@ -528,7 +531,8 @@ def local_count(row: Row) -> bool:
 # The stage of a count its clause names before the figure: an early one ("Provisional turnout
 # ... was 61.3 per cent", "fell 7.4% in early trading") or the final one ("The final turnout of
 # 62.8 per cent", "closed 4.1% lower").
-_EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial|first\s+estimated?|"
+_EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial(?:ly)?|originally|"
+                          r"first\s+(?:estimated?|reported)|"
                           r"flash\s+estimate|so\s+far\s+counted)\b", re.IGNORECASE)
 _FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
 
@@ -552,8 +556,15 @@ def stage_words(row: Mapping[str, Any]) -> str:
              for m in pattern.finditer(sentence, lo, hi)]
     if not found:
         return ""
-    return min(found, key=lambda m: m.start() - end if m.start() >= end else at - m.end()
-               ).group(0)
+    # (and one in the figure's own stretch between commas before one past a comma: "The figure
+    # for August, initially estimated at 2.2 per cent, was revised higher" is the early one)
+    def rank(m: re.Match[str]) -> tuple[bool, int]:
+        gap = (end, m.start()) if m.start() >= end else (m.end(), at)
+        return (bool(_COMMA.search(sentence, *gap)), gap[1] - gap[0])
+    return min(found, key=rank).group(0)
+
+
+_COMMA = re.compile(r"[,;]\s")
 
 
 def stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
@@ -1015,6 +1026,30 @@ def unique_match(a: Row, b: Row, story: Story) -> float:
                 and story.signature_in_article[(b["article"], b["unit"], sig)] == 1):
             return 1.0
     return 0.0
+
+
+# How much of their governing phrases two figures of two significant digits must share before a
+# swap or a slipped decimal point between them is read as one figure miscopied ("360 people
+# evacuated from beaches by coastguard boats", "630 people taken off beaches by coastguard
+# boats"): two digits meet by chance far more often than three.
+SHORT_SLIP_OVERLAP = 0.45
+
+
+def short_slip(a: Row, b: Row) -> bool:
+    """Two exact figures of two significant digits each, of money or a count or a share, that are
+    one figure miscopied if they measure one thing: the digits swapped ("360", "630"; "7.4%",
+    "4.7%") or a decimal point apart ("$1.5 million", "$15 million"). The caller asks that their
+    phrases say so (``SHORT_SLIP_OVERLAP``)."""
+    if a["bound"] != "exact" or b["bound"] != "exact" or a.get("unit_family") not in _SHORT_SLIP:
+        return False
+    pa, da = _cached(a, "_sig", lambda r: significant(r["value"]))
+    pb, db = _cached(b, "_sig", lambda r: significant(r["value"]))
+    if len(da) != 2 or len(db) != 2:
+        return False
+    return (pa == pb and da == db[::-1] and da[0] != da[1]) or (da == db and abs(pa - pb) == 1)
+
+
+_SHORT_SLIP = frozenset({"money", "count", "person", "percent"})
 
 
 # One person's ages in one story differ by at most this many years plus the years between the

@@ -57,6 +57,7 @@ _NAMES = list(features.SAME_MEASURE)
 _NO_STORY = features.Story()
 # Where ``one_count_one_period``'s feature sits in a pair's vector (read, not computed twice).
 _UNIQUE_MATCH = _NAMES.index("unique_match")
+_PHRASE_OVERLAP = _NAMES.index("phrase_overlap")
 
 
 def role_class(role: object) -> str:
@@ -147,6 +148,28 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
             keep[np.ix_(idx, idx)] = True
         elif len(members) == len(block):
             keep[:] = True
+    # Figures each the one figure of a measure (its noun and outcome, or a stated period) in
+    # its report are scored whatever their words and values: ``one_count_one_period`` aligns
+    # them ("said it would cut 1,200 roles", "1,500 workers at her firm face the axe").
+    # (Counts of a hundred or more, or sums, given as they are, within half as much again of
+    # each other: a few games, boats or days meet by chance.)
+    values_of: dict[tuple, set[float]] = defaultdict(set)
+    for r in block:
+        for sig in features.cached_signatures(r):
+            values_of[(r["article"], r["unit"], sig)].add(float(r["value"]))
+    by_sig: dict[tuple, list[int]] = defaultdict(list)
+    for i, r in enumerate(block):
+        if not _one_of_a_measure(r):
+            continue
+        for sig in features.cached_signatures(r):
+            if len(values_of[(r["article"], r["unit"], sig)]) == 1:
+                by_sig[(r["unit"], sig)].append(i)
+    for members in by_sig.values():
+        if len(members) > 1:
+            idx = np.array(members)
+            av = np.abs(values[idx])
+            keep[np.ix_(idx, idx)] |= (np.maximum(av[:, None], av[None, :])
+                                       <= ONE_MEASURE_RATIO * np.minimum(av[:, None], av[None, :]))
     arts = np.array([hash(r["article"]) for r in block])
     other = np.triu(arts[:, None] != arts[None, :], k=1)
     all_tags = [counted_tag(r) for r in block]
@@ -205,13 +228,25 @@ def _person_tag(r: dict) -> str:
 counted_tag = features.counted_tag
 
 
+# How far apart two reports' one figures of a measure may be to be scored whatever their words.
+ONE_MEASURE_RATIO = 1.5
+
+
+def _one_of_a_measure(r: dict) -> bool:
+    """A figure the one-figure-of-a-measure search may pair: a sum, or a count of a hundred or
+    more, given as it is (no bound)."""
+    return r["bound"] in ("exact", "approx") and (
+        r.get("unit_family") == "money"
+        or r.get("unit_family") in ("count", "person") and abs(float(r["value"])) >= 100)
+
+
 def _digits_tag(r: dict) -> str:
-    """The unit and sorted significant digits of a figure of three or more of them
+    """The unit and sorted significant digits of a figure of two or more of them
     ("GBP 114" for £14.1bn, £11.4bn and £1.41bn), or ''."""
     if r.get("unit_family") not in _DIGITS_AS_WRITTEN:
         return ""  # (a length or a duration is held in a base unit: its digits are no one's)
     digits = features.significant(r["value"])[1]
-    return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 3 else ""
+    return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 2 else ""
 
 
 _DIGITS_AS_WRITTEN = frozenset({"money", "count", "person", "percent"})
@@ -324,7 +359,7 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
         # match from one side is not enough to accuse an outlet.
         if agree:
             kept.add(pair)
-        elif best[(ib, claims.at[ia, "article"], agree)][1] == pair:
+        elif _mutual(best[(ib, claims.at[ia, "article"], agree)][1], pair, ia, ib, by_index):
             if not pair[5] and features.local_part(by_index[ia], by_index[ib], _NO_STORY):
                 pair = pair[:5] + ("place",)  # a place's figure against the whole's
             kept.add(pair)
@@ -341,6 +376,18 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
     kept |= {pair for key, (_, pair) in other.items() if key not in aligned}
     pairs = sorted(kept, key=lambda p: (p[0], p[1]))
     return pd.DataFrame(pairs, columns=PAIR_COLUMNS)
+
+
+def _mutual(back: tuple, pair: tuple, ia: int, ib: int, by_index: dict[int, dict]) -> bool:
+    """Whether ``back`` (the best pair of ib in ia's report) is ``pair``, or pairs ib with a
+    repeat of ia there (the same figure in the headline and the body is one figure, and ties
+    between the two must not break the alignment)."""
+    if back == pair:
+        return True
+    other = back[1] if back[0] == ib else back[0]
+    ra, ro = by_index[ia], by_index.get(other)
+    return (ro is not None and ro["article"] == ra["article"] and ro["unit"] == ra["unit"]
+            and float(ro["value"]) == float(ra["value"]) and back[2] == pair[2])
 
 
 def _closest_pairs(closest: dict[tuple, tuple[float, tuple]],
@@ -492,7 +539,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         return False
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
-    rule = ""
+    rule = slip = ""
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone
     if (one_count_one_period(ra, rb, story, prel, values[_UNIQUE_MATCH])
@@ -504,6 +551,11 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)
         p = max(p, matcher.min_contradict)
+    elif (not agree and values[_PHRASE_OVERLAP] >= features.SHORT_SLIP_OVERLAP
+          and features.short_slip(ra, rb)):
+        # "360 people evacuated from beaches by coastguard boats", "630 people taken off
+        # beaches by coastguard boats": two digits swapped in one phrase
+        p, slip = max(p, matcher.min_contradict), "slip"
     elif not agree and (features.part_of_named(ra, rb) or features.part_of_named(rb, ra)):
         p = max(p, matcher.min_different_value)  # the words state the link: part, whole
     elif features.same_running_count(ra, rb, story) and not _one_a_region(ra, rb, story):
@@ -552,7 +604,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))
-    pair = (ia, ib, round(p, 6), prel, why, rule)
+    pair = (ia, ib, round(p, 6), prel, why, rule or slip)
     for key in ((ia, rb["article"], agree), (ib, ra["article"], agree)):
         if key not in best or p > best[key][0]:
             best[key] = (p, pair)

@@ -1107,6 +1107,8 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
             unit, family = nxt.unit, _lexical_family(nxt.unit)
         role, unit, family, phrase = _role_in_sentence(sentence, q, nxt, unit, family, phrase,
                                                        wholes)
+        if unit == "job" and role == "change":
+            role = None  # "is to cut 2,300 jobs": the jobs cut, counted, not a level's change
         if family in ("person", "count") and unit != "count" and not (
                 family == "count" and recent_count_unit is not None
                 and recent_count_unit[1] == "person" and recent_count_unit[2] == s_idx):
@@ -1186,7 +1188,8 @@ def _claim_row(sentence: str, s0: int, q: numbers.Quantity, unit: str, family: s
         "sentence": sentence,
         "sentence_start": s0,
         **words,
-        "event": phrase_fields.pop("event"),
+        # (jobs cut are what the count counts, whatever outcome word the sentence uses)
+        "event": phrase_fields.pop("event") or ("job" if unit == "job" else ""),
         "period_start": _iso(period.start) if period else None,
         "period_end": _iso(period.end) if period else None,
         "period_kind": period.kind if period else None,

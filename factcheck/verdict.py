@@ -118,6 +118,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     # "781,000 in the December-to-February period", "vacancies have slumped to 718,000".)
     slip = features.digit_slip(a, b, features.Story()) if period_relation != "different" or (
         not (a["period_kind"] and b["period_kind"])) else 0
+    if rule == "slip":
+        slip = 1.0  # two digits swapped in one phrase (``features.short_slip``)
     if slip == 1.0 or slip and not (_counting(a) and _counting(b) and a["as_of"] != b["as_of"]):
         # "£2.37bn" and "£2.73bn" spent by the end of March: a count that moved, a part, an
         # earlier figure would not swap two digits; one of them is miscopied (a tally to date
@@ -405,7 +407,7 @@ def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
     figure is higher, days later (seats as a count goes on, a toll), so probably an update;
     else None."""
     days = _days_between(a, b)
-    if not days:
+    if not days or _announced(a) or _announced(b):
         return None
     early, late = (a, b) if days > 0 else (b, a)
     if _point(late) <= _point(early):
@@ -414,6 +416,24 @@ def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
         f"{_who(early)} says {formatting.claim(early)}; {_who(late)}, {_later_by(days)}, "
         f"says {formatting.claim(late)}. Probably not a conflict: the later report's higher "
         f"figure is likely an update of the count; worth a look."), **base)
+
+
+# A figure told as what a plan of cuts will do ("will cut 1,200 jobs", "putting about 2,100
+# roles at risk", "1,500 workers face the axe", "is to close 94 branches"): an announcement,
+# fixed when made, not a count that grows from one report to the next (unlike "23 executive
+# actions that will be taken", a plan still being drawn up).
+_PLANNED = re.compile(r"\b(?:(?:will|would|is\s+to|are\s+to|plans?\s+to|set\s+to|intends?\s+to|"
+                      r"to)\s+(?:cut|axe|shed|close|shut|slash|scrap)|at\s+risk|"
+                      r"fac(?:e|es|ing)\s+the\s+axe)\b", re.IGNORECASE)
+
+
+def _announced(row: Mapping[str, Any]) -> bool:
+    """The figure's clause tells it as what a plan will do (``_PLANNED``)."""
+    sentence = str(row.get("sentence") or "")
+    start = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    lo, hi = phrases.clause_bounds(sentence, start, end)
+    return bool(_PLANNED.search(sentence, lo, hi))
 
 
 def _standing_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
@@ -1357,6 +1377,12 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
         ys = [y_id] + sorted(agreed.get(y_id, set()) - set(xs))
         pairs = {frozenset((z, w)) for z in xs for w in ys
                  if by_id[z]["article"] != by_id[w]["article"]}
+        if relation == "different-period" and by_id[y_id]["bound"] in _PRECISE:
+            stale = [z for z in ys[1:] if z not in ends
+                     and float(by_id[z]["value"]) == float(by_id[y_id]["value"])
+                     and _told_as_current(by_id[z], by_id[x_id])]
+            ys = [c for c in ys if c not in stale]
+            new += [_stale_finding(by_id[z], by_id[x_id], by_id[y_id]) for z in stale]
         if not pairs or frozenset(xs + ys) in done:
             continue  # no other source holds either figure: the article's own business
         done.add(frozenset(xs + ys))
@@ -1367,7 +1393,7 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
     kept = []
     for f in cross:
         if f.verdict != "agree":
-            if frozenset(f.claims) not in across:
+            if frozenset(f.claims[:2] if f.verdict == "contradict" else f.claims) not in across:
                 kept.append(f)
             continue
         if not linked.intersection(f.claims):
@@ -1401,7 +1427,8 @@ def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> li
     if not links:
         return []
     by_id = {r["id"]: r for r in rows_by_index(claims).values()}
-    judged = {frozenset(f.claims) for f in cross if len(f.claims) == 2}
+    judged = {frozenset(f.claims[:2]) for f in cross if f.verdict == "contradict"
+              or len(f.claims) == 2}
     candidates: dict[str, list[dict]] = {}
     for r in by_id.values():
         if not r.get("vague") and r["bound"] in ("exact", "approx"):
@@ -1436,6 +1463,34 @@ def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> li
                     f"{formatting.amount(rest, str(total['unit']))}, the first report's "
                     f"figure: the rest of the total.")))
     return out
+
+
+def _told_as_current(z: Mapping[str, Any], x: Mapping[str, Any]) -> bool:
+    """A later report gives, as it stands, the figure an earlier report named as the one its
+    current figure is compared with: "consumer price inflation running at 3.1 per cent" three
+    days after "3.4 per cent in October, up from 3.1 per cent in September"."""
+    return (z["article"] != x["article"] and z["bound"] == "exact"
+            and str(z.get("published") or "") > str(x.get("published") or "") != ""
+            and not z.get("running") and not features.told_as_past(z)
+            and (not z.get("period_kind") or periods.relation(z, x) in ("same", "update")))
+
+
+_PRECISE = frozenset({"exact", "approx"})  # not a bound: "at least 40,000" allows too much
+
+
+def _stale_finding(z: Mapping[str, Any], x: Mapping[str, Any], y: Mapping[str, Any]) -> Finding:
+    """The contradict finding for a figure told as current that an earlier report had already
+    replaced (``_told_as_current``)."""
+    return Finding(
+        id="", kind="cross-source", verdict="contradict", claims=[z["id"], x["id"]],
+        measure=x["measure"], score=None,
+        details={"rel_diff": round(rel_diff(float(z["value"]), float(x["value"])), 6),
+                 "superseded_by": x["article"]},
+        explanation=(
+            f"{_who(z)} says {formatting.claim(z)} as it stands; {_who(x)}, earlier, gives "
+            f"{formatting.claim(x)}{_when(x)} and names {formatting.claim(y)} as the figure "
+            f"before it (\"{_span_quote(x, y) if x['sentence_start'] == y['sentence_start'] else quoted(x)}\"). "
+            f"The later report appears to give the superseded figure as current."))
 
 
 def _stated_link_finding(xs: list[Mapping[str, Any]], ys: list[Mapping[str, Any]],
@@ -1489,10 +1544,11 @@ def _span_quote(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
 
 
 def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
-    """Agreements and explained differences that also hold a figure's repeats in the same
-    report: an article states its key figure more than once (headline, opening, body), and
-    the matcher pairs one of them. A repeat is the same figure of the same unit and outcome
-    ("a total of 26,612" in the headline, "26,612 people" below)."""
+    """Findings that also hold a figure's repeats in the same report: an article states its
+    key figure more than once (headline, opening, body), and the matcher pairs one of them. A
+    repeat is the same figure of the same unit and outcome ("a total of 26,612" in the
+    headline, "26,612 people" below). One contradiction per dispute: the same two figures set
+    against each other again through their repeats are dropped."""
     key_of = {cid: (art, unit, float(value), _text(event)) for cid, art, unit, value, event in
               zip(claims["id"].tolist(), claims["article"].tolist(), claims["unit"].tolist(),
                   claims["value"].tolist(), claims["event"].tolist())}
@@ -1501,9 +1557,17 @@ def with_repeats(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
         by_key.setdefault(key, []).append(cid)
     repeats = {cid: ids for ids in by_key.values() if len(ids) > 1 for cid in ids}
     out = []
+    disputes: set[frozenset] = set()
     for f in cross:
-        if f.verdict == "contradict" or f.kind != "cross-source":
-            out.append(f)  # a contradiction holds the two figures in dispute, no more
+        if f.verdict == "contradict" and f.kind == "cross-source":
+            # A contradiction holds the two figures in dispute, each with its repeats in its
+            # report; the same dispute found again through a repeat is the same finding.
+            dispute = frozenset(key_of.get(c) for c in f.claims)
+            if dispute in disputes:
+                continue
+            disputes.add(dispute)
+        elif f.kind != "cross-source":
+            out.append(f)
             continue
         extra = [s for c in f.claims for s in repeats.get(c, ()) if s not in f.claims]
         if extra:
@@ -1557,7 +1621,8 @@ def explained_through_rates(claims: pd.DataFrame, cross: list[Finding]) -> list[
         y = _yearly(r)
         if y is not None:
             rows.append((r, *y))
-    held = {frozenset(f.claims) for f in cross if len(f.claims) == 2}
+    held = {frozenset(f.claims[:2]) for f in cross if f.verdict == "contradict"
+            or len(f.claims) == 2}
     out = []
     for i, (a, ya, wa) in enumerate(rows):
         for b, yb, wb in rows[i + 1:]:

@@ -23,13 +23,13 @@ DATA = Path(__file__).parent / "data"
 SETS = {
     "newsroom": dict(floors={"agree": 53, "explained": 33, "contradict": 1, "distinct": 28,
                              "all": 115}, max_uncovered=1, articles=30, pairs=130),
-    # (Its uncovered contradictions, read: four are the labelled discrepancies between other
-    # outlets than the labelled pair's, the fourth "672,600 births" against "627,600 babies"
-    # from a third outlet giving the same 672,600, since a swap of digits is also judged where
-    # only one report states a period; one, 81.7% against 87.1%, is a chance swap of digits
-    # between a region's turnout and another outlet's misreported state turnout.)
-    "newsroom2": dict(floors={"agree": 70, "explained": 36, "contradict": 12, "distinct": 36,
-                              "all": 154}, max_uncovered=5, articles=45, pairs=180),
+    # (Its uncovered contradictions, read: three are the labelled discrepancies between other
+    # outlets than the labelled pair's, one "672,600 births" against "627,600 babies" from a
+    # third outlet giving the same 672,600, since a swap of digits is also judged where only
+    # one report states a period; one, 81.7% against 87.1%, is a chance swap of digits between
+    # a region's turnout and another outlet's misreported state turnout.)
+    "newsroom2": dict(floors={"agree": 70, "explained": 36, "contradict": 13, "distinct": 36,
+                              "all": 155}, max_uncovered=4, articles=45, pairs=180),
 }
 
 

@@ -1077,6 +1077,17 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
     (("Net income rose to $3.07 billion in the quarter, the company said.", "2027-10-26"),
      ("Profit came in at $307 million for the three months, analysts noted.", "2027-10-28"),
      ("$3.07 billion", "$307 million"), ("contradict", None)),
+    # Two digits swapped in one phrase: the same contingent, miscopied.
+    (("A contingent of 120 firefighters from Andalusia arrived on Tuesday to relieve crews.",
+      "2026-08-12"),
+     ("The 210 firefighters from Andalusia who arrived on Tuesday are working the eastern flank.",
+      "2026-08-13"),
+     ("120", "210"), ("contradict", None)),
+    # A first estimate and its revision: the stage named in the figure's own stretch.
+    (("House prices: the figure for August, initially estimated at 2.2 per cent, was revised "
+      "higher.", "2027-11-18"),
+     ("House prices: the annual rate for August was revised up to 2.4 per cent.", "2027-11-17"),
+     ("2.2 per cent", "2.4 per cent"), ("explained", "later-update")),
 ])
 def test_one_figure_in_each_report(a, b, figures, expected):
     found = _between(_run(a, b), *figures)
@@ -1113,3 +1124,40 @@ def test_a_toll_recalled_for_a_day_may_be_that_days_last():
     found = _between(result, "seven", "eight")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "later-update")]
     assert "recalled" in found[0].explanation
+
+
+@pytest.mark.parametrize("b,published,verdicts", [
+    # Told as it stands after an earlier report had replaced it: out of date.
+    ("With consumer price inflation running at 3.1 per cent, buyers face a squeeze.",
+     "2027-11-20", {"contradict"}),
+    # Dated to its own month, or written before the new figure came out: no conflict.
+    ("Inflation had eased to 3.1 per cent in September, the figures showed.", "2027-11-20",
+     {"explained"}),
+    ("With consumer price inflation running at 3.1 per cent, buyers face a squeeze.",
+     "2027-11-15", {"explained"}),
+])
+def test_a_superseded_figure_told_as_current(b, published, verdicts):
+    """"3.4 per cent in October, up from 3.1 per cent in September" in one report; a later one
+    gives 3.1 per cent as the rate that runs now."""
+    result = _run(("Consumer prices rose at an annual rate of 3.4 per cent in October, up from "
+                   "3.1 per cent in September.", "2027-11-17"), (b, published))
+    found = [f for f in result.findings if any(c.startswith("a1") for c in f.claims)
+             and f.verdict != "agree"]
+    assert {f.verdict for f in found} == verdicts, [f.explanation for f in found]
+    if "contradict" in verdicts:
+        assert "superseded" in next(f for f in found if f.verdict == "contradict").explanation
+
+
+def test_job_cuts_under_two_nouns_are_one_dispute():
+    """"cut 1,200 roles" (said twice, headline and body) and "1,500 workers face the axe": the
+    one figure of job cuts in each report, set against each other once, with the repeat."""
+    result = _run(("Northwind to cut 1,200 jobs. The airline said on Thursday it would cut 1,200 "
+                   "roles and warned of higher fuel costs.", "2026-02-26"),
+                  ("The boss is set to pocket a £3.4million pay packet as 1,500 workers at her "
+                   "firm face the axe.", "2026-02-28"))
+    found = [f for f in result.findings if f.verdict == "contradict"]
+    assert len(found) == 1, [f.explanation for f in result.findings]
+    c = result.claims.set_index("id")
+    assert sorted(c.loc[found[0].claims, "text"]) == ["1,200", "1,200", "1,500"]
+    # An announcement is fixed when made: a later report's higher figure is no update of it.
+    assert not [f for f in result.findings if f.relation == "later-update"]
