@@ -978,8 +978,9 @@ _SUPERLATIVE_SINCE = re.compile(
     r"busiest|record|first\s+time)\b[^.;,]{0,80}\bsince\s*$", re.IGNORECASE)
 _CHANGE_ON = re.compile(
     r"\b(?:up|down|rise|rose|fall|fell|higher|lower|more|fewer|less|increase[ds]?|"
-    r"decrease[ds]?|gain(?:ed|s)?|drop(?:ped|s)?)\b[^.;,]{0,40}\b(?:on|than|compared\s+"
-    r"(?:with|to)|against|from)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)
+    r"decrease[ds]?|gain(?:ed|s|ing)?|los(?:t|ing|es?)|drop(?:ped|s)?)\b[^.;,]{0,40}\b(?:on|"
+    r"than|compared\s+(?:with|to)|against|from)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:same\s+\w+\s+(?:of|in)\s+)?$", re.IGNORECASE)  # "gaining seven seats on its 2024 tally"
 
 
 # "up from 3.1 per cent in March and above the 3.2 per cent economists expected": the figure
@@ -1038,8 +1039,12 @@ def _baseline(sentence: str, p: Period, fig: tuple[int, int]) -> bool:
     head = (p.text.split() or [""])[0].lower()
     if head in ("since", "on", "from", "than"):
         before += " " + head  # the period's own opening word
+    moved = p.kind != "day" and _CHANGE_ON.search(
+        # the move told before the figure ("gaining seven seats on its 2024 tally"; never a
+        # day's: "fell 3% on Monday" is Monday's)
+        sentence[max(0, fig[0] - 30):fig[0]] + "N" + before) and not re.search(r"\d", before)
     return bool(_SUPERLATIVE_SINCE.search(before) or _COMPARED_AFTER.match(before)
-                or _THAN_BEFORE.search(before)
+                or _THAN_BEFORE.search(before) or moved
                 or (_CHANGE_ON.search(before) and not re.search(r"\d", before[:8])))
 
 

@@ -68,7 +68,7 @@ POLITICAL = re.compile(r"\b(?:part(?:y|ies)|seats?|elect(?:ed|ion|oral)|coalitio
 # "will house 85 of the Joint Maritime Enforcement Unit".
 WHOLE_NOUNS = frozenset("""saving savings budget total money cash fund funds funding package
     sum pot pool unit force workforce staff team cost costs spending bill allocation windfall
-    grant payout""".split())
+    grant payout buyback programme program scheme plan aid""".split())
 
 # Irregular plurals and forms the generic rule gets wrong.
 SINGULAR = {

@@ -385,7 +385,8 @@ _COMPARISON = re.compile(
 _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rises|rising|fell|fall|falls|falling|fallen|increased?|increases|"
     r"increasing|decreased?|decreases|grew|grow|growing|grown|dropped|drop|jumped|jump|climbed|"
-    r"surged|slumped|declined?|cut|cuts|up|down|growth|increase|decrease|reduction|gain|loss)"
+    r"surged|slumped|declined?|cut|cuts|up|down|growth|increase|decrease|reduction|gain|loss|"
+    r"gain(?:s|ed|ing))"  # ("lost 43 votes" is the votes against, not a change)
     r"\s+(?:of\s+|by\s+)?(?:almost|nearly|about|around|some|more than|over|just)?\s*$",
     re.IGNORECASE,
 )
@@ -628,6 +629,7 @@ _TOTAL_AFTER = re.compile(r"\s+(?:in total|in all|altogether|overall)\b")
 
 
 _ADDED_BEFORE = re.compile(r"\b(?:add|adds|added|adding)\s+(?:an?\s+|another\s+)?$")
+_TO_A_WHOLE = re.compile(r"\s+to\s+(?:the|its|their|his|her|this|that)\s+[a-z]", re.IGNORECASE)
 
 
 _DURATION_AFTER = re.compile(r"\s*(?:years?|months?|weeks?|days?|decades?|hours?)\b",
@@ -638,8 +640,11 @@ def _role(before: str, after: str, q: numbers.Quantity) -> str | None:
     """The figure's role from the words around it: increment, total, change, rate, part."""
     b = before[-60:].lower()
     tail = re.sub(r"\s+", " ", b).rstrip()
-    if _ADDED_BEFORE.search(b) and phrases.named_whole(after, 0, "to"):
-        return "increment"  # "That added £149 a year to the typical household's bill"
+    if _ADDED_BEFORE.search(b) and (phrases.named_whole(after, 0, "to")
+                                    or _TO_A_WHOLE.match(after)):
+        # "That added £149 a year to the typical household's bill", "The board has also added
+        # £100m to its share buyback"
+        return "increment"
     if q.per:
         return "rate"
     if _TO_TOTAL.search(b):

@@ -183,6 +183,9 @@ NOT_THIS_FIGURE = [
     ("In all, the fire burned 23,800 hectares, according to the agency, dwarfing the previous "
      "record, a blaze in 2019 near Olbia that burned 14,000 hectares.", "2026-07-24",
      "23,800 hectares"),
+    # The tally a move is measured on is its baseline ("gaining seven seats on its 2024 tally").
+    ("Sinn Féin finished with 46 seats, gaining seven seats on its 2024 tally.", "2029-11-22",
+     "seven"),
     # A day that names an event after a preposition dates the event ("Saturday's semifinals").
     ("McDermott now has 2,129 points heading into Saturday's semifinals.", "2013-03-08",
      "2,129"),

@@ -220,6 +220,11 @@ def test_whose_age_it_is(text, figure, holder):
      "warning.", "56", "age", None, False),
     # A possessive before the noun says whose, not what is counted; taxpayers are people.
     ("Seven Hallworth's stores in the Midlands will close.", "Seven", "store", None, False),
+    # Added to a whole its sentence names: an increment; a gain is a change.
+    ("The board has also added £100m to its share buyback.", "£100m", "GBP", "increment",
+     False),
+    ("Sinn Féin finished with 46 seats, gaining seven seats on its 2024 tally.", "seven", "seat",
+     "change", False),
     # First preferences are votes, in a single transferable vote.
     ("The party raked in 418,794 first preferences.", "418,794", "vote", None, False),
     ("The revised figures show 1.3 million additional higher-rate taxpayers by 2029-30.",
