@@ -71,7 +71,7 @@ class Story:
         # (distinct figures: a headline that repeats the body's figure gives no second one)
         per_sig = Counter((a, u, sig) for a, u, sig, _ in {
             (r["article"], r["unit"], sig, float(r["value"])) for r in rows
-            for sig in signatures(r)})
+            for sig in signatures(r) if counts_for(r, sig)})
         names: dict[str, set[str]] = {}
         ages: dict[str, list[float]] = {}
         for r in rows:
@@ -142,6 +142,13 @@ def signatures(row: Row) -> frozenset[tuple]:
     parts = _parts(row)
     return frozenset((names, tuple(parts[n] for n in names)) for names in _PART_SETS
                      if all(parts[n] for n in names))
+
+
+def counts_for(row: Row, sig: tuple) -> bool:
+    """Whether a figure counts against others of a signature that names no period: not one
+    its report dates to a period of its own ("around 170,000 retail jobs were lost last year"
+    beside "2,700 workers facing the axe"), which is another measure by its period."""
+    return "period" in sig[0] or not row.get("period_kind")
 
 
 def cached_signatures(row: Row) -> frozenset[tuple]:

@@ -156,13 +156,14 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     values_of: dict[tuple, set[float]] = defaultdict(set)
     for r in block:
         for sig in features.cached_signatures(r):
-            values_of[(r["article"], r["unit"], sig)].add(float(r["value"]))
+            if features.counts_for(r, sig):
+                values_of[(r["article"], r["unit"], sig)].add(float(r["value"]))
     by_sig: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(block):
         if not _one_of_a_measure(r):
             continue
         for sig in features.cached_signatures(r):
-            if len(values_of[(r["article"], r["unit"], sig)]) == 1:
+            if features.counts_for(r, sig) and len(values_of[(r["article"], r["unit"], sig)]) == 1:
                 by_sig[(r["unit"], sig)].append(i)
     for members in by_sig.values():
         if len(members) > 1:

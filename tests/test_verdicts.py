@@ -1161,3 +1161,14 @@ def test_job_cuts_under_two_nouns_are_one_dispute():
     assert sorted(c.loc[found[0].claims, "text"]) == ["1,200", "1,200", "1,500"]
     # An announcement is fixed when made: a later report's higher figure is no update of it.
     assert not [f for f in result.findings if f.relation == "later-update"]
+
+
+def test_a_figure_of_another_period_leaves_the_one_figure_of_a_measure():
+    """"Around 170,000 retail jobs were lost last year" is another measure by its period: the
+    report's one figure of the jobs its firm cuts is still "about 2,100 roles"."""
+    result = _run(("The retailer will close 38 stores, putting about 2,100 roles at risk. Around "
+                   "170,000 retail jobs were lost across the country last year.", "2026-04-22"),
+                  ("The retailer is to shut 38 shops, leaving 2,700 workers facing the axe.",
+                   "2026-04-24"))
+    found = _between(result, "about 2,100", "2,700")
+    assert [f.verdict for f in found] == ["contradict"], [f.explanation for f in found]
