@@ -539,7 +539,8 @@ def local_count(row: Row) -> bool:
 # ... was 61.3 per cent", "fell 7.4% in early trading") or the final one ("The final turnout of
 # 62.8 per cent", "closed 4.1% lower").
 _EARLY_STAGE = re.compile(r"\b(?:provisional|preliminary|early|initial(?:ly)?|originally|"
-                          r"first\s+(?:estimated?|reported)|"
+                          r"first\s+(?:estimated?|reported)|extended\s+trading|after[-\s]hours|"
+                          r"pre-?market|"
                           r"flash\s+estimate|so\s+far\s+counted)\b", re.IGNORECASE)
 _FINAL_STAGE = re.compile(r"\b(?:final|revised|closed|closing)\b", re.IGNORECASE)
 

@@ -1088,6 +1088,11 @@ def test_a_toll_told_beside_an_earlier_days_figure_is_the_reports_days():
       "higher.", "2027-11-18"),
      ("House prices: the annual rate for August was revised up to 2.4 per cent.", "2027-11-17"),
      ("2.2 per cent", "2.4 per cent"), ("explained", "later-update")),
+    # A price in extended trading and the next day's close: two stages of one move.
+    (("The company's shares fell 4.8% to $212.40 in extended trading after the results.",
+      "2027-10-26"),
+     ("The company's shares closed down 7.3 per cent at $206.90 on the Nasdaq.", "2027-10-27"),
+     ("$212.40", "$206.90"), ("explained", "later-update")),
 ])
 def test_one_figure_in_each_report(a, b, figures, expected):
     found = _between(_run(a, b), *figures)
