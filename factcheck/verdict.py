@@ -1063,7 +1063,7 @@ _LINK_CUE = re.compile(r"\b(?:from|compared|against|versus|vs|bring|brought|tak|
                        r"up|down|having|gain|rose|fell|increas|decreas|grew|climb|jump|"
                        r"push|rise|of\s+(?:them|whom|those|these|which)|than|on|including|part|"
                        r"initial|first|original|provisional|preliminary|early|earlier)"
-                       r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b",
+                       r"|(?:^\W*|[,;]\s*)(?:out\s+)?of\s+the\b|\d\s+of\s+(?:the|all)\s+\S*\d",
                        re.IGNORECASE)
 
 
@@ -1108,6 +1108,14 @@ def stated_links(claims: pd.DataFrame) -> list[tuple[str, str, str]]:
         by_sentence.setdefault((r["article"], r["sentence_start"]), []).append(r)
     for rows in by_sentence.values():
         rows.sort(key=lambda r: int(r["start"]))
+        for x, y in zip(rows, rows[1:]):
+            s0 = int(x["sentence_start"])
+            if (_OF_THE_NEXT.match(str(x["sentence"]), int(x["end"]) - s0, int(y["start"]) - s0)
+                    and abs(float(x["value"])) < abs(float(y["value"]))
+                    and (x["unit"] == y["unit"] or x["unit"] == "count"
+                         and y["unit_family"] in ("person", "count"))):
+                # "About 400 of the 1,200 jobs being cut will go at its head office"
+                out.append((x["id"], y["id"], "part-of-whole"))
         for x, y in _next_of_each_unit(rows):
             # A bare count after a named one counts the same ("2,000 firefighters, including
             # about 300 from Oregon").

@@ -557,6 +557,10 @@ STATED_LINKS = [
      "element is the closure of its warehouse at Ashby, where 700 people work.",
      "About 700 jobs will go at the Ashby warehouse, the retailer said.",
      "2,400", "About 700", "part-of-whole"),
+    # "X of the Y": a part of the whole right after it.
+    ("About 400 of the 1,200 jobs being cut will go at its head office, the airline said.",
+     "The airline said on Thursday it would cut 1,200 roles across the group.",
+     "About 400", "1,200", "part-of-whole"),
     # A part "out of" a whole named by its kind, however long the clause between.
     ("Four hundred and twenty-eight people in the province have now been confirmed dead, the "
      "governor's office said on Thursday morning, out of a national toll of 611.",
