@@ -1046,14 +1046,18 @@ SHORT_SLIP_OVERLAP = 0.45
 def short_slip(a: Row, b: Row) -> bool:
     """Two exact figures of two significant digits each, of money or a count or a share, that are
     one figure miscopied if they measure one thing: the digits swapped ("360", "630"; "7.4%",
-    "4.7%") or a decimal point apart ("$1.5 million", "$15 million"). The caller asks that their
-    phrases say so (``SHORT_SLIP_OVERLAP``)."""
+    "4.7%") or a decimal point apart ("$1.5 million", "$15 million"); counts must name the same
+    noun or outcome. The caller asks that their phrases say so (``SHORT_SLIP_OVERLAP``)."""
     if a["bound"] != "exact" or b["bound"] != "exact" or a.get("unit_family") not in _SHORT_SLIP:
         return False
     pa, da = _cached(a, "_sig", lambda r: significant(r["value"]))
     pb, db = _cached(b, "_sig", lambda r: significant(r["value"]))
     if len(da) != 2 or len(db) != 2:
         return False
+    if a.get("unit_family") in ("count", "person") and not (
+            a.get("noun") and a.get("noun") == b.get("noun")
+            or a.get("event") and a.get("event") == b.get("event")):
+        return False  # ("a town of 4,300 people", "430 people had now been injured")
     return (pa == pb and da == db[::-1] and da[0] != da[1]) or (da == db and abs(pa - pb) == 1)
 
 

@@ -98,6 +98,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
     agreed = _agreement(a, b, ca, cb, diff, base)
+    if agreed is False and _two_nouns(a, b):
+        return None  # "53,100 births" and "between 44,000 and 53,000 new homes": two counts
     if agreed is None and a.get("running") and b.get("running"):
         # "At least 92" one day and 158 the next: compatible, but the toll was updated.
         return _risen(a, b, ca, cb, period_relation, claims, base)
@@ -157,6 +159,14 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+def _two_nouns(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Counts of two different things, each named ("births", "homes"): never one measure in
+    dispute, whatever aligned them (a job is what a worker facing the axe loses, a seat what a
+    member holds: those nouns are read as one unit already)."""
+    return (a.get("unit_family") == b.get("unit_family") == "count" and a["unit"] != b["unit"]
+            and "count" not in (a["unit"], b["unit"]) and not units.comparable(a["unit"], b["unit"]))
 
 
 def _counting(row: Mapping[str, Any]) -> bool:

@@ -1181,3 +1181,18 @@ def test_a_figure_of_another_period_leaves_the_one_figure_of_a_measure():
                    "2026-04-24"))
     found = _between(result, "about 2,100", "2,700")
     assert [f.verdict for f in found] == ["contradict"], [f.explanation for f in found]
+
+
+@pytest.mark.parametrize("a,b,fa,fb", [
+    # Two counted nouns, births and homes, are never one measure in dispute.
+    ("There were 53,100 births and 36,400 deaths in the period.",
+     "The institute estimates that between 44,000 and 53,000 new homes a year are needed.",
+     "53,100", "between 44,000 and 53,000"),
+    # A town's people and the injured: the same two digits, no slip of one figure.
+    ("Castelvetere, a town of 4,300 people, was largely reduced to rubble.",
+     "The Civil Protection Department said 430 people had now been injured in total.",
+     "4,300", "430"),
+])
+def test_counts_of_two_things_are_never_in_dispute(a, b, fa, fb):
+    result = _run((a, "2026-08-25"), (b, "2026-08-26"))
+    assert not [f for f in _between(result, fa, fb) if f.verdict == "contradict"]
