@@ -1048,7 +1048,7 @@ def short_slip(a: Row, b: Row) -> bool:
     one figure miscopied if they measure one thing: the digits swapped ("360", "630"; "7.4%",
     "4.7%") or a decimal point apart ("$1.5 million", "$15 million"); counts must name the same
     noun or outcome. The caller asks that their phrases say so (``SHORT_SLIP_OVERLAP``)."""
-    if a["bound"] != "exact" or b["bound"] != "exact" or a.get("unit_family") not in _SHORT_SLIP:
+    if a["bound"] != "exact" or b["bound"] != "exact" or a.get("unit_family") not in SLIP_FAMILIES:
         return False
     pa, da = _cached(a, "_sig", lambda r: significant(r["value"]))
     pb, db = _cached(b, "_sig", lambda r: significant(r["value"]))
@@ -1061,7 +1061,9 @@ def short_slip(a: Row, b: Row) -> bool:
     return (pa == pb and da == db[::-1] and da[0] != da[1]) or (da == db and abs(pa - pb) == 1)
 
 
-_SHORT_SLIP = frozenset({"money", "count", "person", "percent"})
+# Families a slip of digits is read in: their figures are kept as written (not lengths or
+# durations, held in base units).
+SLIP_FAMILIES = frozenset({"money", "count", "person", "percent"})
 
 
 # One person's ages in one story differ by at most this many years plus the years between the

@@ -244,13 +244,11 @@ def _one_of_a_measure(r: dict) -> bool:
 def _digits_tag(r: dict) -> str:
     """The unit and sorted significant digits of a figure of two or more of them
     ("GBP 114" for £14.1bn, £11.4bn and £1.41bn), or ''."""
-    if r.get("unit_family") not in _DIGITS_AS_WRITTEN:
+    if r.get("unit_family") not in features.SLIP_FAMILIES:
         return ""  # (a length or a duration is held in a base unit: its digits are no one's)
     digits = features.significant(r["value"])[1]
     return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 2 else ""
 
-
-_DIGITS_AS_WRITTEN = frozenset({"money", "count", "person", "percent"})
 
 
 def _age_tag(r: dict) -> str:
