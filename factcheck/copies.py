@@ -53,7 +53,9 @@ def sentence_key(sentence: str, figures: bool = True) -> int:
     plain = _SPACE.sub(" ", str(sentence).translate(_QUOTES).lower()).strip()
     if not figures:
         plain = _DIGITS.sub("#", plain)
-    return int.from_bytes(hashlib.blake2b(plain.encode("utf-8"), digest_size=8).digest(), "big")
+    # (a lone surrogate, which a JSON "\\ud800" escape can bring in, hashes like any character)
+    return int.from_bytes(hashlib.blake2b(plain.encode("utf-8", "surrogatepass"),
+                                         digest_size=8).digest(), "big")
 
 
 def copy_groups(claims: pd.DataFrame, published: Mapping[str, dt.date | None]

@@ -45,6 +45,9 @@ _NEWLINES = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 # and the bidirectional marks, embeddings, overrides and isolates (which can also make a line
 # read differently from the characters it holds).
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060-\u2064\ufeff\u061c\u202a-\u202e\u2066-\u2069]")
+# A lone surrogate (a JSON "\\ud800" escape with no pair) is no character: written out, it
+# would stop the report; it becomes the replacement character.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 # A figure grouped with thin or narrow no-break spaces ("12\u2009345", as style guides and French
 # pages write it): certain only when every later group has exactly three digits and the run is not
 # part of a longer one (before it, a digit, a decimal point or another group; after it, a digit or a
@@ -103,6 +106,7 @@ def clean_text(text: str) -> str:
     >>> clean_text("1\\u200b2, \\u202e21\\u202c and 12\\u2009345 but 2023 2\\u202f000\\u202f0")
     '12, 21 and 12,345 but 2023 2\\u202f000\\u202f0'
     """
+    text = _SURROGATE.sub("\ufffd", text)
     text = _INVISIBLE.sub("", _CONTROL.sub("", _NEWLINES.sub("\n", text)))
     if "\u2009" in text or "\u202f" in text:
         text = _THIN_THOUSANDS.sub(lambda m: _THIN.sub(",", m.group()), text)
@@ -325,7 +329,8 @@ def parse_published(value: Any) -> dt.date | None:
 # --- manifests --------------------------------------------------------------------------
 
 def _none_if_blank(value: Any) -> str | None:
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return _SURROGATE.sub("\ufffd", value.strip()) if isinstance(value, str) and value.strip() \
+        else None
 
 
 def read_manifest(path: Path, problems: list[Problem]) -> dict[Path, dict[str, Any]]:
@@ -395,7 +400,7 @@ def _read_text(path: Path, max_bytes: int, problems: list[Problem]) -> str | Non
 def _record_id(value: Any) -> str | None:
     if value is None or isinstance(value, (dict, list)):
         return None
-    return str(value).strip() or None
+    return _SURROGATE.sub("\ufffd", str(value).strip()) or None
 
 
 def _article(meta: dict[str, Any], text: str, path: Path, problems: list[Problem],

@@ -106,3 +106,10 @@ def test_seeds_gold_holds_inside_a_syndicated_feed():
         result.claims[result.claims["article"].isin(texts)], texts, result.findings, pairs)
         if any(c.split("#")[0] in texts for c in f.claims)]
     assert touching == []
+
+
+def test_a_lone_surrogate_has_a_sentence_key():
+    """Articles built in code may hold a lone surrogate (found by the robustness test):
+    hashing their sentences must not raise."""
+    from factcheck.copies import sentence_key
+    assert sentence_key("0\ud800", figures=False) == sentence_key("1\ud800", figures=False)

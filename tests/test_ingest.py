@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import pipeline
 from factcheck.errors import InputError
 from factcheck.ingest import iter_articles, load_articles
 
@@ -448,3 +449,18 @@ def test_publication_dates_wrapped_in_feed_furniture(value, expected):
     from factcheck.ingest import parse_published
 
     assert parse_published(value) == expected
+
+
+def test_a_lone_surrogate_in_json_is_read_and_written(tmp_path):
+    """A JSON "\\ud800" escape with no pair is no character: the record is read with the
+    replacement character in its place, and the outputs are written."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "x1", "text": "Around 12 boats crossed on Monday \\ud800.", '
+                    '"source": "Wire \\udc00", "published": "2024-11-04"}\n'
+                    '{"id": "x2", "text": "Some 12 boats crossed on Monday.", '
+                    '"source": "Paper", "published": "2024-11-05"}\n', encoding="utf-8")
+    arts, problems = load_articles([feed])
+    assert not problems and len(arts) == 2
+    assert "\ufffd" in arts[0].text and arts[0].source == "Wire \ufffd"
+    paths = pipeline.write_outputs(pipeline.check_articles(arts), tmp_path / "out")
+    assert all(Path(p).exists() for p in paths.values())
