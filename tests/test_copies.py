@@ -111,5 +111,5 @@ def test_seeds_gold_holds_inside_a_syndicated_feed():
 def test_a_lone_surrogate_has_a_sentence_key():
     """Articles built in code may hold a lone surrogate (found by the robustness test):
     hashing their sentences must not raise."""
-    from factcheck.copies import sentence_key
-    assert sentence_key("0\ud800", figures=False) == sentence_key("1\ud800", figures=False)
+    assert copies.sentence_key("0\ud800", figures=False) == copies.sentence_key(
+        "1\ud800", figures=False)
