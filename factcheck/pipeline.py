@@ -86,12 +86,13 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     cross = verdict.cross_source_findings(claims, pairs)
     cross += verdict.same_day_conflicts(claims, cross)
     cross = verdict.with_repeats(claims, verdict.one_per_reading(claims, cross))
-    cross, stated = verdict.explained_through_stated_links(claims, cross)
+    links = verdict.stated_links(claims)  # read once: the rest of a split total needs them too
+    cross, stated = verdict.explained_through_stated_links(claims, cross, links)
     internal = arithmetic.internal_findings(claims)
     return (cross + stated + verdict.explained_through_rates(claims, cross) + internal
             + verdict.explained_through_arithmetic(claims, cross, internal)
             + verdict.explained_through_changes(claims, cross)
-            + verdict.explained_through_the_rest(claims, cross))
+            + verdict.explained_through_the_rest(claims, cross, links))
 
 
 def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataFrame]:

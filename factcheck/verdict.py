@@ -1365,7 +1365,8 @@ def _next_of_each_unit(rows: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
-def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
+def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding],
+                                   links: list[tuple[str, str, str]] | None = None
                                    ) -> tuple[list[Finding], list[Finding]]:
     """Carry what one article states between two of its figures across sources.
 
@@ -1375,7 +1376,7 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
     such link holds X, Y and every figure agreeing with either; the cross-source findings
     that set one side against the other are dropped.
     """
-    links = stated_links(claims)
+    links = stated_links(claims) if links is None else links
     if not links:
         return cross, []
     ends = {c for x, y, _ in links for c in (x, y)}
@@ -1432,7 +1433,8 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding]
     return kept, new
 
 
-def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding],
+                               links: list[tuple[str, str, str]] | None = None) -> list[Finding]:
     """A figure that is the rest of a total another report splits.
 
     "The national funds come on top of €20m already committed by the region and bring the aid
@@ -1441,8 +1443,10 @@ def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> li
     the package to. One explained finding (increment-of-total) per such figure and total; the
     figure must share a word of what it measures with the total or its stated part.
     """
-    links = [(x, y) for x, y, rel in stated_links(claims) if rel == "increment-of-total"]
-    if not links:
+    if links is None:
+        links = stated_links(claims)
+    sums = [(x, y) for x, y, rel in links if rel == "increment-of-total"]
+    if not sums:
         return []
     by_id = {r["id"]: r for r in rows_by_index(claims).values()}
     judged = {frozenset(f.claims[:2]) for f in cross if f.verdict == "contradict"
@@ -1452,7 +1456,7 @@ def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding]) -> li
         if not r.get("vague") and r["bound"] in ("exact", "approx"):
             candidates.setdefault(r["unit"], []).append(r)
     out, seen = [], set()
-    for x_id, y_id in links:
+    for x_id, y_id in sums:
         part, total = by_id[x_id], by_id[y_id]
         rest = float(total["value"]) - float(part["value"])
         if rest <= 0 or part["unit"] != total["unit"] or part["role"] in ("change", "difference"):
