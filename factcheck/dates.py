@@ -398,6 +398,12 @@ def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     ok, day = _target_date(raw, pub, ahead)
     if not ok:
         return None
+    if (day is not None and pub is not None and day > pub and re.match(r"(?i)the\s", raw)
+            and not deadline and not _future_ahead(sentence, m.start(), m.end())):
+        # "employed 61,785 people at the end of the year" in February: told of as done, the
+        # year (or month) whose end has come, not the one ahead (a deadline, "by the end of
+        # the year", is ahead)
+        day = _target_date("last" + raw[3:], pub, False)[1]
     if day is not None and pub is not None and day > pub:
         return period(pub, day, "future")
     if day is None and deadline and re.fullmatch(_YEAR, raw.strip()):

@@ -68,9 +68,11 @@ class Story:
         seen = {(k, float(r["value"]), r["article"]) for r, k in zip(rows, kinds)}
         per_article = Counter((r["article"], k) for r, k in zip(rows, kinds))
         per_noun = Counter((r["article"], r["noun"]) for r in rows if r["noun"])
-        # (distinct figures: a headline that repeats the body's figure gives no second one)
+        # (distinct figures: a headline that repeats the body's figure gives no second one;
+        # nor does a part the words state, "about 7,500 of them in Yorkshire")
         per_sig = Counter((a, u, sig) for a, u, sig, _ in {
             (r["article"], r["unit"], sig, float(r["value"])) for r in rows
+            if r.get("role") != "part"
             for sig in signatures(r) if counts_for(r, sig)})
         names: dict[str, set[str]] = {}
         ages: dict[str, list[float]] = {}
@@ -132,8 +134,11 @@ _PART_SETS = (("noun", "event"), ("noun", "period"), ("event", "period"))
 
 def _parts(row: Row) -> dict[str, str]:
     period = row.get("period_kind")
-    return {"noun": row.get("noun") or "", "event": row.get("event") or "",
-            "period": f"{period}:{row.get('period_start') or ''}" if period else ""}
+    when = f"{period}:{row.get('period_start') or ''}" if period else ""
+    as_of = str(row.get("as_of") or "")[:10]
+    if not when and as_of and as_of != str(row.get("published") or "")[:10]:
+        when = f"as of:{as_of}"  # a moment the words name ("at the end of 2024")
+    return {"noun": row.get("noun") or "", "event": row.get("event") or "", "period": when}
 
 
 def signatures(row: Row) -> frozenset[tuple]:

@@ -461,6 +461,9 @@ def _other_periods(block: list[dict], agreed: list[tuple[dict, dict]],
                     continue
                 if (not (features.relation(mine, x) == "different" and not (
                         theirs["period_kind"] and features.relation(theirs, x) != "different")
+                         # (mine, stating no time, holds for the time of theirs it agrees with)
+                         or not mine["period_kind"] and theirs["period_kind"]
+                         and features.relation(theirs, x) == "different"
                          or features.stages(mine, x) is not None or _ahead_of(x, theirs, mine))
                         or agreeing(mine, x, story) or _clash(mine, x, story)):
                     continue

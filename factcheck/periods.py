@@ -97,6 +97,14 @@ def days_between(a: Any, b: Any) -> int | None:
     return (db - da).days if da and db else None
 
 
+def _year_before(row: Mapping[str, Any]) -> bool:
+    """The figure holds a year to the day before its report ("a year ago"): a time told
+    relative to the report, not a day anyone named."""
+    day, published = _date(row.get("period_start")), _date(row.get("published"))
+    return bool(day and published) and (published.year - day.year == 1 and (
+        published.month, published.day) == (day.month, day.day))
+
+
 def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     """Relate the periods of claims a and b: same | update | different | unknown.
 
@@ -130,6 +138,9 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
             # they relate: "in April" in an undated report against "this year".)
             return "unknown" if not (sa or ea or sb or eb) else "different"
         if sa and sb and ea and eb:
+            if (sa, ea) != (sb, eb) and ka == "day" and _year_before(a) and _year_before(b) and (
+                    abs((sa - sb).days) <= SAME_CYCLE_DAYS):
+                return "same"  # "a year ago", "a year earlier" in reports days apart: one time
             return "same" if (sa, ea) == (sb, eb) else "different"
         # Same kind, unresolved ends (no publication date): only the words can tell.
         return "same" if a.get("period_kind") == b.get("period_kind") else "unknown"

@@ -1399,7 +1399,7 @@ def explained_through_stated_links(claims: pd.DataFrame, cross: list[Finding],
         if relation == "different-period" and by_id[y_id]["bound"] in _PRECISE:
             stale = [z for z in ys[1:] if z not in ends
                      and float(by_id[z]["value"]) == float(by_id[y_id]["value"])
-                     and _told_as_current(by_id[z], by_id[x_id])]
+                     and _told_as_current(by_id[z], by_id[x_id], by_id[y_id])]
             ys = [c for c in ys if c not in stale]
             new += [_stale_finding(by_id[z], by_id[x_id], by_id[y_id]) for z in stale]
         if not pairs or frozenset(xs + ys) in done:
@@ -1487,14 +1487,31 @@ def explained_through_the_rest(claims: pd.DataFrame, cross: list[Finding],
     return out
 
 
-def _told_as_current(z: Mapping[str, Any], x: Mapping[str, Any]) -> bool:
+def _told_as_current(z: Mapping[str, Any], x: Mapping[str, Any],
+                     y: Mapping[str, Any]) -> bool:
     """A later report gives, as it stands, the figure an earlier report named as the one its
     current figure is compared with: "consumer price inflation running at 3.1 per cent" three
-    days after "3.4 per cent in October, up from 3.1 per cent in September"."""
+    days after "inflation rose to 3.4 per cent in October, up from 3.1 per cent in September".
+    Its words must name that measure ("pay growth slowed to 4.7 per cent" is no unemployment
+    rate that "rose to 4.9 per cent, from 4.7 per cent")."""
     return (z["article"] != x["article"] and z["bound"] == "exact"
             and str(z.get("published") or "") > str(x.get("published") or "") != ""
             and not z.get("running") and not features.told_as_past(z)
-            and (not z.get("period_kind") or periods.relation(z, x) in ("same", "update")))
+            and (not z.get("period_kind") or periods.relation(z, x) in ("same", "update"))
+            and bool(_measure_stems(z) & (_measure_stems(x) | _measure_stems(y))))
+
+
+# Words of time and share that name no measure ("in the three months to May", "per cent").
+_TIME_STEMS = frozenset(w[:4] for w in (
+    "month year week day quarter time cent percent per period earlier ago last january february "
+    "march april may june july august september october november december").split())
+
+
+def _measure_stems(row: Mapping[str, Any]) -> frozenset[str]:
+    """The first four letters of the words a figure's measure is told in ("pric" for "prices"
+    and "price"), leaving out words of time and share."""
+    said = features.lemmas(row) + str(row.get("measure") or "").split()[1:]
+    return frozenset(w[:4] for w in said) - _TIME_STEMS
 
 
 _PRECISE = frozenset({"exact", "approx"})  # not a bound: "at least 40,000" allows too much

@@ -125,6 +125,11 @@ CORPUS_CASES = [
 # news sentence is the most recent such day on or before publication. Year-to-date counts
 # compared with "the same period" of another year: the comparison's year is not the figure's.
 RELATIVE_CASES = [
+    # "The end of the year" told of as done is the year-end just past, not the one ahead.
+    ("The bank employed 61,785 people at the end of the year, its annual report shows.",
+     "2025-02-24", "61,785", None, None, "2024-12-31", "2024-12-31"),
+    ("The bank expects to employ 58,000 people at the end of the year.", "2025-02-24",
+     "58,000", "future", "2025-02-24", "2025-12-31", None),
     # A company's guidance for the year in progress looks ahead from the report.
     ("It expects underlying profit of between £320m and £340m in the current year.",
      "2025-04-25", "between £320m and £340m", "future", "2025-04-25", "2026-04-25", None),

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from factcheck import periods
 from factcheck.pipeline import check_articles
 from factcheck.schema import Article
 
@@ -1157,6 +1158,17 @@ def test_a_superseded_figure_told_as_current(b, published, verdicts):
         assert "superseded" in next(f for f in found if f.verdict == "contradict").explanation
 
 
+def test_another_measure_at_the_old_figure_is_not_superseded():
+    """"Pay growth slowed to 4.7 per cent" after "the unemployment rate rose to 4.9 per cent,
+    from 4.7 per cent": the same figure, another measure; nothing told out of date."""
+    result = _run(("The unemployment rate rose to 4.9 per cent, from 4.7 per cent in the three "
+                   "months to May.", "2025-10-14"),
+                  ("Regular pay growth slowed to 4.7 per cent, though it remains ahead of "
+                   "prices.", "2025-10-15"))
+    assert not [f for f in result.findings if f.verdict == "contradict"], \
+        [f.explanation for f in result.findings]
+
+
 def test_job_cuts_under_two_nouns_are_one_dispute():
     """"cut 1,200 roles" (said twice, headline and body) and "1,500 workers face the axe": the
     one figure of job cuts in each report, set against each other once, with the repeat."""
@@ -1196,3 +1208,39 @@ def test_a_figure_of_another_period_leaves_the_one_figure_of_a_measure():
 def test_counts_of_two_things_are_never_in_dispute(a, b, fa, fb):
     result = _run((a, "2026-08-25"), (b, "2026-08-26"))
     assert not [f for f in _between(result, fa, fb) if f.verdict == "contradict"]
+
+
+def test_one_headcount_at_a_named_year_end_in_dispute():
+    """Two reports' only headcounts at one stated year-end differ by 19 people: a real
+    discrepancy ("45,774" against "45,755"), whatever else the sentences say; a part the first
+    report gives of it ("about 7,500 of them in Yorkshire") is no second headcount."""
+    result = _run(("Northgate employed 61,804 people at the end of 2024, about 7,500 of them in "
+                   "Yorkshire, making it one of the region's largest employers.", "2025-02-20"),
+                  ("The bank employed 61,785 people at the end of the year, and the planned "
+                   "reduction of about 3,200 roles will fall mostly on back-office teams.",
+                   "2025-02-24"))
+    assert [f.verdict for f in _between(result, "61,804", "61,785")] == ["contradict"]
+
+
+def test_a_year_ago_in_reports_a_day_apart_is_one_time():
+    """"4.1% a year ago" on the 14th and "4.3 per cent a year earlier" on the 15th are one
+    time told relative to each report, not two days a year back."""
+    a = dict(period_kind="day", period_start="2024-10-14", period_end="2024-10-14",
+             as_of="2024-10-14", published="2025-10-14")
+    b = dict(period_kind="day", period_start="2024-10-15", period_end="2024-10-15",
+             as_of="2024-10-15", published="2025-10-15")
+    assert periods.relation(a, b) == "same"
+    # Two days a report names are two days.
+    named = dict(b, published="2025-10-20")
+    assert periods.relation(a, named) == "different"
+
+
+def test_an_undated_figure_meets_the_other_period_its_agreeing_figure_is_told_beside():
+    """One report gives 468mm over four days and 212mm in 24 hours; another only "468mm of
+    rain": its 468mm is the four days' total, so against the 212mm it is another period."""
+    result = _run(("The station recorded 212 millimetres of rain in 24 hours to Saturday morning "
+                   "and a total of 468 millimetres over four days.", "2024-09-16"),
+                  ("An astonishing 468mm of rain fell on the station, forecasters said.",
+                   "2024-09-17"))
+    found = _between(result, "212 millimetres", "468mm")
+    assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
