@@ -993,7 +993,7 @@ _CHANGE_TO = re.compile(r"^[^.;\d]{0,30}?\bto\s+(?:a\s+record\s+|a\s+total\s+of\
 
 # "£640m next year as part of the Chancellor's £8.2bn increase": the first is a part.
 _AS_PART_OF = re.compile(r"^[^.;\d]{0,60}?\b(?:as|is|are|was|were)\s+(?:a\s+)?part\s+of\b"
-                         r"[^.;\d]{0,40}$", re.IGNORECASE)
+                         r"[^.;\d]{0,60}$", re.IGNORECASE)
 
 
 # "The province's toll of 41 accounts for more than a third of the 112 deaths", "is the

@@ -505,6 +505,11 @@ STATED_LINKS = [
      "Chancellor's £8.2bn increase in day-to-day health spending.",
      "Day-to-day health spending will rise by £8.2 billion next year, the Chancellor said.",
      "£640m", "£8.2 billion", "part-of-whole"),
+    # ... however long the name of the whole after "as part of".
+    ("The lender is to cut about 600 jobs at its Cardiff head office as part of a "
+     "company-wide restructuring programme that will remove 2,900 roles by 2027.",
+     "The lender said it would shed 2,900 roles over the next two years.",
+     "about 600", "2,900", "part-of-whole"),
     # A change told after the whole a figure is counted of ("411 of the 650 seats").
     ("Labour won 411 of the 650 seats, a net gain of 211 on 2019, giving Sir Keir Starmer a "
      "majority of 174.",
