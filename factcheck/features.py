@@ -797,7 +797,7 @@ def scope_clash(a: Row, b: Row, story: Story) -> float:
 
 _LOCAL_PLACES = frozenset("constituency ward borough district county town village city "
                           "region province airport site plant factory depot base port mine "
-                          "hospital campus area headquarters".split())
+                          "hospital campus".split())
 
 
 def qualifier_clash(a: Row, b: Row, story: Story) -> float:
