@@ -542,6 +542,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
     rule = slip = ""
+    slipped = False
     if features.coreferent_age(ra, rb, story):
         rule = "coreferent-age"  # the verdict never accuses an outlet on this alignment alone
     if (one_count_one_period(ra, rb, story, prel, values[_UNIQUE_MATCH])
@@ -553,6 +554,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)
         p = max(p, matcher.min_contradict)
+        slipped = True
     elif (not agree and values[_PHRASE_OVERLAP] >= features.SHORT_SLIP_OVERLAP
           and features.short_slip(ra, rb)):
         # "360 people evacuated from beaches by coastguard boats", "630 people taken off
@@ -601,8 +603,13 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                 closest[key] = (rank, pair)
     if p < floor:
         return False
-    if not agree and not rule and _clash(ra, rb, story):
-        return False  # two holders', outcomes' or places' figures differ without contradicting
+    if not agree and not rule and (_clash(ra, rb, story) if not slipped else (
+            features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story))):
+        # Two holders', outcomes' or places' figures differ without contradicting; but a
+        # place or qualifier read beside one figure of a slip of its digits does not make two
+        # measures ("$5,687.75 on Martha's Vineyard Holistic Retreat", "a $5,587.75 vacation
+        # at the Martha's Vineyard Holistic Retreat" in 2008)
+        return False
     ia, ib = ra["index"], rb["index"]
     # Why they were taken for one measure: only findings of a difference carry it.
     why = "" if agree else "; ".join(matcher.same_measure_differing.reasons(_NAMES, values))

@@ -15,7 +15,7 @@ from factcheck import gold, model, pipeline
 # (Lowered once, 190 -> 189: one explained pair, 2,117 career points against 2,129, had held
 # only through a misread period: "passing Buford's mark that had stood since 1999, moving him
 # into 10th" dated the 2,117 since 1999. Read right, it loses to Buford's own 2,116.)
-FLOORS = {"agree": 88, "explained": 25, "contradict": 1, "distinct": 75, "all": 189}
+FLOORS = {"agree": 88, "explained": 25, "contradict": 2, "distinct": 75, "all": 190}
 # Contradictions that no gold pair covers: a ceiling that may only go down.
 MAX_UNCOVERED = 7
 

@@ -1249,3 +1249,19 @@ def test_an_undated_figure_meets_the_other_period_its_agreeing_figure_is_told_be
                    "2024-09-17"))
     found = _between(result, "212 millimetres", "468mm")
     assert [(f.verdict, f.relation) for f in found] == [("explained", "different-period")]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # One digit changed in a figure this precise: one sum miscopied, whatever places the two
+    # sentences name beside it.
+    ("Filings in Washington show the campaign spent $5,412.75 at the Lakeside Wellness "
+     "Retreat.", "The campaign paid for a $5,312.75 stay at the Lakeside Wellness Retreat in "
+     "Vermont in 2009.", "$5,412.75", "$5,312.75", ["contradict"]),
+    # Two parties' shares with their digits swapped: two holders, no slip.
+    ("The LNP's primary vote stood at 39.8 per cent, the commission said.",
+     "Labor's primary vote fell to 33.1 per cent from 38.9 per cent.", "39.8 per cent",
+     "38.9 per cent", []),
+])
+def test_a_slip_of_digits_across_places_but_not_holders(a, b, fa, fb, verdicts):
+    result = _run((a, "2013-02-20"), (b, "2013-02-21"))
+    assert [f.verdict for f in _between(result, fa, fb) if f.verdict != "agree"] == verdicts
