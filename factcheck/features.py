@@ -963,6 +963,40 @@ def only_one_each(a: Row, b: Row, story: Story) -> float:
                  and story.noun_in_article[(b["article"], b["noun"])] == 1)
 
 
+# Which payment of a year's dividend a sum is, told just before it: one of its parts ("a final
+# dividend of 8.4p", "the interim payout of 2.8p") or the year's whole ("a total dividend of
+# 12.6p", "bringing the total for the year to 12.6 pence", "a full-year payout of 10.2p").
+_PAYOUT_PART = re.compile(r"\b(?P<part>final|interim|special|quarterly|half-year|first-half|"
+                          r"second-half)\s+(?:cash\s+)?(?:dividend|payout|distribution)s?\b"
+                          r"[^.;:\d]{0,30}$", re.IGNORECASE)
+_PAYOUT_WHOLE = re.compile(r"\b(?:(?:total|full[-\s]year|annual|whole[-\s]year)\s+(?:cash\s+)?"
+                           r"(?:dividend|payout|distribution)s?\b[^.;:\d]{0,30}"
+                           r"|\btotal\s+(?:for\s+the\s+(?:full\s+)?year\s+)?(?:to|of|at)\s+)$",
+                           re.IGNORECASE)
+_PAYOUT_WORDS = re.compile(r"\b(?:dividend|payout|distribution)s?\b", re.IGNORECASE)
+PAYOUT_BEFORE = 60
+
+
+def payout_kind(row: Row) -> str:
+    """Which payment of a dividend a sum is: "final", "interim" (a part of the year's), "total"
+    (the year's whole), or '' (not a dividend, or not said)."""
+    if row.get("unit_family") != "money":
+        return ""
+
+    def read(r: Row) -> str:
+        found = _in_sentence(r)
+        if found is None or not _PAYOUT_WORDS.search(found[0]):
+            return ""
+        sentence, at, _ = found
+        before = sentence[max(0, at - PAYOUT_BEFORE):at]
+        before = re.sub(r"^.*(?:\d|[.;])", "", before)  # (not past another figure)
+        part = _PAYOUT_PART.search(before)
+        if part:
+            return part.group("part").lower()
+        return "total" if _PAYOUT_WHOLE.search(before) else ""
+    return _memo(row, "_payout", read)
+
+
 def toll_of(row: Row) -> str:
     """The outcome a running count of people counts ("death" for "the death toll rose to
     158"), the extent an area a developing event has burned or flooded measures ("burn"), or

@@ -125,7 +125,7 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # ... and so do figures of one unit whose digits are the same, in another order or at
     # another scale: a swap of two digits ("£14.1bn", "£11.4bn") or a slipped decimal point
     # ("$307 million", "$3.07 billion") is one figure miscopied, whatever the words around it.
-    for tag in (_person_tag, _age_tag, features.toll_of, _digits_tag):
+    for tag in (_person_tag, _age_tag, features.toll_of, _digits_tag, _payout_tag):
         tags = np.array([tag(r) for r in block], dtype=object)
         if (tags != "").any():
             keep |= (tags[:, None] == tags[None, :]) & (tags != "")[:, None]
@@ -249,6 +249,11 @@ def _digits_tag(r: dict) -> str:
     digits = features.significant(r["value"])[1]
     return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 2 else ""
 
+
+
+def _payout_tag(r: dict) -> str:
+    """The currency of a dividend told as a part of the year's or its whole, or ''."""
+    return f"{r['unit']} payout" if features.payout_kind(r) else ""
 
 
 def _age_tag(r: dict) -> str:
@@ -494,6 +499,22 @@ def _ahead_of(x: dict, theirs: dict, mine: dict) -> bool:
             and mine["period_kind"] != "future")
 
 
+def _payouts(ra: dict, rb: dict) -> str:
+    """How two differing sums of a dividend relate by the payment each is told as: one payment
+    ("payout-same": final and final, total and total), a part and the year's total it is less
+    than ("payout-part"), or '' (not both told, or nothing follows)."""
+    ka, kb = features.payout_kind(ra), features.payout_kind(rb)
+    if not ka or not kb or ra["unit"] != rb["unit"]:
+        return ""
+    if ka == kb:
+        return "payout-same"
+    if "total" in (ka, kb):
+        part, whole = (ra, rb) if kb == "total" else (rb, ra)
+        if abs(float(part["value"])) < abs(float(whole["value"])):
+            return "payout-part"
+    return ""
+
+
 def sole_of_kind(ra: dict, rb: dict, story: features.Story) -> bool:
     """Each is the only figure of its physical kind in its report (a rainfall in millimetres,
     an area burned): two such figures of one story are one measure, or two that the words
@@ -537,7 +558,10 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # nothing scored would keep them.)
         return False
     prel = features.relation(ra, rb)
-    if not roles_meet(ra, rb, agree, prel):
+    payout = "" if agree else _payouts(ra, rb)
+    if payout == "payout-same" and prel == "different":
+        payout = ""  # this year's final dividend and last year's
+    if not payout and not roles_meet(ra, rb, agree, prel):
         return False
     values = features.vector(features.SAME_MEASURE, ra, rb, story)
     p = scorers[agree](values)
@@ -550,6 +574,12 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
+    elif payout:
+        # "a final dividend of 9.1p" and "a final dividend of 13.3p": one payment in dispute;
+        # "a final dividend of 8.4p" and "a total dividend of 12.6p": a part of the year's
+        p = max(p, matcher.min_contradict if payout == "payout-same" else
+                matcher.min_different_value)
+        rule = payout
     elif not agree and p >= CLOSEST_MIN and features.digit_slip(ra, rb, story):
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)

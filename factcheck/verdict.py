@@ -127,6 +127,15 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         # earlier figure would not swap two digits; one of them is miscopied (a tally to date
         # may change one digit between two days: "27,281", then "27,981")
         return _contradiction(a, b, diff, base, slip=True)
+    if rule == "payout-same":
+        return _contradiction(a, b, diff, base)  # "a final dividend of" two sums
+    if rule == "payout-part":
+        part, whole = (a, b) if features.payout_kind(b) == "total" else (b, a)
+        return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
+            f"{_who(part)} says {formatting.claim(part)}, the {features.payout_kind(part)} "
+            f"dividend; {_who(whole)} says {formatting.claim(whole)}, the total for the year. "
+            f"Not a conflict: the {features.payout_kind(part)} dividend is a part of the "
+            f"year's total."), **base)
     if rule == "coreferent-age" or features.same_person_age(a, b, features.Story()):
         return _ages_apart(a, b, ca, cb, diff, base, accuse=rule != "coreferent-age")
     in_place = rule in ("closest-place", "place")
@@ -602,7 +611,9 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
     for x, y in ((a, b), (b, a)):
         for other in by_article_unit.get((y["article"], y["unit"]), []):
             if (other["id"] != y["id"] and not other.get("vague") and _compatible(x, other)
-                    and not _other_outcome(x, other)):
+                    and not _other_outcome(x, other)
+                    # (a final dividend beside the year's total is no repeat of the total)
+                    and features.payout_kind(other) == features.payout_kind(y)):
                 return True
     return False
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck import periods
+from factcheck import features, periods
 from factcheck.pipeline import check_articles
 from factcheck.schema import Article
 
@@ -1265,3 +1265,38 @@ def test_an_undated_figure_meets_the_other_period_its_agreeing_figure_is_told_be
 def test_a_slip_of_digits_across_places_but_not_holders(a, b, fa, fb, verdicts):
     result = _run((a, "2013-02-20"), (b, "2013-02-21"))
     assert [f.verdict for f in _between(result, fa, fb) if f.verdict != "agree"] == verdicts
+
+
+@pytest.mark.parametrize("a,b,fa,fb,found", [
+    # A part of the year's dividend against the year's total: explained.
+    ("The lender will pay a final dividend of 7.1p a share, payable in June.",
+     "Including the total dividend of 10.5p, the yield is about 6%.", "7.1p a share", "10.5p",
+     [("explained", "part-of-whole")]),
+    # One payment given as two sums: the final dividend in dispute.
+    ("The grocer raised its final dividend to 6.4 pence per share.",
+     "The grocer is handing shareholders a final dividend of 9.8p a share.",
+     "6.4 pence per share", "9.8p a share", [("contradict", None)]),
+    # ... and the year's total, where the first report also gives the final dividend.
+    ("It will pay a final dividend of 7.1 pence a share, bringing the total for the year to "
+     "10.5 pence.", "Shareholders will pocket a total dividend of 7.1p a share for the year.",
+     "10.5 pence", "7.1p a share", [("contradict", None)]),
+])
+def test_dividend_payments_part_and_total(a, b, fa, fb, found):
+    """"a final dividend of 7.1p" is a part of "a total dividend of 10.5p"; two final
+    dividends, or two totals, that differ are one payment in dispute."""
+    result = _run((a, "2025-02-20"), (b, "2025-02-21"))
+    assert [(f.verdict, f.relation) for f in _between(result, fa, fb)] == found
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Northgate will pay a final dividend of 8.4 pence a share, bringing the total for the year "
+     "to 12.6 pence.", ["final", "total"]),
+    ("The board proposed an interim dividend of 2.8p and a special dividend of 5p.",
+     ["interim", "special"]),
+    ("The full-year dividend rises to 13.4p, up from 12.1p.", ["total", ""]),
+    ("Pre-tax profit rose to £1.2bn and the dividend was held.", [""]),
+])
+def test_payout_kind(text, kind):
+    result = _run((text, "2025-02-20"))
+    rows = result.claims[result.claims["unit_family"] == "money"].to_dict("records")
+    assert [features.payout_kind(r) for r in rows] == kind
