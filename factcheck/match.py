@@ -48,6 +48,11 @@ CLOSEST_RATIO = 10.0
 # A figure against another report's figure for another period or stage, where that report
 # itself gives one agreeing with the first: aligned from this probability on.
 OTHER_PERIOD_MIN = 0.02
+# Two figures whose digits are one another's swapped or a decimal point or a thousand apart
+# ("$307 million", "$3.07 billion") are aligned from this probability on: such slips are rare
+# by chance, and a crowded story of sums scores every pair low. (One digit changed needs
+# ``CLOSEST_MIN``: it meets by chance more often.)
+SLIP_MIN = 0.01
 
 PAIR_COLUMNS = ["a", "b", "score", "period_relation", "reasons", "rule"]
 
@@ -580,7 +585,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         p = max(p, matcher.min_contradict if payout == "payout-same" else
                 matcher.min_different_value)
         rule = payout
-    elif not agree and p >= CLOSEST_MIN and features.digit_slip(ra, rb, story):
+    elif not agree and p >= SLIP_MIN and features.digit_slip(ra, rb, story) == 1.0 or (
+            not agree and p >= CLOSEST_MIN and features.digit_slip(ra, rb, story)):
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)
         p = max(p, matcher.min_contradict)

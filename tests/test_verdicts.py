@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import math
+from pathlib import Path
 
 import pytest
 
-from factcheck import features, periods
+from factcheck import features, match, model, periods
 from factcheck.pipeline import check_articles
 from factcheck.schema import Article
 
@@ -1300,3 +1303,16 @@ def test_payout_kind(text, kind):
     result = _run((text, "2025-02-20"))
     rows = result.claims[result.claims["unit_family"] == "money"].to_dict("records")
     assert [features.payout_kind(r) for r in rows] == kind
+
+
+def test_a_slipped_decimal_point_is_aligned_however_low_the_model_scores_it():
+    """In a crowded story of sums the model scores every pair of differing sums low; figures
+    whose digits are a decimal point apart ("$307 million", "$3.07 billion") are still one
+    figure miscopied (from ``match.SLIP_MIN``, below the closest-figure floor)."""
+    doc = json.loads((Path(model.__file__).parent / "data" / "matcher.json").read_text())
+    p = (match.SLIP_MIN + match.CLOSEST_MIN) / 2
+    doc["same_measure_differing"] = {"intercept": math.log(p / (1 - p)), "weights": {}}
+    with model.using(model.Matcher.from_dict(doc)):
+        result = _run(("Net income rose to $3.07 billion in the quarter.", "2027-10-26"),
+                      ("Profit came in at $307 million, the company said.", "2027-10-28"))
+    assert [f.verdict for f in _between(result, "$3.07 billion", "$307 million")] == ["contradict"]
