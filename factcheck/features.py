@@ -1144,8 +1144,11 @@ def significant(value: float) -> tuple[int, str]:
 
 
 # One digit changed is a slip only in a figure this precise: price points ("$1,099",
-# "$1,199") and running tallies ("2,301", "2,302") differ by one digit by design.
+# "$1,199") and running tallies ("2,301", "2,302") differ by one digit by design; or with one
+# digit fewer in a figure of tens of thousands or more ("481,200" and "491,200" people, "€462.3bn"
+# and "€452.3bn"), which no price or player's tally reaches.
 SLIP_SUBSTITUTION_DIGITS = 5
+SLIP_SUBSTITUTION_LARGE = 10_000
 # Powers of ten a figure's digits slip by: a decimal point moved one place, or the wrong word
 # of a thousand ("million" for "billion").
 SLIP_SCALES = (1, 3)
@@ -1158,7 +1161,8 @@ _AS_WRITTEN = frozenset({"money", "count", "person"})
 def digit_slip(a: Row, b: Row, story: Story) -> float:
     """The figures are one figure with a slip of the pen: two neighbouring digits swapped
     ("672,600" and "627,600", "£2.37bn" and "£2.73bn") or, in a figure of five significant
-    digits or more, one digit changed ("59,177,500" and "59,171,500"). Figures that precise
+    digits or more (four, from tens of thousands up), one digit changed ("59,177,500" and
+    "59,171,500"; "481,200" and "491,200"). Figures that precise
     rarely meet by chance in one story. 1.0 for a swap, 0.5 for a changed digit (which a
     count still being made may show from one day to the next: "27,281", "27,981"); 1.0 also
     for the same three or more digits a decimal point or a thousand apart ("$307 million",
@@ -1174,7 +1178,10 @@ def digit_slip(a: Row, b: Row, story: Story) -> float:
     if len(diff) == 2 and diff[1] == diff[0] + 1 and da[diff[0]] == db[diff[1]] \
             and da[diff[1]] == db[diff[0]]:
         return 1.0
-    return 0.5 if len(diff) == 1 and len(da) >= SLIP_SUBSTITUTION_DIGITS else 0.0
+    precise = len(da) >= SLIP_SUBSTITUTION_DIGITS or (
+        len(da) == SLIP_SUBSTITUTION_DIGITS - 1
+        and abs(float(a["value"])) >= SLIP_SUBSTITUTION_LARGE)
+    return 0.5 if len(diff) == 1 and precise else 0.0
 
 
 # An unnamed age ("the 29-year-old gang member") is taken for a named person's when its report

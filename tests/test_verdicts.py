@@ -985,6 +985,9 @@ def test_money_spent_so_far_grows_between_reports():
     (5687.75, 5587.75, 0.5),
     (2301, 2302, False),           # a running tally: one digit of four moves by design
     (1099, 1199, False),           # price points
+    (481200, 491200, 0.5),         # one digit of four changed, in tens of thousands or more
+    (462.3e9, 452.3e9, 0.5),
+    (2116, 2106, False),           # ... not in a player's tally of four digits
     (35, 38, False),               # too few digits to tell a slip from another figure
     (45774, 45755, False),         # two digits changed: a different figure, or a worse error
 ])
