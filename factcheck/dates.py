@@ -399,7 +399,8 @@ def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     if not ok:
         return None
     if (day is not None and pub is not None and day > pub and re.match(r"(?i)the\s", raw)
-            and not deadline and not _future_ahead(sentence, m.start(), m.end())):
+            and not deadline and not _future_ahead(sentence, m.start(), m.end())
+            and _told_as_done(sentence, m.start())):
         # "employed 61,785 people at the end of the year" in February: told of as done, the
         # year (or month) whose end has come, not the one ahead (a deadline, "by the end of
         # the year", is ahead)
@@ -409,6 +410,18 @@ def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
     if day is None and deadline and re.fullmatch(_YEAR, raw.strip()):
         return period(None, dt.date(int(raw), 12, 31), "future")
     return period(None, day, None, day)
+
+
+# A verb in the past before the time: "employed", "stood", "was".
+_PAST_VERB = re.compile(r"\b(?:was|were|had|stood|[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def _told_as_done(sentence: str, at: int) -> bool:
+    """Whether the clause before ``at`` tells of something done ("The bank employed 61,785
+    people at the end of the year"), not what is or will be ("The scheme closes at the end of
+    the year")."""
+    lo, _ = _clause_of(sentence, at)
+    return bool(_PAST_VERB.search(sentence, lo, at))
 
 
 def _next_or_rest(g: _Groups, pub: dt.date | None, period: _Make) -> Period:

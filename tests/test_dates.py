@@ -130,6 +130,8 @@ RELATIVE_CASES = [
      "2025-02-24", "61,785", None, None, "2024-12-31", "2024-12-31"),
     ("The bank expects to employ 58,000 people at the end of the year.", "2025-02-24",
      "58,000", "future", "2025-02-24", "2025-12-31", None),
+    ("The scheme pays 1,200 households until it closes at the end of the year.", "2025-12-10",
+     "1,200", "future", "2025-12-10", "2025-12-31", None),
     # A company's guidance for the year in progress looks ahead from the report.
     ("It expects underlying profit of between £320m and £340m in the current year.",
      "2025-04-25", "between £320m and £340m", "future", "2025-04-25", "2026-04-25", None),
