@@ -404,7 +404,8 @@ _PART_BEFORE = re.compile(r"(?:\bof which|\bof whom|\bincluding|\bincludes|\binc
 
 
 # "Riva, 47, of Sterling", "two sons, ages 6 and 16", "aged 63": ages, not counts.
-_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:\d+\s*(?:,|and)\s*)*|[A-Z][a-z]+,\s*)$")
+_AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:(?:just|only|about|around|nearly|almost)\s+)?"
+                         r"(?:\d+\s*(?:,|and)\s*)*|[A-Z][a-z]+,\s*)$")
 # "the master, 56, ...", "her husband, 61,": a person named by a role, then the age.
 _ROLE_AGE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[a-z'’]+\s+){0,2}"
                               r"(?P<n>[a-z]+),\s*$")
@@ -416,7 +417,8 @@ _YEARS_OLD_AFTER = re.compile(r"[\s-]*years?[\s-]+old\b")
 # Whose age it is: the word after "-year-old" ("daughter", "Robyn"), the name before "Name, 35,"
 # or the noun before "aged 36" ("The driver, aged 36").
 _HOLDER_AFTER = re.compile(r"[\s-]*years?[\s-]+old[\s-]+(?P<w>[A-Za-z']+(?:[ -][A-Za-z']+){0,4})")
-_HOLDER_BEFORE = re.compile(r"(?P<w>[A-Za-z]+),?\s+(?:aged?\s+)?$")
+_HOLDER_BEFORE = re.compile(r"(?P<w>[A-Za-z]+),?\s+(?:aged?\s+(?:(?:just|only|about|around|"
+                            r"nearly|almost)\s+)?)?$")
 _NOT_HOLDERS = frozenset({"and", "or", "the", "a", "an", "was", "is", "who", "has", "had",
                           "were", "are", "said", "in", "of", "at", "on", "when", "after", "from",
                           "outside", "inside", "near", "during", "while", "into", "behind",

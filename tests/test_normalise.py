@@ -153,6 +153,9 @@ def test_figure_compared_with_counts_what_the_first_counted():
     ("the 26-year-old actress checked into Betty Ford Center", "26", "actress"),
     ("said the 33-year-old actress's rep Jack Ketsoyan", "33", "actress"),
     ("Jose Luis Orozco, 27, who is considered armed and dangerous", "27", "orozco"),
+    # A hedge between "aged" and the age: still an age, and still the name's.
+    ("Aoife Brennan, aged just 23, became the youngest member of the chamber.", "23",
+     "brennan"),
     ("an armed 16-year-old turned into a riot", "16", ""),
 ])
 def test_whose_age_it_is(text, figure, holder):
