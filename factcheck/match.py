@@ -255,7 +255,6 @@ def _digits_tag(r: dict) -> str:
     return f"{r['unit']} {''.join(sorted(digits))}" if len(digits) >= 2 else ""
 
 
-
 def _payout_tag(r: dict) -> str:
     """The currency of a dividend told as a part of the year's or its whole, or ''."""
     return f"{r['unit']} payout" if features.payout_kind(r) else ""
@@ -585,8 +584,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         p = max(p, matcher.min_contradict if payout == "payout-same" else
                 matcher.min_different_value)
         rule = payout
-    elif not agree and p >= SLIP_MIN and features.digit_slip(ra, rb, story) == 1.0 or (
-            not agree and p >= CLOSEST_MIN and features.digit_slip(ra, rb, story)):
+    elif (not agree and p >= SLIP_MIN and (found := features.digit_slip(ra, rb, story))
+          and (found == 1.0 or p >= CLOSEST_MIN)):
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)
         p = max(p, matcher.min_contradict)
