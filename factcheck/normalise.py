@@ -407,7 +407,7 @@ _PART_BEFORE = re.compile(r"(?:\bof which|\bof whom|\bincluding|\bincludes|\binc
 _AGE_BEFORE = re.compile(r"(?:\b(?:aged?|ages)\s+(?:(?:just|only|about|around|nearly|almost)\s+)?"
                          r"(?:\d+\s*(?:,|and)\s*)*|[A-Z][a-z]+,\s*)$")
 # "the master, 56, ...", "her husband, 61,": a person named by a role, then the age.
-_ROLE_AGE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?:[a-z'’]+\s+){0,2}"
+_ROLE_AGE_BEFORE = re.compile(r"\b(?i:the|a|an|his|her|their|its)\s+(?:[a-z'’]+\s+){0,2}"
                               r"(?P<n>[a-z]+),\s*$")
 _AGE_AFTER = re.compile(r"\s*(?:,|\)|and\b|$|\.)")
 

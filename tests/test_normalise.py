@@ -221,6 +221,8 @@ def test_whose_age_it_is(text, figure, holder):
      "coast guard said.", "87", "person", None, True),
     ("Investigators are examining the decision by the master, 56, to depart after a gale "
      "warning.", "56", "age", None, False),
+    ("The driver, 54, was seriously injured and has not yet been interviewed.", "54", "age",
+     None, False),
     # A possessive before the noun says whose, not what is counted; taxpayers are people.
     ("Seven Hallworth's stores in the Midlands will close.", "Seven", "store", None, False),
     # Added to a whole its sentence names: an increment; a gain is a change.
