@@ -185,11 +185,11 @@ _FUTURE_CUE = re.compile(r"\b(?:will|would|shall|'ll|expect(?:s|ed)?|aims?|plans
 
 # Clause boundaries: ; : dashes, brackets, and a comma before a conjunction or relative word.
 _CLAUSE = re.compile(r";|:(?!\d)|(?<!\d)[–—](?!\d)|\s-\s|[()\[\]]|,\s+(?=(?:while|which|but|"
-                     r"although|though|whereas|who|when|and|or|compared|up\s+from|down\s+from|"
+                     r"although|though|whereas|who|when|where|and|or|compared|up\s+from|down\s+from|"
                      r"after|before|because|as(?!\s+of))\b)", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A clause break that starts a statement of its own: what it dates is its own business.
-_NEW_CLAUSE = re.compile(r";|(?:,|\s?[–—]|\s-)\s+(?:and|but|while|whereas)\b", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(r";|(?:,|\s?[–—]|\s-)\s+(?:and|but|while|whereas|where)\b", re.IGNORECASE)
 # Other figures in the sentence (digits only: spelled numbers are rarely rival figures).
 _FIGURE = re.compile(r"(?<![\w.,/:])\d+(?:[,.]\d+)*")
 # Between two figures, one of these means the second starts its own statement ("X in October,

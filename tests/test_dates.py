@@ -169,6 +169,10 @@ RELATIVE_CASES = [
 
 # Figures whose sentence says when, but about another figure: the nearest figure wins.
 NOT_THIS_FIGURE = [
+    # A clause opened by "where" tells of the place: its time is its own.
+    ("The train was travelling at more than 80mph when it came off the track on the curve, "
+     "where engineers had been working on drainage earlier this month.", "2025-09-15",
+     "more than 80mph"),
     ("This is 1,225 more than the 4,192 migrants who arrived in Britain in September – the "
      "second-largest month of crossings.", "2024-11-04", "1,225"),
     ("He raised just over $200,000 for his campaign, while Cantor spent more than $1 million "
