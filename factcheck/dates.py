@@ -994,7 +994,8 @@ _NOW = re.compile(r"\bnow\b", re.IGNORECASE)
 # 2019", "compared with last year".
 _SUPERLATIVE_SINCE = re.compile(
     r"\b(?:lowest|highest|biggest|largest|smallest|worst|best|most|fewest|least|deadliest|"
-    r"busiest|record|first\s+time)\b[^.;,]{0,80}\bsince\s*$", re.IGNORECASE)
+    r"busiest|record|first\s+time)\b[^.;,]{0,80}\bsince(?:\s+[^\s.;,\d]+){0,4}\s*$",
+    re.IGNORECASE)  # (also "since the summer of 2021": the year inside the baseline)
 _CHANGE_ON = re.compile(
     r"\b(?:up|down|rise|rose|fall|fell|higher|lower|more|fewer|less|increase[ds]?|"
     r"decrease[ds]?|gain(?:ed|s|ing)?|los(?:t|ing|es?)|drop(?:ped|s)?)\b[^.;,]{0,40}\b(?:on|"

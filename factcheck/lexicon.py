@@ -39,7 +39,7 @@ PERSON_NOUNS = frozenset(
     tenant tenants renter renters driver drivers farmer farmers miner miners journalist
     journalists reporter reporters scientist scientists researcher researchers expert experts
     contractor contractors guard guards inspector inspectors engineer engineers americans
-    britons residents evacuee evacuees displaced homeless jobless unemployed servant servants
+    britons brits residents evacuee evacuees displaced homeless jobless unemployed servant servants
     commuter commuters holidaymaker holidaymakers shopper shoppers motorist motorists
     missing captain captains skipper skippers master masters mother mothers father fathers
     daughter daughters son sons wife wives husband husbands owner owners taxpayer taxpayers
@@ -244,14 +244,17 @@ NOT_VERBS_ED = frozenset(
 def singular(word: str) -> str:
     """Singular, lower-case form of a counted noun.
 
-    >>> [singular(w) for w in ["Boats", "people", "countries", "buses", "officers", "nations"]]
-    ['boat', 'person', 'country', 'bus', 'officer', 'country']
+    >>> [singular(w) for w in ["Boats", "people", "countries", "buses", "officers", "nations",
+    ...                        "houses"]]
+    ['boat', 'person', 'country', 'bus', 'officer', 'country', 'house']
     """
     w = word.lower().strip("'’-")
     if w in SINGULAR:
         return SINGULAR[w]
     if len(w) > 3 and w.endswith("ies"):
         return w[:-3] + "y"
+    if w.endswith(("ouses", "auses")):
+        return w[:-1]  # "houses", "causes" (not "buses", "bonuses")
     if len(w) > 3 and re.search(r"(?:ss|sh|ch|x|z|us)es$", w):
         return w[:-2]
     if len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")):

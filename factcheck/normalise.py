@@ -200,6 +200,10 @@ def _counts_jobs(sentence: str, q: numbers.Quantity, unit: str, family: str,
     return False
 
 
+# Endings of nouns for people: a people ("Australians"), a trade ("politicians", "civilians").
+_PEOPLE_ENDINGS = ("ian", "ican")
+
+
 def _unit_of_noun(noun: str) -> tuple[str, str]:
     """(unit, unit_family) for a counted noun."""
     s = singular(noun)
@@ -207,8 +211,9 @@ def _unit_of_noun(noun: str) -> tuple[str, str]:
         return "seat", "count"
     if s == "preference":
         return "vote", "count"  # "418,794 first preferences": votes, in a single transferable vote
-    if noun.lower() in PERSON_NOUNS or s in PERSON_NOUNS or s == "person":
-        return "person", "person"
+    if noun.lower() in PERSON_NOUNS or s in PERSON_NOUNS or s == "person" or s.endswith(
+            _PEOPLE_ENDINGS):
+        return "person", "person"  # ("three million Australians", "12 politicians")
     if s in DURATION_NOUNS:
         return s, "duration"
     return s, "count"
@@ -265,8 +270,10 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
         return _compound_noun(after)
     if _SO_FAR_AFTER.match(after) or _TIME_BACK_AFTER.match(after):
         return None
-    # Tokens with digits ("AK-47") are model names inside the phrase, not its head.
-    words = [w for w in _TOKEN.findall(after[:80]) if not _DIGIT.search(w)]
+    # Tokens with digits ("AK-47") are model names inside the phrase, not its head; a clause
+    # ends it ("home to 1.51 million people, continues to grow").
+    words = [w for w in _TOKEN.findall(_PHRASE_END.split(after[:80], maxsplit=1)[0])
+             if not _DIGIT.search(w)]
     m = _PUNCT_AFTER.match(after)
     if m and (m.group(1) not in "-–" or m.start(1) > 0):
         # Punctuation right after the number ("12,000, a record"), or a dash set apart
@@ -278,6 +285,7 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     if names and names < len(words) and phrases.is_verb(words[names].lower()):
         return None  # "the 10.3 million Jeremy Corbyn won": the subject of a clause, no noun
     phrase: list[str] = []
+    names_in, titled = 0, set()  # names read into the phrase (not counted to its length)
     for i, w in enumerate(words[:6]):
         lw = w.lower()
         if i == 0 and lw == "of":
@@ -294,13 +302,23 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
         if (lw in NUMBER_MODIFIERS or lw in COMPARATIVES) and not phrase:
             phrase.append(lw)  # kept for the role ("two other rifles"), dropped as a head
             continue
-        if lw in NP_BREAKERS or lw in AUXILIARIES:
-            break
+        if lw == "us" and i and words[i - 1].lower() == "of":
+            return _Noun("person", "person", [])  # "more than 5.5 million of us"
+        if lw in NP_BREAKERS or lw in AUXILIARIES or lw in _NUMBER_NAMES:
+            break  # (a number names no noun: "two of the six who voted")
         if lw.startswith("-"):
             lw = lw[1:]
         if lw.endswith(("'s", "’s")) and i + 1 < len(words):
             continue  # "seven Hallworth's stores": whose they are, not what is counted
         phrase.append(lw)
+        if (w[:1].isupper() and not w.isupper() and lw not in PERSON_NOUNS
+                and not singular(lw).endswith(_PEOPLE_ENDINGS)):
+            names_in += 1
+            titled.add(lw)
+            # A name before the head, plural as it may look: "180 Leeds jobs", "38,420 West
+            # Midlands households", "612 Penhallow Local convenience shops" (the last word if
+            # nothing follows: "40 Democrats")
+            continue
         s = singular(lw)
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if lw in PERSON_NOUNS and not lw.endswith("s") and nxt and singular(nxt) != nxt \
@@ -311,7 +329,8 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
             unit, family = _unit_of_noun(lw)
             return _Noun(unit, family, [w for w in phrase if w not in NUMBER_MODIFIERS
                                         and w not in COMPARATIVES])
-        if len(phrase) >= 3:
+        if len([w for w in phrase if w not in NUMBER_MODIFIERS and w not in COMPARATIVES]
+               ) - names_in >= 3:
             break
     phrase = [w for w in phrase if w not in NUMBER_MODIFIERS and w not in COMPARATIVES]
     # No plural seen: the last noun before the break is the head ("1 boat", "one person",
@@ -319,11 +338,23 @@ def _noun_after(after: str, compounds: bool = True) -> _Noun | None:
     # million already", "8-to-12-week").
     while phrase and _not_a_noun(phrase[-1]):
         phrase.pop()
-    if phrase:
+    while phrase and phrase[-1] in titled and any(w not in titled for w in phrase):
+        phrase.pop()  # a name after the head: "the 22,766 majority Sir Keir enjoyed"
+    if phrase and phrase[-1] not in _THRESHOLDS:
         head = phrase[-1]
         unit, family = _unit_of_noun(head)
         return _Noun(unit, family, phrase)
     return None
+
+
+# Where a noun phrase after a figure ends: a clause's punctuation (not a thousands comma).
+_PHRASE_END = re.compile(r"[;:()!?\"“”]|,(?!\d)|\s[-–—]\s")
+# Number names: never the noun a figure counts.
+_NUMBER_NAMES = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands million millions billion billions".split())
+# A threshold a figure passes ("passed the 5.5 million mark"): it counts what its subject does.
+_THRESHOLDS = frozenset("mark milestone barrier threshold".split())
 
 
 # Verbs of a share that read as plural nouns after a figure, with the word that makes them

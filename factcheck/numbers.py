@@ -1329,8 +1329,22 @@ def _plain_quantity(scan: str, text: str, start: int, end: int, value: float,
     return Quantity(qstart, end, text[qstart:end], value, low, high, bound, unit)
 
 
+# A threshold a figure is told past or short of: "passed the 5.5 million mark", "fell below the
+# 5,000 mark".
+_PAST_THE_MARK = re.compile(
+    r"(?i)\b(?:(?P<lower>pass(?:es|ed|ing)?|cross(?:es|ed|ing)?|top(?:s|ped|ping)?|"
+    r"surpass(?:es|ed|ing)?|exceed(?:s|ed|ing)?|break(?:s|ing)?(?:\s+through)?|"
+    r"broke(?:n)?(?:\s+through)?|smash(?:es|ed|ing)?|breach(?:es|ed|ing)?|above|over|beyond)|"
+    r"(?P<upper>below|under|short\s+of))\s+the\s+$")
+_MARK_AFTER = re.compile(r"(?i)\S+[\s-]*(?:[a-z]+[\s-]+){0,2}(?:mark|milestone|barrier|"
+                         r"threshold)\b")
+
+
 def _hedge(scan: str, start: int) -> tuple[str, int]:
     """The bound the words before ``start`` give, and where the span then starts."""
+    past = _PAST_THE_MARK.search(scan, max(0, start - 30), start)
+    if past and _MARK_AFTER.match(scan, start):
+        return ("lower" if past.group("lower") else "upper"), start
     h = _HEDGE_BEFORE.search(scan, max(0, start - 30), start)
     if not h or _MOVED_UP_TO.search(scan, max(0, h.start() - 20), h.end()):
         # ("will go up to 15 per cent", "rose up to 213": where a figure moved, not a bound.)

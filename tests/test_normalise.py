@@ -394,6 +394,39 @@ READINGS = [
     # "after ..." is a clause of its own: the day in it dates its figure, not the year before.
     ("More people have crossed the Channel so far this year than in the whole of last year, "
      "after 1,072 people made the journey on Saturday.", "1,072", "period_kind", "day"),
+    # A year inside a superlative's baseline is not the figure's own.
+    ("Around 180,000 people in the West Midlands are now out of work and looking for a job, "
+     "the highest number since the summer of 2021.", "Around 180,000", "period_kind", None),
+    # A clause ends the noun phrase: the verb after the comma is no unit.
+    ("Dublin, home to 1.51 million people, continues to grow fastest.", "1.51 million", "unit",
+     "person"),
+    ("Bradford, a city of more than half a million people, remains one of the largest.",
+     "more than half a million", "unit", "person"),
+    # A place's name before the head, plural as it looks, is not the head.
+    ("Hallworth to cut 180 Leeds jobs as four Yorkshire stores close.", "180", "unit", "job"),
+    ("Some 38,420 West Midlands households were left in limbo.", "38,420", "unit",
+     "household"),
+    ("Penhallow operates 1,034 stores, including 612 Penhallow Local convenience shops.", "612",
+     "unit", "shop"),
+    ("It is about half the 22,766 majority Sir Keir enjoyed in 2019.", "22,766", "unit",
+     "majority"),
+    # ... but a people's name is people.
+    ("Student debts slashed for three million Australians.", "three million", "unit", "person"),
+    ("Around 1,400 Brits are among those forced to flee.", "Around 1,400", "unit", "person"),
+    ("There are now more than 5.5 million of us living here.", "more than 5.5 million", "unit",
+     "person"),
+    # The modifiers before a head do not count to the phrase's length.
+    ("The government will fund 29 more Medicare urgent care clinics.", "29", "unit", "clinic"),
+    # "houses" is the plural of a house (not of "hous", as "buses" is of a bus).
+    ("A landslide buried six houses in a village.", "six", "unit", "house"),
+    # A threshold is no unit, and a figure told past it is a lower bound.
+    ("The population has officially passed the 5.5 million mark for the first time.",
+     "5.5 million", "unit", "count"),
+    ("The population has officially passed the 5.5 million mark for the first time.",
+     "5.5 million", "bound", "lower"),
+    ("The index fell below the 5,000 mark.", "5,000", "bound", "upper"),
+    # Crossing the bridge is no bound.
+    ("The convoy crossed the 5km bridge at dawn.", "5km", "bound", "exact"),
 ]
 
 
