@@ -56,6 +56,9 @@ class Story:
     ages_in_article: dict = field(default_factory=dict)   # article -> the ages it gives
     # names the story calls a part of a country ("Manabí province"), lowercased -> the noun
     places: dict = field(default_factory=dict)
+    # places few of the story's reports count anything in ("in the West Midlands" in one of
+    # five reports of a national release): a part of what the story is about
+    minor_places: frozenset = frozenset()
 
     @classmethod
     def of(cls, rows: list[Row], kinds: list[str]) -> Story:
@@ -87,7 +90,7 @@ class Story:
                 to_date.setdefault((r["article"], r["unit"], r.get("period_start")),
                                    []).append(str(r.get("event") or ""))
         return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig,
-                   to_date, names, ages, named_places(rows))
+                   to_date, names, ages, named_places(rows), minor_places(rows))
 
 
 # A name the story calls a part of a country: "in Manabí province", "the province of Manabí".
@@ -113,6 +116,25 @@ def named_places(rows: list[Row]) -> dict[str, str]:
             if name not in STOPWORDS:
                 out[singular(name)] = m.group("noun") or m.group(0).split()[0].lower()
     return out
+
+
+# A story of at least this many reports tells which of its places are minor ...
+MINOR_PLACE_REPORTS = 3
+# ... a place is minor where at most this share of them count a figure in it.
+MINOR_PLACE_SHARE = 1 / 3
+
+
+def minor_places(rows: list[Row]) -> frozenset[str]:
+    """The places a story's figures are counted in that few of its reports name (``scope``):
+    "180,000 people in the West Midlands" in one of five reports of a national jobs release,
+    "640 workers in the Austin area" in one of five reports of a company's cuts."""
+    named: dict[str, set[str]] = {}
+    for r in rows:
+        named.setdefault(r["article"], set()).update(places_of(r))
+    if len(named) < MINOR_PLACE_REPORTS:
+        return frozenset()
+    reports = Counter(p for places in named.values() for p in places)
+    return frozenset(p for p, n in reports.items() if n <= MINOR_PLACE_SHARE * len(named))
 
 
 def holder_place(row: Row, story: Story) -> str:
@@ -534,10 +556,26 @@ def part_of_named(part: Row, whole: Row) -> bool:
     return bool(stems & words) or whole.get("noun") in stems
 
 
-def local_count(row: Row) -> bool:
-    """The figure is counted in a place that is part of a whole, and not told as the whole."""
-    return (any(_local_place(p) for p in places_of(row))
+def local_count(row: Row, story: Story | None = None) -> bool:
+    """The figure is counted in a place that is part of a whole (a local one, or one of the
+    story's ``minor_places``), and not told as the whole."""
+    minor = story.minor_places if story and _counted_in_places(row) else frozenset()
+    return (any(_local_place(p) or p in minor for p in places_of(row))
             and not _memo(row, "_whole", told_as_whole))
+
+
+# What a national figure is the sum of its places' figures of: people, jobs, homes (not the
+# games or points a team scores "in Detroit").
+_PLACED_UNITS = frozenset("job home household house property business store shop school "
+                          "branch".split())
+# ... counted at this scale at least (a handful of people "in Philadelphia" is an incident's).
+PLACED_MIN = 100
+
+
+def _counted_in_places(row: Row) -> bool:
+    """A count a place's share of a whole is told in: people, jobs, homes, a hundred or more."""
+    return ((row.get("unit_family") == "person" or row.get("unit") in _PLACED_UNITS)
+            and abs(float(row["value"])) >= PLACED_MIN)
 
 
 # The stage of a count its clause names before the figure: an early one ("Provisional turnout
@@ -591,6 +629,8 @@ def stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
 
 # A place's count is a part of the whole's only where it is clearly less than it.
 PART_SHARE_MAX = 0.95
+# ... and, in a place few of the story's reports name, at most half of it.
+MINOR_PART_SHARE = 0.5
 
 
 def local_part(a: Row, b: Row, story: Story) -> bool:
@@ -615,14 +655,18 @@ def local_part(a: Row, b: Row, story: Story) -> bool:
     if a["unit_family"] == "percent":
         return bool(a["noun"]) and a["noun"] == b["noun"]
     local, whole = (a, b) if local_a else (b, a)
+    share = PART_SHARE_MAX
     if not (local is a and wb or local is b and wa) and not any(
             _local_place(p) for p in sa | sb):
         # a count "in the Atlantic Division", "in Gaza": not told as a local part (a count of
-        # "Scottish homes", "Canadian firefighters" is one)
-        return False
+        # "Scottish homes", "Canadian firefighters" is one) ...
+        if not (sa | sb) & story.minor_places or not _counted_in_places(local):
+            return False
+        # ... unless few of the story's reports name the place: then only a clear part
+        share = MINOR_PART_SHARE
     # (A part all but the whole, "45,755" of "45,774", is the whole counted again.)
     return (counted_tag(a) == counted_tag(b)
-            and float(local["value"]) < PART_SHARE_MAX * float(whole["value"])
+            and float(local["value"]) < share * float(whole["value"])
             and (bool(counted_tag(a)) or bool(set(words(a)) & set(words(b)) - {a["unit"]})))
 
 

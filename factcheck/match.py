@@ -86,12 +86,13 @@ def prepared(claims: pd.DataFrame) -> tuple[list[dict], list[str]]:
 
 def candidates(block: list[dict]) -> list[tuple[int, int]]:
     """Index pairs of a block worth scoring: other article, and alike words or close figures."""
-    keep, _ = _candidate_matrices(block)
+    keep, _ = _candidate_matrices(block, _NO_STORY)
     ii, jj = np.nonzero(keep)
     return list(zip(ii.tolist(), jj.tolist()))
 
 
-def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
+def _candidate_matrices(block: list[dict], story: features.Story
+                        ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of a block worth scoring (upper triangle, other article), and the pairs of
     counts of one noun or outcome beside them, scored for ``closest`` alignment only."""
     measures = [r["measure"] for r in block]
@@ -184,7 +185,12 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # party's seats among every party's) are tried ...
     # (A report's counts of its places, "412,000 Scottish homes", leave its whole's count
     # one: they meet the whole's below.)
-    local = np.array([bool(t) and features.local_count(r) for r, t in zip(block, all_tags)])
+    # (People counted in a place meet the whole's people, nouns or none: "180,000 people in
+    # the West Midlands", "1.61 million people".)
+    place_tags = [t or ("person" if r["unit_family"] == "person" else "")
+                  for r, t in zip(block, all_tags)]
+    local = np.array([bool(t) and features.local_count(r, story)
+                      for r, t in zip(block, place_tags)])
     per_report = Counter((r["article"], t, r["holder"])
                          for r, t, here in zip(block, all_tags, local) if t and not here)
     tags = np.array([t if t and per_report[(r["article"], t, r["holder"])] <= CLOSEST_PER_REPORT
@@ -193,7 +199,7 @@ def _candidate_matrices(block: list[dict]) -> tuple[np.ndarray, np.ndarray]:
     # ... and, whatever their number, the counts of a noun against one counted in a place of
     # the whole ("412,000 Scottish homes", "at Glasgow Airport").
     if local.any():
-        named = np.array(all_tags, dtype=object)
+        named = np.array(place_tags, dtype=object)
         counted |= ((named[:, None] == named[None, :]) & (named != "")[:, None]
                     & (local[:, None] | local[None, :]))
     # ... of one holder, where both name one (two players' points are two counts) ...
@@ -345,7 +351,7 @@ def candidate_pairs(claims: pd.DataFrame, matcher: model.Matcher | None = None) 
         story_rows, story_kinds = [rows[i] for i in members], [kinds[i] for i in members]
         story = features.Story.of(story_rows, story_kinds)
         for block in blocks_of(story_rows, story_kinds):
-            keep, counted = _candidate_matrices(block)
+            keep, counted = _candidate_matrices(block, story)
             agreeing_pairs: list[tuple[dict, dict]] = []
             for i, j in zip(*np.nonzero(keep)):
                 if _score_pair(block[i], block[j], story, matcher, scorers, floor, best,

@@ -669,6 +669,8 @@ QUALIFIERS = {
 _QUALIFIER = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len,
                                                             reverse=True)) + r")(?![\w-])",
                         re.IGNORECASE)
+# A capitalised word there is a name's: after a preposition or another capitalised word.
+_NAMED_AT = re.compile(r"(?:\b(?:for|of|the|and|at|by|from)|[A-Z][\w'’-]*)\s+$")
 # How far before a figure a qualifier may stand in its clause, and after it.
 QUALIFIER_BEFORE, QUALIFIER_AFTER = 60, 30
 
@@ -682,7 +684,10 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     following = NUMBER_WORD.search(sentence, end, hi)
     hi = following.start() if following else hi
     text = sentence[lo:start] + " " + sentence[end:hi]
-    found = {QUALIFIERS[m.group().lower()] for m in _QUALIFIER.finditer(text)}
+    # (A capital inside a sentence names something: "the Department for Energy" qualifies no
+    # measure.)
+    found = {QUALIFIERS[m.group().lower()] for m in _QUALIFIER.finditer(text)
+             if not (m.group()[:1].isupper() and _NAMED_AT.search(text, 0, m.start()))}
     if re.search(r"\bbefore\s+tax", text, re.IGNORECASE):
         found.add("pre-tax")
     return frozenset(found)

@@ -152,7 +152,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         place = ", ".join(sorted(features.scope(local))) or str(local.get("holder") or
                                                                 "").title()
         wider = ", ".join(sorted(features.scope(whole)))
-        told = f"across {wider}" if wider else "with no place named"
+        told = (wider if wider in ("nationwide", "worldwide", "overall") else
+                f"across {wider}" if wider else "with no place named")
         return Finding(id="", verdict="explained", relation="part-of-whole", explanation=(
             f"{_who(local)} says {formatting.claim(local)} in {place}; {_who(whole)} says "
             f"{formatting.claim(whole)} {told}. Probably not a conflict: the first "

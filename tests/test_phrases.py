@@ -171,3 +171,18 @@ def test_counted_subject_phrase(sentence, figure, phrase):
     df = factcheck.extract(sentence, PUB)
     row = df[df["text"] == figure].iloc[0]
     assert (row["phrase"], row["unit"]) == (phrase, "person")
+
+
+@pytest.mark.parametrize("sentence,figure,found", [
+    ("Underlying profit before tax rose to £308 million.", "£308 million",
+     {"adjusted", "pre-tax"}),
+    ("Core inflation rose to 3.3% in October.", "3.3%", {"core"}),
+    ("Food inflation eased to 4.1 per cent, the ONS said.", "4.1 per cent", {"food"}),
+    # A capital inside a sentence is a name's: no qualifier of the measure.
+    ("Figures released by the Department for Energy show 38,420 households in the region "
+     "registered.", "38,420", set()),
+])
+def test_measure_qualifiers(sentence, figure, found):
+    at = sentence.index(figure)
+    end = at + len(figure)
+    assert phrases.measure_qualifiers(sentence, at, end, (0, len(sentence))) == found

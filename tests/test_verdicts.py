@@ -757,6 +757,27 @@ def test_a_figure_of_one_place_against_the_whole(a, b, fa, fb):
     assert "one place of the whole" in found[0].explanation
 
 
+MINOR_PLACE = [
+    "Corvex will lay off 640 workers in the Austin area, the company said.",
+    "Corvex said that it would eliminate about 2,800 roles in its restructuring.",
+    "Corvex shares rose 3 per cent after it said it would eliminate about 2,800 roles.",
+]
+
+
+@pytest.mark.parametrize("reports,verdicts", [
+    # One of three reports counts the cuts in a place no other names: a part of the whole.
+    (MINOR_PLACE, [("explained", "part-of-whole")]),
+    # Two reports tell no such thing: the place may be the whole the story is about.
+    (MINOR_PLACE[:2], []),
+])
+def test_a_place_few_reports_name_is_a_part(reports, verdicts):
+    """A count in a place only a minority of the story's reports name, against a count with
+    no place, is a part of the whole (people, jobs, homes; not an incident's few)."""
+    result = _run(*((text, "2027-10-29") for text in reports))
+    found = [f for f in _between(result, "640", "about 2,800") if f.verdict != "agree"]
+    assert [(f.verdict, f.relation) for f in found] == verdicts
+
+
 @pytest.mark.parametrize("later,second,verdicts", [
     # A year later, an age a year more, of a man the report does not name: a birthday.
     ("2008-04-30", "Police said the 39-year-old Troy man was sentenced on Wednesday.",
