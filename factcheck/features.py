@@ -627,6 +627,50 @@ def stages(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
     return (early[0], final[0]) if len(early) == 1 and len(final) == 1 else None
 
 
+# A share price's close: "the shares closed down 7.4%", "closed 4.7 per cent lower at £4.12";
+# not an index's ("the FTSE 100 closed 0.3% higher").
+_CLOSE = re.compile(r"\b(?:closed|closing)\b", re.IGNORECASE)
+_SHARES = frozenset({"shar", "stock"})
+_INDEX = re.compile(r"\b(?:index|indices|FTSE|Dow|S&P|Nasdaq|DAX|CAC|Nikkei|Hang\s+Seng|"
+                    r"ISEQ|Stoxx|market)\b")
+
+
+def _day_of(row: Row) -> tuple[str, bool]:
+    """The day a figure holds for, and whether its words state it (else its report's date)."""
+    if row.get("period_kind") == "day" and row.get("period_start"):
+        return str(row["period_start"])[:10], True
+    return str(row.get("as_of") or "")[:10], False
+
+
+def _one_day(a: Row, b: Row) -> bool:
+    """The two hold for one day: the same, or a day an undated report of the next morning
+    tells ("the shares closed up 3.9%" in a report of the 16th, "on Wednesday" the 15th)."""
+    (da, stated_a), (db, stated_b) = _day_of(a), _day_of(b)
+    if not da or not db:
+        return False
+    if da == db:
+        return True
+    if stated_a and stated_b:
+        return False
+    days = periods.days_between(da, db)
+    return days is not None and abs(days) == 1 and (
+        (not stated_a and days < 0) or (not stated_b and days > 0))
+
+
+def same_close(a: Row, b: Row, story: Story) -> bool:
+    """Both tell one day's close of a company's shares, as a move or a price ("the shares
+    closed down 7.4% at 412 pence", "closed 4.7 per cent lower at £4.12 on Thursday"): a day
+    has one close, so two reports of it are one measure whatever their other words."""
+    if a["unit"] != b["unit"] or a.get("role") != b.get("role") or not _one_day(a, b):
+        return False
+    for r in (a, b):
+        sentence = str(r.get("sentence") or "")
+        if not (_CLOSE.search(stage_of(r)) and measure_words(r) & _SHARES) or \
+                _INDEX.search(sentence):
+            return False
+    return not (holder_clash(a, b, story) or qualifier_clash(a, b, story))
+
+
 # A place's count is a part of the whole's only where it is clearly less than it.
 PART_SHARE_MAX = 0.95
 # ... and, in a place few of the story's reports name, at most half of it.

@@ -582,7 +582,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     if (one_count_one_period(ra, rb, story, prel, values[_UNIQUE_MATCH])
             or features.same_count_to_date(ra, rb, story)
             or features.same_person_age(ra, rb, story)
-            or features.same_sentence_slot(ra, rb, story) or rule):
+            or features.same_sentence_slot(ra, rb, story) or features.same_close(ra, rb, story)
+            or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     elif payout:
         # "a final dividend of 9.1p" and "a final dividend of 13.3p": one payment in dispute;

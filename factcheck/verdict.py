@@ -613,10 +613,18 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
         for other in by_article_unit.get((y["article"], y["unit"]), []):
             if (other["id"] != y["id"] and not other.get("vague") and _compatible(x, other)
                     and not _other_outcome(x, other)
+                    # (a change is no repeat of a level: "closed up 3.9%" beside "from 4.6%")
+                    and _role_kind(other) == _role_kind(y)
                     # (a final dividend beside the year's total is no repeat of the total)
                     and features.payout_kind(other) == features.payout_kind(y)):
                 return True
     return False
+
+
+def _role_kind(row: Mapping[str, Any]) -> str:
+    """A change, a rate or a difference, else a level."""
+    role = row.get("role")
+    return role if role in ("change", "rate", "difference") else "level"
 
 
 def _other_outcome(x: Mapping[str, Any], y: Mapping[str, Any]) -> bool:

@@ -27,9 +27,12 @@ SETS = {
     # outlets than the labelled pair's, one "672,600 births" against "627,600 babies" from a
     # third outlet giving the same 672,600, since a swap of digits is also judged where only
     # one report states a period; one, 81.7% against 87.1%, is a chance swap of digits between
-    # a region's turnout and another outlet's misreported state turnout.)
-    "newsroom2": dict(floors={"agree": 70, "explained": 37, "contradict": 14, "distinct": 36,
-                              "all": 157}, max_uncovered=4, articles=45, pairs=180),
+    # a region's turnout and another outlet's misreported state turnout; one, "closed up 3.9%
+    # at 403p" against "closed 4.6% higher at 406p", is the labelled closing move's own
+    # sentences, whose closing prices differ too: raised from 4 to 5 when one day's close of
+    # a company's shares became one measure, all five read and real.)
+    "newsroom2": dict(floors={"agree": 70, "explained": 37, "contradict": 15, "distinct": 36,
+                              "all": 158}, max_uncovered=5, articles=45, pairs=180),
 }
 
 

@@ -860,6 +860,18 @@ ONE_PAIR = [
      "2024-11-21", "The consumer prices index rose by 2.3 per cent in the 12 months to October. "
      "A year ago the rate stood at 4.6 per cent.", "2024-11-20", "2.3 per cent",
      "4.6 per cent", ("explained", "different-period"), "itself gives"),
+    # A day has one close of a company's shares: two reports of it, the next morning's
+    # undated, are one measure whatever their other words ...
+    ("Shares in Northwind closed down 7.4% at 412 pence after the airline cut its forecast.",
+     "2026-02-27", "Northwind's shares closed 4.7 per cent lower at £4.12 on Thursday.",
+     "2026-03-02", "7.4%", "4.7 per cent", ("contradict", None), "no reason"),
+    # ... and a level the report gives for another measure ("from 4.6%") is no repeat of the
+    # other's closing move.
+    ("By the close the stock had settled back, and the shares closed up 3.9% at 403p. "
+     "Like-for-like sales growth slowed to 3.1% "
+     "for the year, from 4.6%.", "2026-04-16",
+     "The shares closed 4.6% higher at 406p on Wednesday.", "2026-04-16", "3.9%", "4.6%",
+     ("contradict", None), "no reason"),
 ]
 
 
