@@ -1032,13 +1032,20 @@ _EVENT_PREPOSITION = re.compile(r"\b(?:from|of|in|after|since|into|before|during
 _SEGMENT_CUT = re.compile(r"[,;:](?!\d)|[()\u2013\u2014]")  # not "14,000"
 
 
+# "Labor won 29 seats in 2022 and has been reduced to 22": a new verb after "and" starts the
+# figure's own clause; the period before it closes the first figure's.
+_AND_NEW_VERB = re.compile(r"\s+(?:and|but)\s+(?:has|have|had|was|were|is|are|will|would)\s",
+                           re.IGNORECASE)
+
+
 def _owned(sentence: str, p: Period, fig: tuple[int, int],
            figures: list[tuple[int, int]]) -> bool:
     """True when the period, before the figure, closes another figure's phrase ("from £301m a
     year earlier, after £96m of charges"; "a £2.1million pay package last year, with sales up
     4.2 per cent"): it dates that figure."""
     if p.span[1] > fig[0] or not (re.search(r"[,;:–—-]", sentence[p.span[1]:fig[0]])
-                                  or _AND_COMPARED.match(sentence, p.span[1], fig[0])):
+                                  or _AND_COMPARED.match(sentence, p.span[1], fig[0])
+                                  or _AND_NEW_VERB.match(sentence, p.span[1], fig[0])):
         return False  # ("669 people crossed on Tuesday in 11 boats": both that day's)
     for f in figures:
         gap = sentence[f[1]:p.span[0]]

@@ -514,7 +514,15 @@ def _named_holder(sentence: str, start: int, end: int) -> str:
             name = ""
         elif word not in STOPWORDS and word not in _NOT_HOLDERS:
             name = word
+    if not name and (rel := _RELATIVE_HOLDER.search(sentence, max(0, start - 80), start)):
+        word = rel.group("n").lower()  # "Labor, which won 31 seats in 2022, was heading ..."
+        name = "" if word in STOPWORDS or word in _GENERIC_HOLDERS else word
     return singular(name) if name else ""
+
+
+# A name, then a relative clause whose verb holds the figure: "Labor, which won 31 seats".
+_RELATIVE_HOLDER = re.compile(r"\b(?P<n>[A-Z][^\W\d_]+),\s+(?:which|who)\s+(?:[a-z]+\s+){0,2}?"
+                              r"(?:" + _HOLDER_VERBS + r")\s+(?:[^\s,;]+\s+){0,3}$")
 
 
 # A figure several names hold together: no one of them is its holder.

@@ -427,6 +427,13 @@ READINGS = [
     ("The index fell below the 5,000 mark.", "5,000", "bound", "upper"),
     # Crossing the bridge is no bound.
     ("The convoy crossed the 5km bridge at dawn.", "5km", "bound", "exact"),
+    # A name, then a relative clause whose verb holds the figure: the name is its holder.
+    ("Labor, which won 31 seats in 2022, was heading for its worst result.", "31", "holder",
+     "labor"),
+    # A new verb after "and" opens the figure's own clause: the year before it is the first
+    # figure's.
+    ("Labor won 29 seats in 2022 and has been reduced to 22.", "29", "period_kind", "year"),
+    ("Labor won 29 seats in 2022 and has been reduced to 22.", "22", "period_kind", None),
 ]
 
 
