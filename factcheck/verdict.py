@@ -98,8 +98,10 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     base = dict(kind="cross-source", claims=[a["id"], b["id"]], measure=a["measure"],
                 score=round(score, 3), details=details)
     agreed = _agreement(a, b, ca, cb, diff, base)
-    if agreed is False and _two_nouns(a, b):
-        return None  # "53,100 births" and "between 44,000 and 53,000 new homes": two counts
+    if agreed is False and _two_nouns(a, b) and rule != "slip":
+        # "53,100 births" and "between 44,000 and 53,000 new homes": two counts (not where
+        # the matcher found two digits swapped: "24,612 operations", "26,412 procedures")
+        return None
     if agreed is None and a.get("running") and b.get("running"):
         # "At least 92" one day and 158 the next: compatible, but the toll was updated.
         return _risen(a, b, ca, cb, period_relation, claims, base)
@@ -169,6 +171,27 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
+
+
+# A revised version of what a figure is of: "The improved offer ... represents a premium of
+# 36.8%", "the raised bid", "its revised forecast".
+_REVISED = re.compile(r"\b(?:improved|revised|raised|sweetened|upgraded|downgraded|lowered|"
+                      r"new)\s+(?:\w+\s+)?(?:offer|bid|proposal|terms|forecast|estimate|"
+                      r"guidance|target|outlook)\b", re.IGNORECASE)
+
+
+def _revised_one(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple | None:
+    """(earlier, later) when only the later report's sentence tells its figure as that of a
+    revised version ("The improved offer ... represents a premium of 36.8%", the first report's
+    "a premium of 29.4%"): an update of the figure, not a conflict; else None."""
+    days = _days_between(a, b)
+    if not days:
+        return None
+    early, late = (a, b) if days > 0 else (b, a)
+    if _REVISED.search(str(late.get("sentence") or "")) and not _REVISED.search(
+            str(early.get("sentence") or "")):
+        return early, late
+    return None
 
 
 def _two_nouns(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
@@ -399,6 +422,13 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
             f"down; one of them is wrong or counts something else."), **base)
+    revised = _revised_one(a, b)
+    if revised is not None:
+        early, late = revised
+        return Finding(id="", verdict="explained", relation="later-update", explanation=(
+            f"{say_a}; {say_b}. {_who(late)} gives its figure for a revised version "
+            f"(\"{_REVISED.search(str(late['sentence'])).group(0)}\"), {_who(early)} "
+            f"the one before it: not a conflict."), **base)
     staged = features.stages(a, b)
     if staged is not None:
         early, late = staged

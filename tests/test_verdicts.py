@@ -860,6 +860,23 @@ ONE_PAIR = [
      "2024-11-21", "The consumer prices index rose by 2.3 per cent in the 12 months to October. "
      "A year ago the rate stood at 4.6 per cent.", "2024-11-20", "2.3 per cent",
      "4.6 per cent", ("explained", "different-period"), "itself gives"),
+    # Two digits swapped are one figure miscopied, also where the two name it with two nouns
+    # ...
+    ("NHS England figures show 24,612 operations and appointments were postponed over the "
+     "first two days of the strike.", "2026-03-12",
+     "Figures show a staggering 26,412 procedures were postponed over the first two days of "
+     "the walkout.", "2026-03-12", "24,612", "26,412", ("contradict", None), "swapped"),
+    # ... and where a word near one reads as an increment ("claimed 1,314 extra lives").
+    ("The UKHSA published its first estimate on Thursday: 1,134 excess deaths in England "
+     "during the heatwave.", "2026-07-25",
+     "The heatwave has claimed 1,314 extra lives, shock official figures show.", "2026-07-24",
+     "1,134", "1,314", ("contradict", None), "swapped"),
+    # A later report's figure for a revised version of what it is of: an update.
+    ("The board said it would recommend the offer of 295p a share, a premium of 29.4% to "
+     "Friday's closing price of 228p.", "2026-05-11",
+     "The improved offer represents a premium of 36.8% to Calder's closing share price of 228p "
+     "on 8 May.", "2026-05-15", "29.4%", "36.8%", ("explained", "later-update"),
+     "improved offer"),
     # A day has one close of a company's shares: two reports of it, the next morning's
     # undated, are one measure whatever their other words ...
     ("Shares in Northwind closed down 7.4% at 412 pence after the airline cut its forecast.",
