@@ -619,13 +619,27 @@ _TEMP_LETTER = re.compile(r"\s?(?P<scale>[CF])(?![\w°])")
 _TEMP_CONTEXT = re.compile(
     r"(?i)\b(?:temperatures?|degrees?|heat(?:wave)?|hot(?:ter|test)?|cold(?:er|est)?|"
     r"warm(?:er|est)?|cool(?:er|est)?|chill(?:y)?|freez(?:ing|e)|frost|thermometers?|mercury|"
-    r"highs?|lows?|celsius|fahrenheit|weather|forecast)\b")
+    r"highs?|lows?|celsius|fahrenheit|weather|forecast|met\s+office)\b")
 _TEMP_UNITS = {"C": "degree_celsius", "F": "degree_fahrenheit"}
 
 
 def _temperature_talk(scan: str, start: int) -> bool:
     """Whether the words around a figure speak of temperature ("highs of 30C")."""
     return bool(_TEMP_CONTEXT.search(scan, max(0, start - 80), start + 40))
+
+
+# A reading to a tenth of a degree, the letter straight after it ("reached 40.7C, the Met Office
+# said"), is a temperature whatever the words around it (a code is "12C", not "40.7C"; nor is
+# a code hedged, "nearly 41C").
+_DECIMAL_READING = re.compile(r"-?\d{1,2}\.\d[CF]")
+
+
+def _decimal_reading(scan: str, m: re.Match, pos: int) -> bool:
+    """The figure is a reading to a tenth of a degree, the letter written straight after it,
+    or is hedged ("hit nearly 41C": no code is hedged)."""
+    return bool(_DECIMAL_READING.fullmatch(scan, m.start(), pos + 1)
+                or scan[pos:pos + 1] in ("C", "F")
+                and _HEDGE_BEFORE.search(scan, max(0, m.start() - 30), m.start()))
 
 
 _VAGUE_RANGES = {"tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6),
@@ -1232,7 +1246,7 @@ def _unit_by_context(scan: str, m: re.Match, unit: str | None, currency: str | N
     is a code, not a figure."""
     if unit is None and not currency and not m.group("mag"):
         letter = _TEMP_LETTER.match(scan, pos)
-        if letter and _temperature_talk(scan, m.start()):
+        if letter and (_temperature_talk(scan, m.start()) or _decimal_reading(scan, m, pos)):
             return _TEMP_UNITS[letter.group("scale")], letter.end(), False
         if letter and scan[pos] in "CF":  # written straight after the digits
             return None, pos, True

@@ -125,6 +125,13 @@ POSITIVES = [
      "exact", "degree_celsius"),
     ("Forecasters expect highs of 25-30C across the south.", "25-30C", 25, 25, 30, "range",
      "degree_celsius"),
+    # A reading to a tenth of a degree, or a hedged one, is a temperature whatever the words
+    # around it (no code is written so).
+    ("It reached 40.7C, the Met Office said.", "40.7C", 40.7, 40.7, 40.7, "exact",
+     "degree_celsius"),
+    ("The previous record of 40.3C set at Coningsby stood for four years.", "40.3C", 40.3,
+     40.3, 40.3, "exact", "degree_celsius"),
+    ("It hit nearly 41C in Suffolk.", "nearly 41C", 41, None, 41, "upper", "degree_celsius"),
     ("Overnight temperatures fell to -18 °C in the capital.", "-18 °C", -18, -18, -18, "exact",
      "degree_celsius"),
     ("The economy shrank, with growth of -0.5% in the quarter.", "-0.5%", -0.5, -0.5, -0.5,
