@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import dateparser
@@ -851,8 +851,24 @@ def _periods(sentence: str, published: dt.date | None) -> tuple[Period, ...]:
         except Exception:  # noqa: BLE001  (one unreadable expression must not stop the batch)
             p = None
         if p is not None:
-            out.append(p)
+            out.append(_to_the_same_day(p, sentence, published))
     return tuple(out)
+
+
+# "last year, when 25,101 people had arrived by the same date": that year up to the report's day.
+_BY_THE_SAME_DAY = re.compile(r"\b(?:by|at|to)\s+(?:the\s+)?same\s+(?:date|day|point|stage)\b|"
+                              r"\bby\s+this\s+(?:time|point|stage|date)\b", re.IGNORECASE)
+
+
+def _to_the_same_day(p: Period, sentence: str, published: dt.date | None) -> Period:
+    """A past year in a sentence that counts "by the same date" is that year up to the
+    report's day of the year, not the whole year."""
+    if (p.kind != "year" or published is None or p.start is None
+            or p.start.year >= published.year or not _BY_THE_SAME_DAY.search(sentence)):
+        return p
+    year = p.start.year
+    day = min(published.day, calendar.monthrange(year, published.month)[1])
+    return replace(p, end=dt.date(year, published.month, day), kind="year-to-date")
 
 
 def find_periods(sentence: str, published: dt.date | None) -> list[Period]:

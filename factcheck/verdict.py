@@ -642,6 +642,9 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
     for x, y in ((a, b), (b, a)):
         for other in by_article_unit.get((y["article"], y["unit"]), []):
             if (other["id"] != y["id"] and not other.get("vague") and _compatible(x, other)
+                    # (a bound confirms no figure: "at least half" of members is a threshold
+                    # both a 57.3% and a 53.7% turnout pass)
+                    and other.get("bound") not in ("lower", "upper")
                     and not _other_outcome(x, other)
                     # (a change is no repeat of a level: "closed up 3.9%" beside "from 4.6%")
                     and _role_kind(other) == _role_kind(y)

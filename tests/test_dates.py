@@ -119,6 +119,9 @@ CORPUS_CASES = [
      "day", None, None, None),
     ("Daniel Villa posted $7,500 (U.S.) bail yesterday and was fitted for an electronic "
      "monitoring bracelet.", None, "$7,500", "day", None, None, None),
+    # Last year "by the same date" is that year up to the report's day, not the whole year.
+    ("The figure is well up on last year, when 25,101 people had arrived by the same date.",
+     "2024-10-08", "25,101", "year-to-date", "2023-01-01", "2023-10-08", None),
 ]
 
 # Relative days resolve against each article's own publication date: a weekday in a past-tense

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import features, match, model, periods
+from factcheck import features, match, model, periods, verdict
 from factcheck.pipeline import check_articles
 from factcheck.schema import Article
 
@@ -898,6 +898,22 @@ def test_one_pair_of_reports(a, da, b, db, fa, fb, expected, words):
     found = _between(_run((a, da), (b, db)), fa, fb)
     assert [(f.verdict, f.relation) for f in found] == [expected]
     assert words in found[0].explanation
+
+
+def test_a_bound_confirms_no_figure():
+    """A report that gives a bound elsewhere ("above the 50% legal threshold") does not
+    thereby give the other report's turnout: the two turnouts are still in dispute."""
+    result = _run(("Turnout was 57.3%, above the 50% legal threshold, and most backed action.",
+                   "2026-03-10"),
+                  ("On a turnout of 53.7% a large majority backed action.", "2026-03-14"))
+    rows = {r["id"]: r for r in result.claims.to_dict("records")}
+    by_article_unit: dict = {}
+    for r in rows.values():
+        by_article_unit.setdefault((r["article"], r["unit"]), []).append(r)
+    ours = next(r for r in rows.values() if r["text"] == "57.3%")
+    theirs = next(r for r in rows.values() if r["text"] == "53.7%")
+    assert any(r["text"] == "50%" and r["bound"] == "lower" for r in rows.values())
+    assert not verdict.confirmed_elsewhere(ours, theirs, by_article_unit)
 
 
 def test_figures_for_other_days_the_other_report_also_gives():
