@@ -424,7 +424,11 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:rose|risen|rise|rises|rising|fell|fall|falls|falling|fallen|increased?|increases|"
     r"increasing|decreased?|decreases|grew|grow|growing|grown|dropped|drop|jumped|jump|climbed|"
     r"surged|slumped|declined?|cut|cuts|up|down|growth|increase|decrease|reduction|gain|loss|"
-    r"gain(?:s|ed|ing))"  # ("lost 43 votes" is the votes against, not a change)
+    r"gain(?:s|ed|ing)|"  # ("lost 43 votes" is the votes against, not a change)
+    # the verbs of a market's moves: "Calder shares rocketed 21.4%", "tumbled 8%"
+    r"rocket(?:ed|s|ing)|soar(?:ed|s|ing)|plunge[ds]?|plunging|tumbl(?:ed|es|ing)|"
+    r"sank|sink(?:s|ing)?|slid|slide[s]?|sliding|dipped|dip[s]?|edged(?:\s+(?:up|down))?|"
+    r"leapt|leaped|shot\s+up|spiked|crashed|plummet(?:ed|s|ing)|advanced|slipped)"
     r"\s+(?:of\s+|by\s+)?(?:almost|nearly|about|around|some|more than|over|just)?\s*$",
     re.IGNORECASE,
 )

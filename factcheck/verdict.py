@@ -645,6 +645,9 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
                     # (a bound confirms no figure: "at least half" of members is a threshold
                     # both a 57.3% and a 53.7% turnout pass)
                     and other.get("bound") not in ("lower", "upper")
+                    # (nor a figure of another period: "fallen by about a fifth over the past
+                    # two years" is no repeat of "rocketed 21.4% on Monday")
+                    and features.relation(other, y) != "different"
                     and not _other_outcome(x, other)
                     # (a change is no repeat of a level: "closed up 3.9%" beside "from 4.6%")
                     and _role_kind(other) == _role_kind(y)

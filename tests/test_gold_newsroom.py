@@ -29,10 +29,13 @@ SETS = {
     # one report states a period; one, 81.7% against 87.1%, is a chance swap of digits between
     # a region's turnout and another outlet's misreported state turnout; one, "closed up 3.9%
     # at 403p" against "closed 4.6% higher at 406p", is the labelled closing move's own
-    # sentences, whose closing prices differ too: raised from 4 to 5 when one day's close of
-    # a company's shares became one measure, all five read and real.)
-    "newsroom2": dict(floors={"agree": 70, "explained": 37, "contradict": 15, "distinct": 36,
-                              "all": 158}, max_uncovered=5, articles=45, pairs=180),
+    # sentences, whose closing prices differ too; one, Labor's 29 seats in 2022 against 31, is
+    # the labelled discrepancy between another outlet than the labelled pair's and the one
+    # that gives 31. Raised from 4 to 5 when one day's close of a company's shares became one
+    # measure and to 6 when a figure of another period stopped confirming one ("the 31 seats
+    # needed for a majority" is no repeat of Labor's 31 seats in 2022), all six read and real.)
+    "newsroom2": dict(floors={"agree": 70, "explained": 37, "contradict": 16, "distinct": 36,
+                              "all": 159}, max_uncovered=6, articles=45, pairs=180),
 }
 
 

@@ -427,6 +427,9 @@ READINGS = [
     ("The index fell below the 5,000 mark.", "5,000", "bound", "upper"),
     # Crossing the bridge is no bound.
     ("The convoy crossed the 5km bridge at dawn.", "5km", "bound", "exact"),
+    # A market's verbs tell a move.
+    ("Calder shares rocketed 21.4% on Monday.", "21.4%", "role", "change"),
+    ("Shares in the miner tumbled 8% in early trade.", "8%", "role", "change"),
     # A name, then a relative clause whose verb holds the figure: the name is its holder.
     ("Labor, which won 31 seats in 2022, was heading for its worst result.", "31", "holder",
      "labor"),

@@ -871,6 +871,12 @@ ONE_PAIR = [
      "during the heatwave.", "2026-07-25",
      "The heatwave has claimed 1,314 extra lives, shock official figures show.", "2026-07-24",
      "1,134", "1,314", ("contradict", None), "swapped"),
+    # A market's verb tells a move ("rocketed 21.4%"), and a figure the report gives for
+    # another period ("fallen by about a fifth over the past two years") is no repeat of it.
+    ("Calder shares closed up 24.1% at 283p in London on Monday. Calder's shares have fallen "
+     "by about a fifth over the past two years.", "2026-05-11",
+     "Calder shares rocketed 21.4% on Monday after the offer.", "2026-05-13", "24.1%",
+     "21.4%", ("contradict", None), "swapped"),
     # A later report's figure for a revised version of what it is of: an update.
     ("The board said it would recommend the offer of 295p a share, a premium of 29.4% to "
      "Friday's closing price of 228p.", "2026-05-11",
