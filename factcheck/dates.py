@@ -646,7 +646,7 @@ _RESOLVERS: tuple[tuple[tuple[str, ...], _Resolver], ...] = (
     (("yearago",), _year_ago),
     (("decade",), _decade),
     (("fiscal",), _fiscal),
-    (("day",), lambda m, g, s, pub, period: _day(g, pub, period)),
+    (("day",), lambda m, g, s, pub, period: _day(g, pub, period, _ahead_of(s, m))),
     (("week",), _week),
     (("relmonth",), _relative_month),
     (("month",), lambda m, g, s, pub, period: _month(m, s, pub, period)),
@@ -787,8 +787,25 @@ def _since(m: re.Match[str], sentence: str, pub: dt.date | None, period: _Make) 
     return period(start, pub, "since", text=text, span=span)
 
 
-def _day(g: dict[str, str | None], pub: dt.date | None, period: _Make) -> Period | None:
-    """A single day: an explicit date, "yesterday", "on Tuesday"."""
+# A modal just before a weekday tells a day ahead: "a hosepipe ban would come into force on
+# Friday" (not "said on Friday it would cut": the day is the saying's).
+_AHEAD_BEFORE = re.compile(r"\b(?:will|would|'ll|shall|is\s+due\s+to|are\s+due\s+to|"
+                           r"is\s+set\s+to|are\s+set\s+to)\s+(?:not\s+)?(?:\w+\s+){0,4}"
+                           r"(?:(?:on|from|by|until)\s+)?$", re.IGNORECASE)
+_SAID_BETWEEN = re.compile(r"\b(?:said|says|told|announced|confirmed|warned)\b", re.IGNORECASE)
+
+
+def _ahead_of(sentence: str, m: re.Match[str]) -> bool:
+    """The weekday is told as a day ahead of the report (``_AHEAD_BEFORE``)."""
+    before = sentence[max(0, m.start() - 60):m.start()]
+    found = _AHEAD_BEFORE.search(before + ("" if before.endswith(" ") else " "))
+    return bool(found) and not _SAID_BETWEEN.search(before, found.start())
+
+
+def _day(g: dict[str, str | None], pub: dt.date | None, period: _Make,
+         ahead: bool = False) -> Period | None:
+    """A single day: an explicit date, "yesterday", "on Tuesday" (the next one where the words
+    tell it ahead, ``ahead``)."""
     if g["iso"]:
         day = dt.date.fromisoformat(g["iso"])
         return period(day, day, "day")
@@ -806,6 +823,10 @@ def _day(g: dict[str, str | None], pub: dt.date | None, period: _Make) -> Period
     if g["rel_day"]:
         back = 1 if g["rel_day"].lower() in ("yesterday", "last night") else 0
         day = pub - dt.timedelta(days=back)
+        return period(day, day, "day")
+    if ahead and not (g["wd_pre"] or "").lower().startswith(("last", "this past")):
+        forward = (_WEEKDAYS.index(g["wd"].lower()) - pub.weekday()) % 7
+        day = pub + dt.timedelta(days=forward or 7)
         return period(day, day, "day")
     back = (pub.weekday() - _WEEKDAYS.index(g["wd"].lower())) % 7
     if back == 0 and (g["wd_pre"] or "").lower().startswith(("last", "this past")):

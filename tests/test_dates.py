@@ -119,6 +119,11 @@ CORPUS_CASES = [
      "day", None, None, None),
     ("Daniel Villa posted $7,500 (U.S.) bail yesterday and was fitted for an electronic "
      "monitoring bracelet.", None, "$7,500", "day", None, None, None),
+    # A modal just before a weekday tells the next such day; a day of saying stays behind.
+    ("South Downs Water said a hosepipe ban would come into force on Friday for 1.4 million "
+     "households.", "2026-07-21", "1.4 million", "day", "2026-07-24", "2026-07-24", None),
+    ("The firm said on Friday it would cut 1,200 jobs.", "2026-07-21", "1,200", "day",
+     "2026-07-17", "2026-07-17", None),
     # Last year "by the same date" is that year up to the report's day, not the whole year.
     ("The figure is well up on last year, when 25,101 people had arrived by the same date.",
      "2024-10-08", "25,101", "year-to-date", "2023-01-01", "2023-10-08", None),
