@@ -39,7 +39,8 @@ PERSON_NOUNS = frozenset(
     tenant tenants renter renters driver drivers farmer farmers miner miners journalist
     journalists reporter reporters scientist scientists researcher researchers expert experts
     contractor contractors guard guards inspector inspectors engineer engineers americans
-    britons brits youngster youngsters rescuer rescuers residents evacuee evacuees displaced homeless jobless unemployed servant servants
+    britons brits youngster youngsters rescuer rescuers residents evacuee evacuees displaced
+    homeless jobless unemployed servant servants
     commuter commuters holidaymaker holidaymakers shopper shoppers motorist motorists
     missing captain captains skipper skippers master masters mother mothers father fathers
     daughter daughters son sons wife wives husband husbands owner owners taxpayer taxpayers

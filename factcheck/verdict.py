@@ -642,7 +642,7 @@ def confirmed_elsewhere(a: Mapping[str, Any], b: Mapping[str, Any],
     for x, y in ((a, b), (b, a)):
         for other in by_article_unit.get((y["article"], y["unit"]), []):
             if (other["id"] != y["id"] and not other.get("vague") and _compatible(x, other)
-                    # (a bound confirms no figure: "at least half" of members is a threshold
+                    # (a bound confirms no figure: "above the 50% legal threshold" is one
                     # both a 57.3% and a 53.7% turnout pass)
                     and other.get("bound") not in ("lower", "upper")
                     # (nor a figure of another period: "fallen by about a fifth over the past
