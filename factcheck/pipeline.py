@@ -92,6 +92,7 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     return (cross + stated + verdict.explained_through_rates(claims, cross) + internal
             + verdict.explained_through_arithmetic(claims, cross, internal)
             + verdict.explained_through_changes(claims, cross)
+            + verdict.explained_through_own_total(claims, cross)
             + verdict.explained_through_the_rest(claims, cross, links))
 
 

@@ -829,6 +829,81 @@ def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> lis
     return out
 
 
+# Counts a report tells an increase of beside their level (not a player's games or points).
+_RISING_COUNTS = frozenset({"seat", "vote", "job", "home", "household"})
+# Words that tell an increase near the figure (not "has dropped $100").
+_RISE_WORDS = re.compile(r"\b(?:increase[sd]?|rise|rose|risen|gain(?:ed|ing|s)?|grew|growth|"
+                         r"up|add(?:s|ed|ing)?|extra|additional|further|lift(?:s|ed|ing)?|"
+                         r"rais(?:es|ed|ing)|boost(?:s|ed)?|more)\b", re.IGNORECASE)
+# An increase is at most this share of the level it took the measure to.
+RISE_SHARE_MAX = 0.5
+
+
+def _around(row: Mapping[str, Any]) -> str:
+    """The words of a figure's sentence within 30 characters either side of it."""
+    s0 = int(row["sentence_start"])
+    at, end = int(row["start"]) - s0, int(row["end"]) - s0
+    return str(row["sentence"])[max(0, at - 30):end + 30]
+
+
+def explained_through_own_total(claims: pd.DataFrame, cross: list[Finding]) -> list[Finding]:
+    """An increase one report gives beside the level it took the measure to, and another
+    report's figure agreeing with that level.
+
+    "Van Rijn has raised its offer, lifting the value of the deal to £4.7bn, and the increase
+    adds £256m to the price" in one report; "£4.7bn" in another: the £256m is the increase,
+    the other's £4.7bn the total it makes ("46 seats, gaining seven seats on its 2024 tally";
+    "a $1.47bn increase, from $13.35bn to $14.82bn"). One explained finding (increment-of-total)
+    per increase and agreeing figure; the level is the largest of the unit in the increase's
+    sentence.
+    """
+    records = rows_by_index(claims)
+    rises = [r for r in records.values() if r["role"] in ("increment", "change")
+             and not r.get("vague") and float(r["value"]) > 0
+             and (r["unit_family"] in ("money", "person") or r["unit"] in _RISING_COUNTS)
+             and _RISE_WORDS.search(_around(r))]
+    if not rises:
+        return []
+    by_sentence: dict[tuple, list[dict]] = {}
+    for r in records.values():
+        if r["role"] in (None, "total") and not r.get("vague"):
+            by_sentence.setdefault((r["article"], r["sentence_start"], r["unit"]), []).append(r)
+    agreed: dict[str, set[str]] = {}
+    paired: set[frozenset] = set()
+    for f in cross:
+        if f.kind == "cross-source":
+            paired.update(frozenset((a, b)) for a in f.claims for b in f.claims if a != b)
+            if f.verdict == "agree":
+                for a in f.claims:
+                    agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    by_id = {r["id"]: r for r in records.values()}
+    out = []
+    for rise in rises:
+        levels = by_sentence.get((rise["article"], rise["sentence_start"], rise["unit"]), [])
+        if not levels:
+            continue
+        level = max(levels, key=lambda r: float(r["value"]))
+        if float(rise["value"]) > RISE_SHARE_MAX * float(level["value"]):
+            continue  # ("$3.6bn ..., with another $2.5 billion": a second part, no increase)
+        for other_id in sorted(agreed.get(level["id"], set())):
+            other = by_id[other_id]
+            if (other["article"] == rise["article"] or other["unit"] != level["unit"]
+                    or frozenset((rise["id"], other_id)) in paired):
+                continue
+            out.append(Finding(
+                id="", kind="cross-source", verdict="explained", relation="increment-of-total",
+                claims=[rise["id"], other_id], measure=rise["measure"], score=None,
+                details={"rel_diff": round(rel_diff(float(rise["value"]),
+                                                    float(other["value"])), 6),
+                         "total_in_sentence": level["id"]},
+                explanation=(
+                    f"{_who(rise)} says \"{quoted(rise)}\" beside {formatting.claim(level)}; "
+                    f"{_who(other)} says {formatting.claim(other)}. Not a conflict: the first "
+                    f"is the increase, the second the total it makes, as the first report "
+                    f"itself gives it.")))
+    return out
+
+
 def _two_levels(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """One report gives the two as one measure's levels: one compared with the other in one
     sentence ("4.2p per share, compared with 3.5p a year earlier"), or for two stated periods

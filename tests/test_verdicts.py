@@ -906,6 +906,31 @@ def test_one_pair_of_reports(a, da, b, db, fa, fb, expected, words):
     assert words in found[0].explanation
 
 
+@pytest.mark.parametrize("first,second,fa,fb,found", [
+    # The increase told beside the level it took the measure to, that level agreeing with
+    # another report's: the increase and the other's figure are increment and total.
+    ("The final tally leaves the party as the largest with 46 seats, gaining seven seats on "
+     "its 2024 tally.", "The party finished with 46 seats in the new parliament.", "seven",
+     "46", [("explained", "increment-of-total")]),
+    ("The bidder raised its offer, lifting the value of the deal to £4.7bn, and the increase "
+     "adds £256m to the price it first agreed.",
+     "The deal is now worth £4.7bn, the bidder said.", "£256m", "£4.7bn",
+     [("explained", "increment-of-total")]),
+    # A fall is no increase, and a second part as large as half the level is no increase of it.
+    ("The price of the base model has dropped $100 to $1,199.",
+     "The base model now costs $1,199.", "$100", "$1,199", []),
+    ("The plan takes $3.6bn from military construction, with another $2.5 billion from drug "
+     "programmes.", "The plan diverts $3.6bn from military construction.", "$2.5 billion",
+     "$3.6bn", []),
+])
+def test_an_increase_beside_its_level(first, second, fa, fb, found):
+    """An increase a report gives beside the level it took the measure to is explained against
+    another report's figure agreeing with that level."""
+    result = _run((first, "2026-03-01"), (second, "2026-03-02"))
+    pairs = [f for f in _between(result, fa, fb) if f.verdict != "agree"]
+    assert [(f.verdict, f.relation) for f in pairs] == found
+
+
 def test_a_bound_confirms_no_figure():
     """A report that gives a bound elsewhere ("above the 50% legal threshold") does not
     thereby give the other report's turnout: the two turnouts are still in dispute."""
