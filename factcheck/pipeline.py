@@ -89,11 +89,12 @@ def story_findings(claims: pd.DataFrame) -> list[Finding]:
     links = verdict.stated_links(claims)  # read once: the rest of a split total needs them too
     cross, stated = verdict.explained_through_stated_links(claims, cross, links)
     internal = arithmetic.internal_findings(claims)
-    return (cross + stated + verdict.explained_through_rates(claims, cross) + internal
-            + verdict.explained_through_arithmetic(claims, cross, internal)
-            + verdict.explained_through_changes(claims, cross)
-            + verdict.explained_through_own_total(claims, cross)
-            + verdict.explained_through_the_rest(claims, cross, links))
+    found = (cross + stated + verdict.explained_through_rates(claims, cross) + internal
+             + verdict.explained_through_arithmetic(claims, cross, internal)
+             + verdict.explained_through_changes(claims, cross)
+             + verdict.explained_through_the_rest(claims, cross, links))
+    # (last: a pair another finding already explains is not explained twice)
+    return found + verdict.explained_through_own_total(claims, found)
 
 
 def story_chunks(claims: pd.DataFrame, size: int = MATCH_CHUNK) -> list[pd.DataFrame]:
