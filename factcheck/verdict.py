@@ -885,11 +885,32 @@ def explained_through_own_total(claims: pd.DataFrame, cross: list[Finding]) -> l
         level = max(levels, key=lambda r: float(r["value"]))
         if float(rise["value"]) > RISE_SHARE_MAX * float(level["value"]):
             continue  # ("$3.6bn ..., with another $2.5 billion": a second part, no increase)
+        # ... and, the other way, another report's increase agreeing with this one against
+        # this report's level ("£4.7 billion of extra day-to-day funding" in one report; "will
+        # rise by £4.7bn to £208.3bn" in another)
+        for other_id in sorted(agreed.get(rise["id"], set())):
+            other = by_id[other_id]
+            if (other["article"] == rise["article"] or other["unit"] != rise["unit"]
+                    or frozenset((level["id"], other_id)) in paired):
+                continue
+            paired.add(frozenset((level["id"], other_id)))
+            out.append(Finding(
+                id="", kind="cross-source", verdict="explained", relation="increment-of-total",
+                claims=[other_id, level["id"]], measure=other["measure"], score=None,
+                details={"rel_diff": round(rel_diff(float(other["value"]),
+                                                    float(level["value"])), 6),
+                         "increase_in_sentence": rise["id"]},
+                explanation=(
+                    f"{_who(other)} says {formatting.claim(other)}; {_who(level)} says "
+                    f"{formatting.claim(level)} beside \"{quoted(rise)}\". Not a conflict: "
+                    f"the first is the increase, the second the total it makes, as the second "
+                    f"report itself gives it.")))
         for other_id in sorted(agreed.get(level["id"], set())):
             other = by_id[other_id]
             if (other["article"] == rise["article"] or other["unit"] != level["unit"]
                     or frozenset((rise["id"], other_id)) in paired):
                 continue
+            paired.add(frozenset((rise["id"], other_id)))
             out.append(Finding(
                 id="", kind="cross-source", verdict="explained", relation="increment-of-total",
                 claims=[rise["id"], other_id], measure=rise["measure"], score=None,

@@ -916,6 +916,11 @@ def test_one_pair_of_reports(a, da, b, db, fa, fb, expected, words):
      "adds £256m to the price it first agreed.",
      "The deal is now worth £4.7bn, the bidder said.", "£256m", "£4.7bn",
      [("explained", "increment-of-total")]),
+    # ... and the other way: another report's increase agreeing with this one's, against
+    # this report's level.
+    ("The party gained seven seats on its 2024 tally.",
+     "The final tally leaves the party as the largest with 46 seats, gaining seven seats on "
+     "its 2024 tally.", "seven", "46", [("explained", "increment-of-total")]),
     # A fall is no increase, and a second part as large as half the level is no increase of it.
     ("The price of the base model has dropped $100 to $1,199.",
      "The base model now costs $1,199.", "$100", "$1,199", []),
