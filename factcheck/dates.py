@@ -474,7 +474,19 @@ def _year_to_date(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | No
         return period(dt.date(year, 1, 1), end, "year-to-date")
     if pub is None:
         return period(None, None, "year-to-date")
+    if re.fullmatch(r"(?i)this\s+year", m.group(0)) and _FORECAST_BEFORE.search(
+            sentence, max(0, m.start() - 80), m.start()):
+        # "The Bank now expects growth of just 0.9 per cent this year": a forecast of the
+        # whole year, not a count of it so far
+        return period(dt.date(pub.year, 1, 1), dt.date(pub.year, 12, 31), "year")
     return period(dt.date(pub.year, 1, 1), pub, "year-to-date")
+
+
+# A forecast's verb before "this year" in its clause: the year is the whole one forecast.
+_FORECAST_BEFORE = re.compile(r"\b(?:expects?|expected|forecasts?|forecast(?:ing)?|predicts?|"
+                              r"predicted|projects?|projected|will|would|set\s+to|on\s+course\s+"
+                              r"to|on\s+track\s+to|targets?|targeting|aims?\s+to|guidance)\b"
+                              r"(?:[^.;:,]|(?<=\d)[.,](?=\d))*$", re.IGNORECASE)
 
 
 def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,

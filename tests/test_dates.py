@@ -119,6 +119,11 @@ CORPUS_CASES = [
      "day", None, None, None),
     ("Daniel Villa posted $7,500 (U.S.) bail yesterday and was fitted for an electronic "
      "monitoring bracelet.", None, "$7,500", "day", None, None, None),
+    # "this year" after a forecast's verb is the whole year forecast, not the year so far.
+    ("The Bank now expects growth of just 0.9 per cent this year.", "2025-11-07",
+     "0.9 per cent", "year", "2025-01-01", "2025-12-31", None),
+    ("More than 31,000 have crossed this year.", "2025-11-07", "31,000", "year-to-date",
+     "2025-01-01", "2025-11-07", None),
     # A modal just before a weekday tells the next such day; a day of saying stays behind.
     ("South Downs Water said a hosepipe ban would come into force on Friday for 1.4 million "
      "households.", "2026-07-21", "1.4 million", "day", "2026-07-24", "2026-07-24", None),
