@@ -785,11 +785,7 @@ def explained_through_changes(claims: pd.DataFrame, cross: list[Finding]) -> lis
     for key, members in grouped.items():
         members.sort(key=lambda r: float(r["value"]))
         levels[key] = ([float(r["value"]) for r in members], members)
-    agreed: dict[str, set[str]] = {}
-    for f in cross:
-        if f.verdict == "agree" and f.kind == "cross-source":
-            for a in f.claims:
-                agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    agreed = _agreements(cross)
     out, seen = [], set()
     for c in changes:
         value = float(c["value"])
@@ -868,14 +864,9 @@ def explained_through_own_total(claims: pd.DataFrame, cross: list[Finding]) -> l
     for r in records.values():
         if r["role"] in (None, "total") and not r.get("vague"):
             by_sentence.setdefault((r["article"], r["sentence_start"], r["unit"]), []).append(r)
-    agreed: dict[str, set[str]] = {}
-    paired: set[frozenset] = set()
-    for f in cross:
-        if f.kind == "cross-source":
-            paired.update(frozenset((a, b)) for a in f.claims for b in f.claims if a != b)
-            if f.verdict == "agree":
-                for a in f.claims:
-                    agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    agreed = _agreements(cross)
+    paired = {frozenset((a, b)) for f in cross if f.kind == "cross-source"
+              for a in f.claims for b in f.claims if a != b}
     by_id = {r["id"]: r for r in records.values()}
     out = []
     for rise in rises:
@@ -885,44 +876,53 @@ def explained_through_own_total(claims: pd.DataFrame, cross: list[Finding]) -> l
         level = max(levels, key=lambda r: float(r["value"]))
         if float(rise["value"]) > RISE_SHARE_MAX * float(level["value"]):
             continue  # ("$3.6bn ..., with another $2.5 billion": a second part, no increase)
-        # ... and, the other way, another report's increase agreeing with this one against
-        # this report's level ("£4.7 billion of extra day-to-day funding" in one report; "will
-        # rise by £4.7bn to £208.3bn" in another)
-        for other_id in sorted(agreed.get(rise["id"], set())):
-            other = by_id[other_id]
-            if (other["article"] == rise["article"] or other["unit"] != rise["unit"]
-                    or frozenset((level["id"], other_id)) in paired):
-                continue
-            paired.add(frozenset((level["id"], other_id)))
-            out.append(Finding(
-                id="", kind="cross-source", verdict="explained", relation="increment-of-total",
-                claims=[other_id, level["id"]], measure=other["measure"], score=None,
-                details={"rel_diff": round(rel_diff(float(other["value"]),
-                                                    float(level["value"])), 6),
-                         "increase_in_sentence": rise["id"]},
-                explanation=(
-                    f"{_who(other)} says {formatting.claim(other)}; {_who(level)} says "
-                    f"{formatting.claim(level)} beside \"{quoted(rise)}\". Not a conflict: "
-                    f"the first is the increase, the second the total it makes, as the second "
-                    f"report itself gives it.")))
-        for other_id in sorted(agreed.get(level["id"], set())):
-            other = by_id[other_id]
-            if (other["article"] == rise["article"] or other["unit"] != level["unit"]
-                    or frozenset((rise["id"], other_id)) in paired):
-                continue
-            paired.add(frozenset((rise["id"], other_id)))
-            out.append(Finding(
-                id="", kind="cross-source", verdict="explained", relation="increment-of-total",
-                claims=[rise["id"], other_id], measure=rise["measure"], score=None,
-                details={"rel_diff": round(rel_diff(float(rise["value"]),
-                                                    float(other["value"])), 6),
-                         "total_in_sentence": level["id"]},
-                explanation=(
-                    f"{_who(rise)} says \"{quoted(rise)}\" beside {formatting.claim(level)}; "
-                    f"{_who(other)} says {formatting.claim(other)}. Not a conflict: the first "
-                    f"is the increase, the second the total it makes, as the first report "
-                    f"itself gives it.")))
+        # Another report's figure agreeing with one of the two meets the other: an increase
+        # agreeing with this one meets this level ("6 seats"; "194 seats, up just six"), a
+        # level agreeing with this one meets this increase.
+        for mine, theirs_of in ((level, rise), (rise, level)):
+            for other_id in sorted(agreed.get(theirs_of["id"], set())):
+                other = by_id[other_id]
+                if (other["article"] == rise["article"] or other["unit"] != theirs_of["unit"]
+                        or frozenset((mine["id"], other_id)) in paired):
+                    continue
+                paired.add(frozenset((mine["id"], other_id)))
+                out.append(_increase_of_total(rise, level, other, other_is_rise=mine is level))
     return out
+
+
+def _increase_of_total(rise: Mapping[str, Any], level: Mapping[str, Any],
+                       other: Mapping[str, Any], other_is_rise: bool) -> Finding:
+    """The explained finding of an increase and a total one report gives in one sentence,
+    against another report's figure agreeing with one of them: the other's figure meets the
+    one it does not agree with."""
+    if other_is_rise:
+        increase, total = other, level
+        says = (f"{_who(other)} says {formatting.claim(other)}; {_who(level)} says "
+                f"{formatting.claim(level)} beside \"{quoted(rise)}\"")
+        whose, key, shown = "second", "increase_in_sentence", rise
+    else:
+        increase, total = rise, other
+        says = (f"{_who(rise)} says \"{quoted(rise)}\" beside {formatting.claim(level)}; "
+                f"{_who(other)} says {formatting.claim(other)}")
+        whose, key, shown = "first", "total_in_sentence", level
+    return Finding(
+        id="", kind="cross-source", verdict="explained", relation="increment-of-total",
+        claims=[increase["id"], total["id"]], measure=increase["measure"], score=None,
+        details={"rel_diff": round(rel_diff(float(increase["value"]), float(total["value"])), 6),
+                 key: shown["id"]},
+        explanation=(f"{says}. Not a conflict: the first is the increase, the second the total "
+                     f"it makes, as the {whose} report itself gives it."))
+
+
+def _agreements(cross: list[Finding]) -> dict[str, set[str]]:
+    """Each claim's agreeing claims in other reports (an agreement of several outlets ties each
+    of its figures to every other)."""
+    agreed: dict[str, set[str]] = {}
+    for f in cross:
+        if f.verdict == "agree" and f.kind == "cross-source":
+            for a in f.claims:
+                agreed.setdefault(a, set()).update(b for b in f.claims if b != a)
+    return agreed
 
 
 def _two_levels(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
