@@ -117,7 +117,8 @@ _ALTERNATIVES = (
     rf"(?:to|ending|ended|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:(?P<yt_mid>mid|end)[-\s]?)?"
     rf"(?:{_DAYNUM}\s+(?:of\s+)?)?(?P<yt_mon>{_MON})?\s*(?:{_DAYNUM}\b,?\s*)?(?P<yt_y>{_YEAR})?)"
     # "in the week to Saturday", "the seven days to 25 October": the week ending then
-    rf"|(?P<weekto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:week|seven\s+days|7\s+days)\s+"
+    rf"|(?P<weekto>\b(?:(?:in|over|for|during)\s+)?the\s+(?:week|seven\s+days|7\s+days|"
+    rf"(?P<wt_n>13|26|thirteen|twenty-six)\s+weeks)\s+"
     rf"(?:to|ending|ended|up\s+to)\s+(?P<wt_end>{_WD}|{_DAY}))"
     # "in the past 12 months"
     rf"|(?P<trail>\b(?:in|over|during|within|across|throughout)\s+the\s+(?:past|last)\s+"
@@ -394,6 +395,8 @@ def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
         return None  # "up to 2000" is a count far more often than a year
     if re.match(r"(?i)the\s", raw) and not (g["asof_end"] or g["asof_at"]):
         return None  # "by the year" without "the end of"
+    if word == "by" and _AGENT_DAY.match(sentence, m.end()):
+        return None  # "killed by Monday's earthquake": the day of what acted, no deadline
     ahead = deadline and _future_ahead(sentence, m.start(), m.end())
     ok, day = _target_date(raw, pub, ahead)
     if not ok:
@@ -411,6 +414,10 @@ def _as_of(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
         return period(None, dt.date(int(raw), 12, 31), "future")
     return period(None, day, None, day)
 
+
+# A day's possessive after "by" that is no point in time ("killed by Monday's earthquake"),
+# unlike "by Monday's close".
+_AGENT_DAY = re.compile(r"['’]s\s+(?!(?:close|end|deadline|finish)\b)", re.IGNORECASE)
 
 # A verb in the past before the time: "employed", "stood", "was".
 _PAST_VERB = re.compile(r"\b(?:was|were|had|stood|[a-z]{3,}ed)\b", re.IGNORECASE)
@@ -515,7 +522,8 @@ def _year_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
 def _week_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
              period: _Make) -> Period | None:
     """ "in the week to Saturday", "the seven days to 25 October": the seven days ending on
-    that day (a weekday is the last one on or before the report's date)."""
+    that day (a weekday is the last one on or before the report's date); "the 26 weeks to
+    August 29" the 182."""
     raw = (g["wt_end"] or "").strip()
     if pub is None:
         return period(None, None, "range")
@@ -525,7 +533,10 @@ def _week_to(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
         end = parse_day(re.sub(r",\s*$", "", raw), pub)
         if end is None:
             return None
-    return period(end - dt.timedelta(days=6), end, "range")
+    # ("the 26 weeks to August 29": a retailer's half year, counted in weeks)
+    weeks = {"thirteen": 13, "twenty-six": 26}.get((g["wt_n"] or "").lower()) or int(
+        g["wt_n"] or 1)
+    return period(end - dt.timedelta(days=7 * weeks - 1), end, "range")
 
 
 def _trailing(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,

@@ -59,6 +59,8 @@ class Story:
     # places few of the story's reports count anything in ("in the West Midlands" in one of
     # five reports of a national release): a part of what the story is about
     minor_places: frozenset = frozenset()
+    # article -> the distinct first figures of the vote tallies it gives ("by 42 votes to 17")
+    tallies_in_article: Counter = field(default_factory=Counter)
 
     @classmethod
     def of(cls, rows: list[Row], kinds: list[str]) -> Story:
@@ -89,8 +91,10 @@ class Story:
             if r.get("period_kind") in _TO_DATE:
                 to_date.setdefault((r["article"], r["unit"], r.get("period_start")),
                                    []).append(str(r.get("event") or ""))
+        tallies = Counter(a for a, _ in {(r["article"], float(r["value"])) for r in rows
+                                         if tally_for(r)})
         return cls(idf, Counter((k, v) for k, v, _ in seen), per_article, per_noun, per_sig,
-                   to_date, names, ages, named_places(rows), minor_places(rows))
+                   to_date, names, ages, named_places(rows), minor_places(rows), tallies)
 
 
 # A name the story calls a part of a country: "in Manabí province", "the province of Manabí".
@@ -271,14 +275,22 @@ def decimal_rounding(a: Row, b: Row) -> bool:
 
 
 def price_point(a: Row, b: Row) -> bool:
-    """A price written with its cents and without them ("$99.99 down", "$99 down"): a price
-    point a report shortened, one figure."""
+    """A price written with its cents and without them ("$99.99 down", "$99 down"), or
+    rounded to the whole pound ("£2,071.07", "a band D bill of £2,071"): a price point a
+    report shortened, one figure."""
     if a["unit"] != b["unit"] or a.get("unit_family") != "money":
         return False
     va, vb = float(a["value"]), float(b["value"])
     whole, fine = (va, vb) if va.is_integer() else (vb, va)
-    return (whole.is_integer() and not fine.is_integer() and 0 < whole < PRICE_POINT_MAX
-            and math.floor(fine) == whole and fine - whole >= 0.9)
+    if not (whole.is_integer() and not fine.is_integer() and 0 < whole < PRICE_POINT_MAX):
+        return False
+    # (Rounded only where the pence are a sliver of it: "£2.50" is no "£3".)
+    return (math.floor(fine) == whole and fine - whole >= 0.9
+            or abs(fine - whole) < 0.5 and abs(fine - whole) <= PRICE_ROUNDING_SHARE * whole)
+
+
+# A price rounded to its whole unit differs from it by at most this share.
+PRICE_ROUNDING_SHARE = 0.005
 
 
 # Larger amounts than this are sums, not prices a report shortens.
@@ -655,6 +667,24 @@ def _one_day(a: Row, b: Row) -> bool:
     days = periods.days_between(da, db)
     return days is not None and abs(days) == 1 and (
         (not stated_a and days < 0) or (not stated_b and days > 0))
+
+
+# The votes for in a tally: "approved by 42 votes to 17", "cut by six votes to three".
+_TALLY_FOR = re.compile(r"\s*votes?\s+to\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|"
+                        r"ten|eleven|twelve)\b", re.IGNORECASE)
+
+
+def tally_for(row: Row) -> bool:
+    """The figure is the votes for in a tally ("by 42 votes to 17")."""
+    sentence = str(row.get("sentence") or "")
+    return bool(_TALLY_FOR.match(sentence, int(row["end"]) - int(row["sentence_start"])))
+
+
+def same_tally(a: Row, b: Row, story: Story) -> bool:
+    """Both are the votes for in the one vote tally each report gives ("approved by 42 votes
+    to 17", "by 46 votes to 17"): one vote, whatever else their words say."""
+    return (tally_for(a) and tally_for(b) and story.tallies_in_article[a["article"]] == 1
+            and story.tallies_in_article[b["article"]] == 1)
 
 
 def same_close(a: Row, b: Row, story: Story) -> bool:

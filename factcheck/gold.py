@@ -59,6 +59,12 @@ def _spans(text: str, needle: str) -> list[tuple[int, int]]:
 
 # Gold values written in a currency's hundredth, against claims in the currency (ISO code).
 _SUBUNITS = {"pence": 100.0, "penny": 100.0, "p": 100.0, "cent": 100.0, "cents": 100.0}
+# Units a labeller writes as words, by the unit factcheck reads ("value: 12000, unit: metre"
+# for "at a depth of 12km").
+_UNIT_WORDS = {"metre": "m", "meter": "m", "metres": "m", "meters": "m", "kilometre": "km",
+               "kilometer": "km", "kilometres": "km", "kilometers": "km", "millimetre": "mm",
+               "millimeter": "mm", "centimetre": "cm", "centimeter": "cm", "kilogram": "kg",
+               "gram": "g", "foot": "ft", "feet": "ft", "miles": "mile", "hectares": "hectare"}
 
 
 def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]) -> list[str]:
@@ -67,8 +73,10 @@ def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]
     if text is None:
         return []
     spans = _spans(text, spec["text"])
-    value = float(spec["value"])
+    # (A fall labelled as a negative change, "tumbled 3.4%" as -3.4, is read as its size.)
+    value = abs(float(spec["value"]))
     gold_unit = str(spec.get("unit") or "")
+    gold_unit = _UNIT_WORDS.get(gold_unit.lower(), gold_unit)
     rows = claims[claims["article"] == spec["article"]]
     found = []
     for cid, start, end, v, unit in zip(rows["id"], rows["start"], rows["end"], rows["value"],
@@ -78,7 +86,7 @@ def ends(claims: pd.DataFrame, texts: Mapping[str, str], spec: Mapping[str, Any]
             v = float(v) * units.factor(str(unit)) / units.factor(gold_unit)
         elif gold_unit.lower() in _SUBUNITS and len(str(unit)) == 3 and str(unit).isupper():
             v = float(v) * _SUBUNITS[gold_unit.lower()]  # "6.8p" for a gold value of 6.8 pence
-        if abs(float(v) - value) > VALUE_TOLERANCE * max(abs(value), 1e-9):
+        if abs(abs(float(v)) - value) > VALUE_TOLERANCE * max(value, 1e-9):
             continue
         if any(start < e and s < end for s, e in spans):
             found.append(cid)

@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz import fuzz, process
 
-from . import features, model, periods, units
+from . import features, model, periods, phrases, units
 from .schema import rows_by_index
 
 # rapidfuzz pre-filter on the measure texts (0..100); pairs below it are still scored when their
@@ -45,6 +45,9 @@ CLOSEST_MIN = 0.03
 # figures at most this many times each other.
 CLOSEST_PER_REPORT = 2
 CLOSEST_RATIO = 10.0
+# An increment meets the sums of its unit up to this many times it (an extra 0.4p on a 4.8p
+# dividend; an extra £14m on a £164m budget).
+INCREMENT_RATIO = 50.0
 # A figure against another report's figure for another period or stage, where that report
 # itself gives one agreeing with the first: aligned from this probability on.
 OTHER_PERIOD_MIN = 0.02
@@ -63,6 +66,8 @@ _NO_STORY = features.Story()
 # Where ``one_count_one_period``'s feature sits in a pair's vector (read, not computed twice).
 _UNIQUE_MATCH = _NAMES.index("unique_match")
 _PHRASE_OVERLAP = _NAMES.index("phrase_overlap")
+_SAME_PHRASE = _NAMES.index("same_phrase")
+_ONLY_ONE_EACH = _NAMES.index("only_one_each")
 
 
 def role_class(role: object) -> str:
@@ -222,6 +227,15 @@ def _candidate_matrices(block: list[dict], story: features.Story
     # another scale ("three Gazans" and "1 million Gazans").
     counted &= np.maximum(np.abs(values)[:, None], np.abs(values)[None, :]) <= CLOSEST_RATIO * (
         np.minimum(np.abs(values)[:, None], np.abs(values)[None, :]))
+    # A sum told as an increment ("an extra £14m for children's services") meets the larger sums
+    # of its unit, up to ``INCREMENT_RATIO`` times it: the level it adds to may be in another
+    # report ("the children's services budget, set at £164m").
+    added = np.array([r["role"] == "increment" and r.get("unit_family") == "money"
+                      for r in block])
+    if added.any():
+        av = np.abs(values)
+        reach = (av[:, None] < av[None, :]) & (av[None, :] <= INCREMENT_RATIO * av[:, None])
+        counted |= (added[:, None] & reach) | (added[:, None] & reach).T
     return keep & other, counted & ~keep & other
 
 
@@ -535,6 +549,30 @@ def sole_of_kind(ra: dict, rb: dict, story: features.Story) -> bool:
             and story.kind_in_article[(rb["article"], rb["_kind"])] == 1)
 
 
+def _increment_and_level(ra: dict, rb: dict) -> bool:
+    """One sum told as an increment and a larger sum of its unit told as a level; where the
+    increment's sentence gives another sum, at least twice as large ("another $2.5 billion"
+    beside "$3.6bn" is a second part, not what takes the $3.6bn somewhere)."""
+    inc, level = (ra, rb) if ra["role"] == "increment" else (rb, ra)
+    if not (inc["role"] == "increment" and level["role"] in (None, "total")
+            and inc.get("unit_family") == "money" and inc["unit"] == level["unit"]):
+        return False
+    vi, vl = abs(float(inc["value"])), abs(float(level["value"]))
+    return vi < vl and (2 * vi <= vl or not _another_sum(inc))
+
+
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def _another_sum(row: dict) -> bool:
+    """The figure's sentence gives another sum of its currency (by its sign)."""
+    sign = _SYMBOLS.get(str(row["unit"]))
+    sentence = str(row.get("sentence") or "")
+    at, end = int(row["start"]) - int(row["sentence_start"]), int(row["end"]) - int(
+        row["sentence_start"])
+    return sign is None or sign in sentence[:at] + sentence[end:]
+
+
 def _one_a_region(ra: dict, rb: dict, story: features.Story) -> bool:
     """One figure is held by a region the story names and the other not by it ("Manabí's
     death toll", the country's): a part of the toll, not the toll at another moment."""
@@ -547,6 +585,31 @@ def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
     return bool(features.holder_clash(ra, rb, story) or features.event_clash(ra, rb, story)
                 or features.scope_clash(ra, rb, story)
                 or features.qualifier_clash(ra, rb, story))
+
+
+def _sized(r: dict) -> bool:
+    """A share, a sum or a count of a hundred or more, given as it is or hedged: few such
+    figures share a phrase by chance (games, hours and seasons do)."""
+    return r["bound"] in ("exact", "approx") and (
+        r.get("unit_family") in ("money", "percent")
+        or r.get("unit_family") in ("count", "person") and abs(float(r["value"])) >= 100)
+
+
+def _one_phrase_each(ra: dict, rb: dict, values: list[float], prel: str) -> bool:
+    """Near figures told in one governing phrase, the only figure of its noun in each report
+    ("the 3.2 per cent consensus among City economists", "the 3.3 per cent consensus among
+    City economists"): one measure, whatever else the story counts."""
+    if not (values[_SAME_PHRASE] and values[_ONLY_ONE_EACH] and prel in ("same", "unknown")
+            and _sized(ra) and _sized(rb)):
+        return False
+    va, vb = abs(float(ra["value"])), abs(float(rb["value"]))
+    if max(va, vb) > ONE_MEASURE_RATIO * min(va, vb):
+        return False
+    # A count told as it stands so far may have changed between two reports' days ("140 homes
+    # have been destroyed", the next day "163 homes have been destroyed"): only its own words
+    # could tie the two.
+    return not (ra["unit_family"] in ("count", "person") and ra.get("as_of") != rb.get("as_of")
+                and (phrases.told_as_so_far(ra) or phrases.told_as_so_far(rb)))
 
 
 def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matcher,
@@ -583,6 +646,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
             or features.same_count_to_date(ra, rb, story)
             or features.same_person_age(ra, rb, story)
             or features.same_sentence_slot(ra, rb, story) or features.same_close(ra, rb, story)
+            or features.same_tally(ra, rb, story) or _one_phrase_each(ra, rb, values, prel)
             or rule):
         p = max(p, matcher.min_contradict)  # the rules align them whatever the words
     elif payout:
@@ -639,6 +703,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif sole and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the only figure of "
                     "its kind in the two reports", "closest")
+        elif _increment_and_level(ra, rb) and not _clash(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    "figure of its kind, an increment and a larger sum", "closest")
         elif ra["unit_family"] == "age" == rb["unit_family"] and not _clash(ra, rb, story):
             # (a person's age a year or more later: the verdict says whether birthdays explain)
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "

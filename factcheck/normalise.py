@@ -657,6 +657,8 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
             if m.start() >= end and _A_FIGURE.search(sentence, end, m.start()):
                 continue  # "rose to 31, with 62 people still unaccounted for": the 62's
             d = m.start() - end if m.start() >= end else start - m.end()
+            if m.start() >= end and _OWN_OUTCOME.fullmatch(sentence, end, m.start()):
+                d = 0  # "claimed 56 lives with 34 people still missing": its own phrase's
             # "Seven people have died and more than 9,000 have been evacuated": an outcome
             # before a coordinating word is likely the other count's; one after it wins.
             rank = d + window * bool(m.start() < start
@@ -667,6 +669,9 @@ def _near_event(sentence: str, start: int, end: int, lo: int, hi: int,
 
 
 _COORDINATED = re.compile(r"\b(?:and|but|while|whereas)\b")
+# At most two words between a figure and an outcome word after it: the outcome of its own
+# phrase ("34 people still missing", "five were killed"), before any word nearer behind it.
+_OWN_OUTCOME = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
 # Past a comma, another figure: an outcome word after it is that figure's ("rose to 31, with 62
 # people still unaccounted for"; not "45,774 people remained in 312 evacuation centres").
 _A_FIGURE = re.compile(r"[,;]\s[^\d]*\d")
@@ -1162,6 +1167,12 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
             # "It was initially put at 7.1, but the agency now says a magnitude of 6.8": a
             # bare reading in the unit of the one it is set against (things come whole).
             unit, family = nxt.unit, _lexical_family(nxt.unit)
+        if unit == "count" and not phrase and _QUAKE_READING.search(sentence, 0, q.start) \
+                and _QUAKE.search(sentence) and 1 <= float(q.value) < 10 \
+                and re.fullmatch(r"\d\.\d", q.text):
+            # "The Seismological Service measured Sunday's quake at 6.8", "put it at 7.0": a
+            # quake's reading is its magnitude.
+            unit, family = "magnitude", _lexical_family("magnitude")
         role, unit, family, phrase = _role_in_sentence(sentence, q, nxt, unit, family, phrase,
                                                        wholes)
         if unit == "job" and role == "change":
@@ -1174,6 +1185,13 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
             recent_count_unit = (unit, family, s_idx)
         rows.append(_claim_row(sentence, s0, q, unit, family, phrase, role, origin))
     return recent_count_unit
+
+
+# A reading told after "at" ("measured ... at 6.8"), in a sentence about a quake.
+_QUAKE_READING = re.compile(r"\bat\s+$", re.IGNORECASE)
+_QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|seismic|seismolog\w*|"
+                    r"geological\s+survey)\b",
+                    re.IGNORECASE)
 
 
 def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity | None,

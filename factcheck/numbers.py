@@ -281,6 +281,7 @@ _ID_BEFORE = re.compile(
     r"week|day|game|match|race|leg|heat|lane|track|number|studio|floor|bay|cell|code|step|"
     r"phase|wave|type|class|band|grid|sector|area|region|division|league|formula|world\s+war)"
     r"\s*#?\s*$")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 _NEGATIVE_BEFORE = re.compile(r"(?:\bminus[\s-]+|\bnegative[\s-]+|−)$", re.IGNORECASE)
 _CENTS_NUMBER = (r"\d{1,2}|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|"
                  r"three|four|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|"
@@ -556,7 +557,8 @@ def _is_not_a_claim(text: str, m: re.Match, value: float) -> bool:
             return True  # "November 2"
         if _DATE_AFTER.match(after.lstrip() if after[:1] == " " else after) and value <= 31:
             return True  # "2 November"
-        if _ID_BEFORE.search(before) or _ID_AFTER.match(after):
+        if (_ID_BEFORE.search(before) and not _GROUPED.fullmatch(dig)) or _ID_AFTER.match(after):
+            # (a figure grouped in thousands is no label: "Across the region 58,000 people")
             return True
         if (len(dig) == 4 and dig.isdigit() and re.search(r"(?i)\bat\s+$", before)
                 and int(dig[:2]) <= 23 and int(dig[2:]) <= 59):

@@ -47,6 +47,18 @@ def _dates(row: Mapping[str, Any]) -> tuple:
     return cached
 
 
+# Two spans of months whose ends are at most this many days apart are one span told two ways: a
+# retailer's 26 weeks and its six months.
+SPAN_SLACK_DAYS = 7
+SPAN_SLACK_MIN_DAYS = 60
+
+
+def _close_spans(sa: dt.date, ea: dt.date, sb: dt.date, eb: dt.date) -> bool:
+    """Two spans of two months or more whose starts and ends are each within a week."""
+    return (min((ea - sa).days, (eb - sb).days) >= SPAN_SLACK_MIN_DAYS
+            and abs((sa - sb).days) <= SPAN_SLACK_DAYS and abs((ea - eb).days) <= SPAN_SLACK_DAYS)
+
+
 def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     """Both figures are stated for spans (``SPANS``) that differ: the same kind of span at
     different dates, or spans whose dates do not meet ("in 2023", "so far this year").
@@ -65,7 +77,8 @@ def apart_spans(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
             return True
         # One kind of span at other dates; a count to date stated at two dates is one count.
         return (a["period_kind"] == b["period_kind"] not in _CUMULATIVE
-                and (sa, ea) != (sb, eb))
+                and (sa, ea) != (sb, eb)
+                and not (a["period_kind"] == "range" and _close_spans(sa, ea, sb, eb)))
     return False
 
 
@@ -141,6 +154,8 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
             if (sa, ea) != (sb, eb) and ka == "day" and _year_before(a) and _year_before(b) and (
                     abs((sa - sb).days) <= SAME_CYCLE_DAYS):
                 return "same"  # "a year ago", "a year earlier" in reports days apart: one time
+            if ka == "range" and _close_spans(sa, ea, sb, eb):
+                return "same"  # "the 26 weeks to August 29", "the six months to August"
             return "same" if (sa, ea) == (sb, eb) else "different"
         # Same kind, unresolved ends (no publication date): only the words can tell.
         return "same" if a.get("period_kind") == b.get("period_kind") else "unknown"

@@ -545,6 +545,61 @@ def told_as_standing(row: Mapping[str, Any]) -> bool:
     return bool(_STANDING.search(sentence, max(lo, start - 30), min(hi, end + 40)))
 
 
+# A clause that tells its figure as a count so far or as it now stands: it may still change.
+_AS_IT_STANDS = re.compile(r"\b(?:remain|remains|remained|still|now|so\s+far|to\s+date|(?:have|has|had)"
+                     r"(?:\s+now)?\s+been)\b", re.IGNORECASE)
+
+
+def told_as_so_far(row: Mapping[str, Any]) -> bool:
+    """The figure's clause tells it as a count so far or as it now stands ("140 homes have
+    been destroyed", "Around 2,300 firefighters are still working"): it may grow or fall
+    between two reports, unlike "The unit has 260 officers".
+
+    >>> s = "The regional government says 163 homes have been destroyed."
+    >>> told_as_so_far({"sentence": s, "sentence_start": 0, "start": 29, "end": 32})
+    True
+    """
+    sentence = str(row.get("sentence") or "")
+    start = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    lo, hi = clause_bounds(sentence, start, end)
+    # (The verb may come after a long subject: "Some 1,800 rescuers, including firefighters
+    # with sniffer dogs, have been combing the rubble".)
+    return bool(_AS_IT_STANDS.search(sentence, max(lo, start - 30), min(hi, end + 80)))
+
+
+# The words that tell a change's direction, just before the figure ("rose 3.4%", "tumbled
+# 8%", "down 6 per cent") or just after it ("closed 3.4% higher", "6% down on the year").
+_UP = (r"rose|risen|rises|rising|up|higher|increased|grew|gained|jumped|climbed|surged|soared|"
+       r"rocketed|leapt|leaped|advanced|rallied")
+_DOWN = (r"fell|fallen|falls|falling|down|lower|decreased|declined|dropped|slumped|tumbled|"
+         r"plunged|plummeted|sank|slid|dipped|slipped|shed|lost|crashed")
+_DIRECTION_BEFORE = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b"
+                               r"(?:\s+(?:by|of|almost|nearly|about|around|some|more\s+than|"
+                               r"over|just|a|an|further|another|sharply))*\s*$", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(rf"^\s*(?:(?P<up>higher|up)|(?P<down>lower|down))\b",
+                              re.IGNORECASE)
+
+
+def direction(row: Mapping[str, Any]) -> int:
+    """The direction a change's words give it: 1 up ("rose 3.4%", "closed 3.4% higher"), -1
+    down ("tumbled 3.4%"), 0 not said.
+
+    >>> s = "Brightwell's shares tumbled 3.4% on Thursday."
+    >>> direction({"sentence": s, "sentence_start": 0, "start": 28, "end": 32})
+    -1
+    """
+    sentence = str(row.get("sentence") or "")
+    start = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    lo, hi = clause_bounds(sentence, start, end)
+    for found in (_DIRECTION_AFTER.match(sentence[end:hi][:12]),
+                  _DIRECTION_BEFORE.search(sentence[max(lo, start - 40):start])):
+        if found:
+            return 1 if found.group("up") else -1
+    return 0
+
+
 # --- where a figure holds ----------------------------------------------------------------------
 
 _PLACE_NOUN = (r"(?:countries|nations|states|provinces|districts|regions|cities|towns|villages|"

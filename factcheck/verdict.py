@@ -86,6 +86,21 @@ def _days_between(a: Mapping[str, Any], b: Mapping[str, Any]) -> int | None:
         return None
 
 
+def _opposite_moves(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Two changes of one size in percent, each stated exactly, one told as a rise and the
+    other as a fall ("closed 3.4% higher", "tumbled 3.4%")."""
+    if not all(r.get("role") == "change" and r.get("unit") == "percent"
+               and r.get("bound") == "exact" for r in (a, b)):
+        return False
+    if float(a["value"]) != float(b["value"]):
+        return False
+    return phrases.direction(a) * phrases.direction(b) == -1
+
+
+def _way(row: Mapping[str, Any]) -> str:
+    return "up" if phrases.direction(row) > 0 else "down"
+
+
 def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
                score: float, claims: pd.DataFrame | None = None,
                reasons: str = "", rule: str = "") -> Finding | None:
@@ -116,6 +131,11 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
                 not _overlap(_interval_of(ca, False), _interval_of(cb, False))
                 or _told_as_rise(order[1])):
             return _stated_reason(a, b, ca, cb, "update", claims, base) or agreed
+    if agreed and _opposite_moves(a, b):
+        return Finding(id="", verdict="contradict", explanation=(
+            f"{_who(a)} says {formatting.claim(a)} {_way(a)}; {_who(b)} says "
+            f"{formatting.claim(b)} {_way(b)}. The same move told in opposite directions: one "
+            f"of them is wrong."), **base)
     if agreed is not False:
         return agreed
     # (A swap of digits is one figure miscopied even where only one report states a period:
@@ -393,8 +413,9 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
         order = recalled = (b, a) if str(a["as_of"]) < str(a.get("published") or "") else (a, b)
     if order is None and (running or period_relation == "update") and not _one_stated_day(a, b):
         order = by_tense = _by_tense(a, b)
-    if period_relation == "update" or (running and order is not None
-                                       and period_relation != "different"):
+    # (A toll of the dead on two days is one toll at two moments, whatever else differs.)
+    if period_relation == "update" or (running and order is not None and (
+            period_relation != "different" or _fallen_toll(*order))):
         early, late = order or ((a, b) if (a["as_of"] or "") <= (b["as_of"] or "") else (b, a))
         ce, cl = _in_base(early), _in_base(late)
         if float(cl["value"]) >= float(ce["value"]):
@@ -418,6 +439,8 @@ def _stated_reason(a: Mapping[str, Any], b: Mapping[str, Any], ca: Mapping[str, 
         times = _far_apart(a, b)
         if times is not None:
             return _far_apart_finding(a, b, times, base)
+        if _fallen_toll(early, late):
+            base["details"]["fallen_toll"] = True
         return Finding(id="", verdict="contradict", explanation=(
             f"A running count that falls: {formatting.claim(early)} as of {early['as_of']} but "
             f"only {formatting.claim(late)} as of {late['as_of']}. A cumulative count cannot go "
@@ -475,6 +498,21 @@ def _risen_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
 _PLANNED = re.compile(r"\b(?:(?:will|would|is\s+to|are\s+to|plans?\s+to|set\s+to|intends?\s+to|"
                       r"to)\s+(?:cut|axe|shed|close|shut|slash|scrap)|at\s+risk|"
                       r"fac(?:e|es|ing)\s+the\s+axe)\b", re.IGNORECASE)
+
+
+# A later toll of the dead at least this share of the earlier one, both stated exactly, is
+# that toll told lower; far below it, it is more likely a part of the dead or another count.
+FALLEN_TOLL_SHARE = 0.85
+
+
+def _fallen_toll(early: Mapping[str, Any], late: Mapping[str, Any]) -> bool:
+    """The later of two exact counts of the dead, with no place named, is a little lower
+    ("rose to 11 on Monday", the next day "which has claimed ten lives"): the dead are never
+    fewer, so one report is wrong, whatever else aligned them."""
+    if not all(r.get("event") == "death" and r.get("bound") == "exact" and r.get("unit") ==
+               "person" and not features.scope(r) for r in (early, late)):
+        return False
+    return FALLEN_TOLL_SHARE * _point(early) <= _point(late) < _point(early)
 
 
 def _announced(row: Mapping[str, Any]) -> bool:
@@ -688,7 +726,9 @@ def cross_source_findings(claims: pd.DataFrame, pairs: pd.DataFrame) -> list[Fin
         if f is None:
             continue
         far = "times_apart" in f.details
-        if rule in ("closest", "closest-place", "other-period"):
+        if f.details.get("fallen_toll") and rule in ("", "closest"):
+            pass  # a toll of the dead told lower later: aligned as one toll, it cannot fall
+        elif rule in ("closest", "closest-place", "other-period"):
             if f.verdict != "explained" or far:
                 continue  # aligned for a reason only, never to accuse or to confirm
             f.details["closest"] = True

@@ -138,6 +138,12 @@ CORPUS_CASES = [
 # news sentence is the most recent such day on or before publication. Year-to-date counts
 # compared with "the same period" of another year: the comparison's year is not the figure's.
 RELATIVE_CASES = [
+    # A retailer's half year counted in weeks.
+    ("Revenue rose 5.8% to £1,284.6m in the 26 weeks to Aug. 29, while profit rose.",
+     "2026-10-15", "£1,284.6m", "range", "2026-03-01", "2026-08-29", None),
+    # "killed by Monday's earthquake" names the day of what acted: the figure's day is its own.
+    ("The number of people killed by Monday's earthquake rose to 104 on Friday evening.",
+     "2025-10-11", "104", "day", "2025-10-10", "2025-10-10", None),
     # "The end of the year" told of as done is the year-end just past, not the one ahead.
     ("The bank employed 61,785 people at the end of the year, its annual report shows.",
      "2025-02-24", "61,785", None, None, "2024-12-31", "2024-12-31"),

@@ -40,3 +40,17 @@ def test_a_gold_value_in_pence_meets_a_claim_in_pounds():
     claims, _, _ = extract_stream([Article(id="r", text=text, path="r.txt")])
     spec = {"article": "r", "text": "final dividend of 6.8p", "value": 6.8, "unit": "pence"}
     assert gold.ends(claims, {"r": text}, spec) == claims["id"].tolist()
+
+
+@pytest.mark.parametrize("text,span,value,unit", [
+    ("The quake struck at a depth of 12 kilometres.", "a depth of 12 kilometres", 12000, "metre"),
+    ("Brightwell's shares tumbled 3.4% on Thursday.", "shares tumbled 3.4%", -3.4, "percent"),
+])
+def test_a_gold_end_in_words_or_as_a_fall_meets_its_claim(text, span, value, unit):
+    """A labeller's unit word ("metre") and a fall written negative name the claim read."""
+    from factcheck import gold
+    from factcheck.pipeline import extract_stream
+    from factcheck.schema import Article
+    claims, _, _ = extract_stream([Article(id="r", text=text, path="r.txt")])
+    spec = {"article": "r", "text": span, "value": value, "unit": unit}
+    assert gold.ends(claims, {"r": text}, spec) == claims["id"].tolist()

@@ -21,8 +21,12 @@ DATA = Path(__file__).parent / "data"
 # (agree 51, explained 10, contradict 0, distinct 28); newsroom2 133 of 180 in three sets of
 # 60 (44, 45, 44).
 SETS = {
-    "newsroom": dict(floors={"agree": 53, "explained": 33, "contradict": 1, "distinct": 28,
-                             "all": 115}, max_uncovered=1, articles=30, pairs=130),
+    # (Its uncovered contradictions, read: one is a toll told lower in a later report; one,
+    # "The unit has 260 officers" against "The unit's 320 officers" from another outlet than
+    # the labelled pair's, is the labelled discrepancy. Raised from 1 to 2 when near figures
+    # told in one phrase, the only ones of their noun in each report, became one measure.)
+    "newsroom": dict(floors={"agree": 53, "explained": 33, "contradict": 2, "distinct": 28,
+                             "all": 116}, max_uncovered=2, articles=30, pairs=130),
     # (Its uncovered contradictions, read: three are the labelled discrepancies between other
     # outlets than the labelled pair's, one "672,600 births" against "627,600 babies" from a
     # third outlet giving the same 672,600, since a swap of digits is also judged where only

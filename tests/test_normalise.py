@@ -383,6 +383,16 @@ READINGS = [
     # people come whole.
     ("It was initially put at 7.1, but the agency now says it had a magnitude of 6.8.", "7.1",
      "unit", "magnitude"),
+    # A quake's reading told after "at" is its magnitude.
+    ("The Seismological Service measured Sunday's quake at 6.8.", "6.8", "unit", "magnitude"),
+    ("The US Geological Survey put it at 7.0, a gap seismologists put down to methods.", "7.0",
+     "unit", "magnitude"),
+    ("The shop sold the bread at 2.5 on Sunday.", "2.5", "unit", "count"),
+    # An outcome word just after a figure is its own, before a nearer one behind it.
+    ("The capsizing, which by Saturday had claimed 56 lives with 34 people still missing, has "
+     "renewed scrutiny.", "34", "event", "missing"),
+    ("The capsizing, which by Saturday had claimed 56 lives with 34 people still missing, has "
+     "renewed scrutiny.", "56", "event", "death"),
     # A month is never a unit.
     ("The previous year's figure, first estimated at 79,800 last August, was revised down.",
      "79,800", "unit", "count"),

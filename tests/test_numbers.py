@@ -13,6 +13,9 @@ INF = None  # an unbounded side
 
 # (sentence, expected span text, value, low, high, bound, unit)
 POSITIVES = [
+    # A figure grouped in thousands after a place word is no label ("Region 5").
+    ("Across the region 58,000 people have been left homeless.", "58,000", 58000, 58000, 58000,
+     "exact", None),
     ("He will unveil a £150million funding pot to tackle organised immigration crime.",
      "£150million", 150e6, 150e6, 150e6, "exact", "GBP"),
     ("In total this year, 31,094 people in 595 boats have made the crossing successfully.",
@@ -213,6 +216,7 @@ NEGATIVES = [
     "The 2023/24 season ended in the 21st century's first decade.",
     "The A-3 road reopened; see page 3.",
     "Room 12C and Seat 14F were empty.",
+    "Region 5 and area 12 were cut off.",
     "Protesters poured into the streets for a third straight night.",
     "Several 2020 presidential candidates tweeted about it in July 2016.",
     "The sums are given in 2006 dollars, and the patch is for Windows 2000 users.",

@@ -160,6 +160,35 @@ def test_told_as_standing(sentence, figure, standing):
     assert phrases.told_as_standing(row) is standing
 
 
+@pytest.mark.parametrize("sentence,figure,so_far", [
+    ("The regional government says 163 homes have been destroyed.", "163", True),
+    ("Some 1,800 rescuers, including firefighters with sniffer dogs, have been combing the "
+     "rubble.", "Some 1,800", True),
+    ("Around 2,300 firefighters, soldiers and volunteers are still working in the area.",
+     "Around 2,300", True),
+    ("The unit has 260 officers and staff, drawn from three forces.", "260", False),
+])
+def test_told_as_so_far(sentence, figure, so_far):
+    """A count told as it stands so far may change between two reports' days."""
+    at = sentence.index(figure)
+    row = {"sentence": sentence, "sentence_start": 0, "start": at, "end": at + len(figure)}
+    assert phrases.told_as_so_far(row) is so_far
+
+
+@pytest.mark.parametrize("sentence,figure,way", [
+    ("Brightwell's shares tumbled 3.4% on Thursday.", "3.4%", -1),
+    ("Shares closed 3.4% higher at 412.6p.", "3.4%", 1),
+    ("Sales were down by about 6 per cent on the year.", "6 per cent", -1),
+    ("Revenue rose 5.8% to £1,284.6m in the half.", "5.8%", 1),
+    ("The rate stood at 4.3% in August.", "4.3%", 0),
+])
+def test_direction(sentence, figure, way):
+    """The direction a change's own words give it."""
+    at = sentence.index(figure)
+    row = {"sentence": sentence, "sentence_start": 0, "start": at, "end": at + len(figure)}
+    assert phrases.direction(row) == way
+
+
 @pytest.mark.parametrize("sentence,figure,phrase", [
     # A subject that counts people keeps what it is of; the figure's hedge may be its verb.
     ("The death toll from catastrophic flooding in Spain rose to 158 on Thursday.", "158",

@@ -266,6 +266,11 @@ def _judged(a, b):
     # A price point shortened is one price ("$99.99", "$99"); a dollar less is another.
     ("Customers can buy the phone for $99.99 down and 24 monthly payments.",
      "Customers can buy the phone for $98 down.", "contradict"),
+    # A bill rounded to the whole pound is one bill; a price of a few pounds is not rounded.
+    ("The rise means a band D property will pay £2,071.07 for the council's share of the bill.",
+     "The headline is a band D bill of £2,071 for the council's share.", "agree"),
+    ("The council will charge £2.50 for each garden waste collection.",
+     "The council will charge £3 for each garden waste collection.", "contradict"),
 ])
 def test_a_bound_or_a_rounding_allows_so_much_and_no_more(a, b, verdict_):
     assert _judged((a, "2019-02-15"), (b, "2019-02-15")).verdict == verdict_
@@ -1421,3 +1426,77 @@ def test_a_slipped_decimal_point_is_aligned_however_low_the_model_scores_it():
         result = _run(("Net income rose to $3.07 billion in the quarter.", "2027-10-26"),
                       ("Profit came in at $307 million, the company said.", "2027-10-28"))
     assert [f.verdict for f in _between(result, "$3.07 billion", "$307 million")] == ["contradict"]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # One move told up by one report and down by another: a contradiction.
+    ("Brightwell shares closed 3.4% higher at 412.6p on Thursday.",
+     "Brightwell's shares tumbled 3.4% on Thursday as traders fretted.", "3.4%", "3.4%",
+     ["contradict"]),
+    # ... but the same move told twice in one direction agrees.
+    ("Brightwell shares closed 3.4% higher at 412.6p on Thursday.",
+     "Brightwell's shares rose 3.4% on Thursday as traders cheered.", "3.4%", "3.4%",
+     ["agree"]),
+])
+def test_one_move_told_up_and_down(a, b, fa, fb, verdicts):
+    result = _run((a, "2026-10-16"), (b, "2026-10-17"))
+    assert [f.verdict for f in _between(result, fa, fb)] == verdicts
+
+
+@pytest.mark.parametrize("a,b,fa,fb,accused", [
+    # Near figures told in one phrase, the only such figure in each report: one measure.
+    ("Inflation rose to 3.4 per cent in October, above the 3.3 per cent consensus among City "
+     "economists.", "Inflation hit 3.4 per cent, against the 3.2 per cent consensus among City "
+     "economists.", "3.3 per cent", "3.2 per cent", True),
+    # ... not a count told as it stands so far, which may have grown between the reports.
+    ("A survey found that 140 homes have been destroyed, most of them in the village.",
+     "The regional government says 163 homes have been destroyed.", "140", "163", False),
+])
+def test_one_phrase_in_each_report(a, b, fa, fb, accused):
+    result = _run((a, "2027-11-18"), (b, "2027-11-19"))
+    assert ("contradict" in [f.verdict for f in _between(result, fa, fb)]) == accused
+
+
+@pytest.mark.parametrize("a,b,fa,fb,verdicts", [
+    # A toll of the dead told a little lower in a later report: the dead are never fewer.
+    (("The death toll from the derailment near Ashcombe rose to 11 on Monday, police said. Two "
+      "of the dead were children.", "2025-09-15"),
+     ("The crash, which has claimed ten lives, happened on Sunday morning. More than 400 "
+      "passengers were on board.", "2025-09-16"), "11", "ten", [("contradict", None)]),
+    (("By Friday 1,912 people had been confirmed dead, the interior ministry said.", "2026-03-13"),
+     ("On Monday the confirmed death toll stood at 1,874, officials said.", "2026-03-16"),
+     "1,912", "1,874", [("contradict", None)]),
+    # An increment in one report against the larger sum it adds to in another.
+    (("The council agreed a budget including an extra £14m for children's services.",
+      "2026-02-24"),
+     ("The children's services budget was set at £164m for the coming year.", "2026-02-25"),
+     "£14m", "£164m", [("explained", "increment-of-total")]),
+    (("Shareholders get an extra 0.4p on the interim dividend.", "2026-10-16"),
+     ("The retailer raised its interim dividend to 4.8p.", "2026-10-17"), "0.4p", "4.8p",
+     [("explained", "increment-of-total")]),
+])
+def test_a_toll_told_lower_and_an_increment_told_apart(a, b, fa, fb, verdicts):
+    result = _run(a, b)
+    assert [(f.verdict, f.relation) for f in _between(result, fa, fb)] == verdicts
+
+
+def test_the_one_vote_tally_of_each_report_is_one_vote():
+    """"by 42 votes to 17" and "by 46 votes to 17": the votes for in the one tally each report
+    gives are one count, whatever else their words say."""
+    result = _run(
+        ("The council set a budget of £843m. Councillors voted by 42 votes to 17, with three "
+         "abstentions, at a meeting that lasted four hours. About 240 posts will go.",
+         "2026-02-23"),
+        ("When Easterby's councillors approved their budget on Monday night by 46 votes to 17, "
+         "there was no cheering in the chamber. The council will cut 240 posts and draw £12.5m "
+         "from reserves.", "2026-02-27"))
+    assert [f.verdict for f in _between(result, "42", "46")] == ["contradict"]
+
+
+def test_a_half_year_in_weeks_and_in_months_is_one_span():
+    """"the 26 weeks to Aug. 29" and "the six months to the end of August": one half year."""
+    result = _run(("Revenue rose 5.8% to £1,284.6m in the 26 weeks to Aug. 29, while profit "
+                   "rose to £86.4m.", "2026-10-15"),
+                  ("Revenue rose to £1.28bn in the six months to the end of August, the retailer "
+                   "said.", "2026-10-16"))
+    assert [f.verdict for f in _between(result, "£1,284.6m", "£1.28bn")] == ["agree"]
