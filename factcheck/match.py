@@ -67,6 +67,7 @@ _NO_STORY = features.Story()
 _UNIQUE_MATCH = _NAMES.index("unique_match")
 _PHRASE_OVERLAP = _NAMES.index("phrase_overlap")
 _SAME_PHRASE = _NAMES.index("same_phrase")
+_NAMES_SHARED = _NAMES.index("names_shared")
 _ONLY_ONE_EACH = _NAMES.index("only_one_each")
 
 
@@ -703,7 +704,11 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif sole and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the only figure of "
                     "its kind in the two reports", "closest")
-        elif _increment_and_level(ra, rb) and not _clash(ra, rb, story):
+        elif (_increment_and_level(ra, rb) and not _clash(ra, rb, story)
+              and (values[_PHRASE_OVERLAP] or values[_NAMES_SHARED]
+                   or features.measure_words(ra) & features.measure_words(rb))):
+            # (what it adds to shares words with it: "an extra £14m for children's services",
+            # "the children's services budget set at £164m"; not two products' prices)
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
                     "figure of its kind, an increment and a larger sum", "closest")
         elif ra["unit_family"] == "age" == rb["unit_family"] and not _clash(ra, rb, story):
