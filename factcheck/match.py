@@ -718,6 +718,13 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         # One named holder's two counts are each other's closest before any other pair of
         # that noun ("Green Future's eight seats", "the Greens' nine TDs").
         rank = p + (features.same_holder(ra, rb, story) if tag else 0.0)
+        if pair and pair[5] == "closest-place" and min(
+                abs(float(ra["value"])), abs(float(rb["value"]))) >= features.PLACED_MIN:
+            # A count in a place meets its whole before another count of its noun there ("38,420
+            # households in the region" with "the 312,640 households that signed up", not
+            # "46,318 households" whose work is unfinished); a handful of the dead in one
+            # district may be one of several parts of a toll.
+            rank += 1.0
         for key in ((ra["index"], rb["article"]), (rb["index"], ra["article"])):
             if pair and (key not in closest or rank > closest[key][0]):
                 closest[key] = (rank, pair)
