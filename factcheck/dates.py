@@ -86,7 +86,7 @@ _COUNT_NOUN = (r"(?:people|persons|men|women|children|adults|jobs|homes|votes|tr
 # or one of these; checking that first lets the scanner skip most positions (about 5x faster).
 _GATE = (r"(?<!\w)(?=\d|(?-i:[A-Z])|(?:as|up|until|till|by|at|over|in|during|within|for|across|"
          r"next|later|so|thus|to|earlier|this|the|year|between|from|ever|since|last|on|yesterday|"
-         r"today|tonight|throughout|of|early|late|mid)\b)")
+         r"today|tonight|throughout|of|early|late|mid|first|second|third|fourth|final)\b)")
 
 _ALTERNATIVES = (
     # "as of November 2", "by 1 November", "at the end of October", "by 2030"
@@ -137,7 +137,10 @@ _ALTERNATIVES = (
     # "in the third quarter of 2023", "Q3 2023"
     rf"|(?P<quarter>\b(?:in\s+)?the\s+(?P<q>first|second|third|fourth|final|last)\s+"
     rf"(?P<qu>quarter|half)\s+of\s+(?P<qy>{_YEAR}|this\s+year|last\s+year)"
-    rf"|\b(?P<qq>(?-i:[QH])[1-4])\s+(?P<qy2>{_YEAR}))"
+    rf"|\b(?P<qq>(?-i:[QH])[1-4])\s+(?P<qy2>{_YEAR})"
+    # "in the fourth quarter", "fourth-quarter revenue": a quarter whose year is not said
+    rf"|\b(?:in\s+the\s+|the\s+)?(?P<qb>first|second|third|fourth|final)[-\s]quarter\b"
+    rf"(?!\s+of\b))"
     # "since 5 July", "since July", "since the election"
     rf"|(?P<since>\b(?:ever\s+)?since\s+(?P<since_t>{_DAY}|{_ISO}"
     rf"|{_MONB}(?:,?\s+{_YEAR}|\s+(?:this|last)\s+year\b)?|{_MON}\s+{_YEAR}|{_YEAR}(?![/%])"
@@ -556,7 +559,11 @@ def _trailing(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
 
 def _quarter(m: re.Match[str], g: _Groups, sentence: str, pub: dt.date | None,
              period: _Make) -> Period | None:
-    """ "Q3 2024", "the first half of last year": a quarter or a half of a year."""
+    """ "Q3 2024", "the first half of last year": a quarter or a half of a year; a quarter
+    whose year is not said ("in the fourth quarter") is a quarter of no known dates (a
+    company's year may not be the calendar's)."""
+    if g["qb"]:
+        return period(None, None, "quarter")
     if g["qq"]:
         letter, num = g["qq"][0].upper(), int(g["qq"][1])
         year = int(g["qy2"] or 0)

@@ -160,7 +160,9 @@ _PART_SETS = (("noun", "event"), ("noun", "period"), ("event", "period"))
 
 def _parts(row: Row) -> dict[str, str]:
     period = row.get("period_kind")
-    when = f"{period}:{row.get('period_start') or ''}" if period else ""
+    # (a period of no known dates, "in the fourth quarter", names no one period)
+    when = f"{period}:{row.get('period_start') or ''}" if period and (
+        row.get("period_start") or row.get("period_end") or period != "quarter") else ""
     as_of = str(row.get("as_of") or "")[:10]
     if not when and as_of and as_of != str(row.get("published") or "")[:10]:
         when = f"as of:{as_of}"  # a moment the words name ("at the end of 2024")

@@ -157,8 +157,9 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
             if ka == "range" and _close_spans(sa, ea, sb, eb):
                 return "same"  # "the 26 weeks to August 29", "the six months to August"
             return "same" if (sa, ea) == (sb, eb) else "different"
-        # Same kind, unresolved ends (no publication date): only the words can tell.
-        return "same" if a.get("period_kind") == b.get("period_kind") else "unknown"
+        # Same kind, unresolved ends (no publication date): only the words can tell. (A
+        # quarter whose year is not said, "in the fourth quarter", may be any year's or game's.)
+        return "same" if ka == kb and ka != "quarter" else "unknown"
     if ka or kb:
         # One says when, the other does not: the other holds at its as-of date, so they can be
         # the same only if that date falls in the stated period (or is within a cycle of it).

@@ -138,6 +138,11 @@ CORPUS_CASES = [
 # news sentence is the most recent such day on or before publication. Year-to-date counts
 # compared with "the same period" of another year: the comparison's year is not the figure's.
 RELATIVE_CASES = [
+    # A quarter whose year is not said is a quarter of no known dates; one whose year is, dated.
+    ("The bank made £7.84bn in 2024, with £1.62bn of it earned in the fourth quarter.",
+     "2025-02-20", "£1.62bn", "quarter", None, None, None),
+    ("Sales rose in the fourth quarter of 2024 by 3%.", "2025-02-20", "3%", "range",
+     "2024-10-01", "2024-12-31", None),
     # A retailer's half year counted in weeks.
     ("Revenue rose 5.8% to £1,284.6m in the 26 weeks to Aug. 29, while profit rose.",
      "2026-10-15", "£1,284.6m", "range", "2026-03-01", "2026-08-29", None),
