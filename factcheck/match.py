@@ -588,6 +588,34 @@ def _clash(ra: dict, rb: dict, story: features.Story) -> bool:
                 or features.qualifier_clash(ra, rb, story))
 
 
+# Figures of this many significant digits or more swapped meet by chance too rarely to need
+# one unit ("24,612 operations", "26,412 procedures"); fewer need it ("121 seats" for a
+# majority and a margin of "112 votes" are two figures).
+SLIP_ANY_UNIT_DIGITS = 4
+
+
+def _slip_of_one_unit(ra: dict, rb: dict) -> bool:
+    """Two figures a slip of digits may tie: of one unit, or precise enough for any, or of one
+    kind of thing: people, or a bare count whose sentence names the other's unit ("rose 6.5% to
+    24.6 million" beside "Passengers", against "26.4 million passengers"); not two named
+    things ("121 seats", "112 votes") nor a bare count whose sentence names another ("ten short
+    of the 121 needed for a majority", told of seats, against "112 votes")."""
+    if ra["unit"] == rb["unit"] or len(
+            features.significant(ra["value"])[1]) >= SLIP_ANY_UNIT_DIGITS:
+        return True
+    named = [r for r in (ra, rb) if r["unit"] not in _ANY_THING]
+    if len(named) != 1:
+        return not named
+    bare = rb if named[0] is ra else ra
+    # (people may be any named thing's count: "53,100 babies born", "51,300 births")
+    return bare["unit"] == "person" or str(named[0]["unit"]).lower() in str(
+        bare.get("sentence") or "").lower()
+
+
+# Units that name no one thing: a bare count, or people.
+_ANY_THING = frozenset({"count", "person"})
+
+
 def _sized(r: dict) -> bool:
     """A share, a sum or a count of a hundred or more, given as it is or hedged: few such
     figures share a phrase by chance (games, hours and seasons do)."""
@@ -657,7 +685,7 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
                 matcher.min_different_value)
         rule = payout
     elif (not agree and p >= SLIP_MIN and (found := features.digit_slip(ra, rb, story))
-          and (found == 1.0 or p >= CLOSEST_MIN)):
+          and (found == 1.0 or p >= CLOSEST_MIN) and _slip_of_one_unit(ra, rb)):
         # "672,600 births", "627,600 babies were born": one figure with two digits swapped
         # (on the 1,271 corpus articles it adds no contradiction: such slips are rare by chance)
         if found == 1.0 and p >= CLOSEST_MIN:

@@ -1500,3 +1500,21 @@ def test_a_half_year_in_weeks_and_in_months_is_one_span():
                   ("Revenue rose to £1.28bn in the six months to the end of August, the retailer "
                    "said.", "2026-10-16"))
     assert [f.verdict for f in _between(result, "£1,284.6m", "£1.28bn")] == ["agree"]
+
+
+@pytest.mark.parametrize("a,b,fa,fb,accused", [
+    # Three digits swapped between two named things, or a bare count told of another thing,
+    # are two figures: seats needed for a majority, a margin of votes.
+    ("A party needs 121 seats for a majority in the assembly, officials said.",
+     "Varga held the seat by a margin of just 112 votes after a recount.", "121", "112", False),
+    ("Together the three parties hold a combined 111 seats, ten short of the 121 needed for a "
+     "majority.", "Varga held the seat by a margin of just 112 votes after a recount.", "121",
+     "112", False),
+    # ... but people may be what a named count counts ("births", "babies").
+    ("The statistics office recorded 51,300 births in the year to April.",
+     "There were 53,100 babies born in the 12 months to April, the statistics office said.",
+     "51,300", "53,100", True),
+])
+def test_a_slip_of_three_digits_needs_one_kind_of_thing(a, b, fa, fb, accused):
+    result = _run((a, "2026-03-09"), (b, "2026-03-10"))
+    assert ("contradict" in [f.verdict for f in _between(result, fa, fb)]) == accused
