@@ -130,7 +130,8 @@ _ALTERNATIVES = (
     # "between 2019 and 2021", "from January to March"
     rf"|(?P<between>\b(?:between|from)\s+(?P<b1>{_MONB}(?:\s+{_YEAR})?|{_YEAR})\s+"
     rf"(?:and|to|until|till|through)\s+(?P<b2>{_MONB}(?:\s+{_YEAR})?|{_YEAR})"
-    rf"|\bin\s+(?P<b3>{_MONB})\s+(?:and|to)\s+(?P<b4>{_MONB}(?:\s+{_YEAR})?)(?!\s+{_DAYNUM})"
+    rf"|\b(?:in|for|during|over)\s+(?P<b3>{_MONB})\s+(?:and|to)\s+(?P<b4>{_MONB}(?:\s+{_YEAR})?)"
+    rf"(?!\s+{_DAYNUM})"
     # "in the December-to-February period": a rolling quarter
     rf"|\b(?:in\s+|for\s+)?the\s+(?P<b5>{_MONB})[-\s]to[-\s](?P<b6>{_MONB}(?:\s+{_YEAR})?)"
     rf"(?=\s+(?:period|quarter)\b))"

@@ -138,6 +138,9 @@ CORPUS_CASES = [
 # news sentence is the most recent such day on or before publication. Year-to-date counts
 # compared with "the same period" of another year: the comparison's year is not the figure's.
 RELATIVE_CASES = [
+    # "for January to March", as "in January to March", is the quarter, not January.
+    ("Figures put the region's unemployment rate at 8.3 per cent for January to March.",
+     "2026-05-15", "8.3 per cent", "range", "2026-01-01", "2026-03-31", None),
     # A quarter whose year is not said is a quarter of no known dates; one whose year is, dated.
     ("The bank made £7.84bn in 2024, with £1.62bn of it earned in the fourth quarter.",
      "2025-02-20", "£1.62bn", "quarter", None, None, None),
