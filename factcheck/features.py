@@ -685,8 +685,9 @@ def tally_for(row: Row) -> bool:
 def same_tally(a: Row, b: Row, story: Story) -> bool:
     """Both are the votes for in the one vote tally each report gives ("approved by 42 votes
     to 17", "by 46 votes to 17"): one vote, whatever else their words say."""
-    return (tally_for(a) and tally_for(b) and story.tallies_in_article[a["article"]] == 1
-            and story.tallies_in_article[b["article"]] == 1)
+    # (the story's counts first: most reports give no tally, and every pair asks)
+    return (story.tallies_in_article[a["article"]] == 1
+            and story.tallies_in_article[b["article"]] == 1 and tally_for(a) and tally_for(b))
 
 
 def same_close(a: Row, b: Row, story: Story) -> bool:
