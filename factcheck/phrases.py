@@ -637,6 +637,11 @@ _PLACE_NOUNS = frozenset(re.findall(r"\w+", _PLACE_NOUN))
 _OPENING_SCOPE = re.compile(
     r"\s*(?:In|Across|Throughout|Elsewhere in)\s+(?P<place>(?:the\s+)?(?:[a-z]+\s+)?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:\s+" + _PLACE_NOUN + r")?)\s*,")
+# A time word just before "alone" ("on Monday alone", "this year alone").
+_TIME_BEFORE = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|"
+                          r"week|month|year|quarter|today|yesterday|night|weekend|january|"
+                          r"february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})\s+$", re.IGNORECASE)
 # How far from the figure a place is still its own (characters before it, after it).
 SCOPE_BEFORE, SCOPE_AFTER = 60, 100
 
@@ -672,6 +677,8 @@ def place_scope(sentence: str, start: int, end: int, clause: tuple[int, int]) ->
         for m in _SCOPE.finditer(text):
             if offset + m.start() >= limit:
                 break
+            if m.group("adverb") == "alone" and _TIME_BEFORE.search(text, 0, m.start()):
+                continue  # "evacuated on Monday alone": a day's share, no place
             words = [w.lower() for w in re.findall(r"[\w'’-]+", m.group("place") or
                                                    m.group("adverb") or m.group("site")
                                                    or m.group("of_place"))]

@@ -96,6 +96,11 @@ def test_running(text, span, running):
 
 
 @pytest.mark.parametrize("sentence,figure,places", [
+    # A day's share is no place: "on Monday alone".
+    ("Almost 2,000 residents of the two towns were evacuated on Monday alone.", "Almost 2,000",
+     frozenset()),
+    ("Some 170,000 people were killed in Sumatra alone.", "170,000", frozenset({"sumatra",
+                                                                               "alone"})),
     ("In 2004 a massive tremor sparked a tsunami that killed 170,000 people in the province and "
      "tens of thousands more in countries around the Indian Ocean.", "170,000", {"province"}),
     ("The 2004 tsunami that killed about 230,000 people across Asia was triggered by a quake.",
