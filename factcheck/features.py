@@ -319,6 +319,12 @@ _TIGHT_HEDGE = re.compile(r"(?i)\s*(?:just|nearly|almost|barely|slightly|close\s
 _FIGURE_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
+def tight_hedge(row: Row) -> bool:
+    """A bound said to be close to its figure ("almost 2,000", "just over 7 per cent")."""
+    return row["bound"] in ("upper", "lower") and bool(
+        _TIGHT_HEDGE.match(str(row.get("text") or "")))
+
+
 def precise(row: Row) -> bool:
     """The figure is written with three or more significant digits ("30,661", "88.41").
 
@@ -339,8 +345,7 @@ def interval(row: Row, tolerant: bool = False) -> tuple[float, float]:
     """The interval a claim's wording allows; with ``tolerant``, widened for rounding."""
     low = float(row["low"]) if _finite(row["low"]) else -math.inf
     high = float(row["high"]) if _finite(row["high"]) else math.inf
-    tight = row["bound"] in ("upper", "lower") and bool(
-        _TIGHT_HEDGE.match(str(row.get("text") or "")))
+    tight = tight_hedge(row)
     if row["bound"] == "approx" and precise(row):
         value = float(row["value"])
         low, high = sorted((value * (1 - PRECISE_APPROX_SHARE),

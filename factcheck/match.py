@@ -262,7 +262,7 @@ ONE_MEASURE_RATIO = 1.5
 def _one_of_a_measure(r: dict) -> bool:
     """A figure the one-figure-of-a-measure search may pair: a sum, or a count of a hundred or
     more, given as it is (no bound)."""
-    return r["bound"] in ("exact", "approx") and (
+    return (r["bound"] in ("exact", "approx") or features.tight_hedge(r)) and (
         r.get("unit_family") == "money"
         or r.get("unit_family") in ("count", "person") and abs(float(r["value"])) >= 100)
 

@@ -733,6 +733,8 @@ _QUALIFIER = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, QUALIF
                         re.IGNORECASE)
 # A capitalised word there is a name's: after a preposition or another capitalised word.
 _NAMED_AT = re.compile(r"(?:\b(?:for|of|the|and|at|by|from)|[A-Z][\w'’-]*)\s+$")
+_SPEAKER_AFTER = re.compile(r"\s+(?:said|says|say|told|reported|warned|estimated)\b",
+                            re.IGNORECASE)
 # How far before a figure a qualifier may stand in its clause, and after it.
 QUALIFIER_BEFORE, QUALIFIER_AFTER = 60, 30
 
@@ -748,8 +750,10 @@ def measure_qualifiers(sentence: str, start: int, end: int, clause: tuple[int, i
     text = sentence[lo:start] + " " + sentence[end:hi]
     # (A capital inside a sentence names something: "the Department for Energy" qualifies no
     # measure.)
+    # (Nor does a speaker: "Emergency services said 2,840 people were evacuated".)
     found = {QUALIFIERS[m.group().lower()] for m in _QUALIFIER.finditer(text)
-             if not (m.group()[:1].isupper() and _NAMED_AT.search(text, 0, m.start()))}
+             if not (m.group()[:1].isupper() and _NAMED_AT.search(text, 0, m.start())
+                     or _SPEAKER_AFTER.match(text, m.end()))}
     if re.search(r"\bbefore\s+tax", text, re.IGNORECASE):
         found.add("pre-tax")
     return frozenset(found)

@@ -208,6 +208,9 @@ def test_counted_subject_phrase(sentence, figure, phrase):
 
 
 @pytest.mark.parametrize("sentence,figure,found", [
+    # A speaker qualifies no measure.
+    ("Emergency services said 2,840 people were evacuated from their homes.", "2,840",
+     frozenset()),
     ("Underlying profit before tax rose to £308 million.", "£308 million",
      {"adjusted", "pre-tax"}),
     ("Core inflation rose to 3.3% in October.", "3.3%", {"core"}),

@@ -1518,3 +1518,15 @@ def test_a_half_year_in_weeks_and_in_months_is_one_span():
 def test_a_slip_of_three_digits_needs_one_kind_of_thing(a, b, fa, fb, accused):
     result = _run((a, "2026-03-09"), (b, "2026-03-10"))
     assert ("contradict" in [f.verdict for f in _between(result, fa, fb)]) == accused
+
+
+def test_one_outcome_on_one_stated_day_hedged_closely_is_one_count():
+    """"2,840 people were evacuated ... on Monday" and "almost 2,000 residents ... evacuated on
+    Monday alone": each report's one count of that outcome for that day, one measure."""
+    result = _run(("Emergency services said 2,840 people were evacuated from their homes in "
+                   "Kelmouth and St Arvan on Monday, as high tides pushed seawater over the "
+                   "defences. Winds reached 98mph.", "2026-01-19"),
+                  ("Terrified families fled as a raging sea burst through flood defences, with "
+                   "almost 2,000 residents of Kelmouth and St Arvan evacuated on Monday alone. "
+                   "Three people died.", "2026-01-21"))
+    assert [f.verdict for f in _between(result, "2,840", "almost 2,000")] == ["contradict"]
