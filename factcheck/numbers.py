@@ -233,6 +233,10 @@ _MOVED_UP_TO = re.compile(r"(?i)\b(?:go|goes|going|gone|went|move[sd]?|moving|cl
                           r"edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|creep(?:s|ing)?|crept|"
                           r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?|revis(?:e|es|ed|ing)|"
                           r"mark(?:s|ed|ing)?|scal(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?)\s+"
+                          # ("revised the rate for October to December up to 5.1 per cent": the
+                          # verb's object may come between, but "up to" right after "for" is a
+                          # bound: "raised money for up to 500 families")
+                          r"(?:(?:[\w'’-]+\s+){0,5}(?!(?:for|of|by|with|among)\s)[\w'’-]+\s+)?"
                           r"up\s+to\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(
@@ -1362,7 +1366,7 @@ def _hedge(scan: str, start: int) -> tuple[str, int]:
     if past and _MARK_AFTER.match(scan, start):
         return ("lower" if past.group("lower") else "upper"), start
     h = _HEDGE_BEFORE.search(scan, max(0, start - 30), start)
-    if not h or _MOVED_UP_TO.search(scan, max(0, h.start() - 20), h.end()):
+    if not h or _MOVED_UP_TO.search(scan, max(0, h.start() - 60), h.end()):
         # ("will go up to 15 per cent", "rose up to 213": where a figure moved, not a bound.)
         return "exact", start
     if h.group("lower") or h.group("lower_sign"):

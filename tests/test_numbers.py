@@ -13,6 +13,10 @@ INF = None  # an unbounded side
 
 # (sentence, expected span text, value, low, high, bound, unit)
 POSITIVES = [
+    # "revised ... up to" is where the figure moved (its object between); "for up to" a bound.
+    ("The office revised the rate for October to December up to 5.1 per cent.", "5.1 per cent",
+     5.1, 5.1, 5.1, "exact", "percent"),
+    ("It raised money for up to 500 families.", "up to 500", 500, INF, 500, "upper", None),
     # A figure grouped in thousands after a place word is no label ("Region 5").
     ("Across the region 58,000 people have been left homeless.", "58,000", 58000, 58000, 58000,
      "exact", None),
