@@ -237,7 +237,41 @@ def _candidate_matrices(block: list[dict], story: features.Story
         av = np.abs(values)
         reach = (av[:, None] < av[None, :]) & (av[None, :] <= INCREMENT_RATIO * av[:, None])
         counted |= (added[:, None] & reach) | (added[:, None] & reach).T
+    # A quarter's sum meets the larger sums of its currency for a year or for no stated span
+    # ("£1.62bn of it earned in the fourth quarter", "a pre-tax profit of £7.84bn for 2024").
+    quarter = np.array([_a_quarters_sum(r) for r in block])
+    if quarter.any():
+        av = np.abs(values)
+        yearly = np.array([_a_years_sum(r) for r in block])
+        reach = ((av[:, None] < av[None, :]) & (av[None, :] <= QUARTER_RATIO * av[:, None])
+                 & quarter[:, None] & yearly[None, :])
+        counted |= reach | reach.T
     return keep & other, counted & ~keep & other
+
+
+# A year's sum is at most this many times a quarter's of it (a strong quarter is half of it).
+QUARTER_RATIO = 10.0
+
+
+def _a_quarters_sum(r: dict) -> bool:
+    """A sum told for a quarter ("in the fourth quarter", "in the three months to June")."""
+    return (r.get("unit_family") == "money" and r["role"] in (None, "total")
+            and periods.told_for_a_quarter(r))
+
+
+def _a_years_sum(r: dict) -> bool:
+    """A sum told for a year, or for no stated span."""
+    return (r.get("unit_family") == "money" and r["role"] in (None, "total")
+            and periods.told_for_a_year(r))
+
+
+def _quarter_and_year(ra: dict, rb: dict) -> bool:
+    """One sum told for a quarter, a larger one of its unit for a year (or no span), their
+    words sharing what they measure ("profit", "revenue")."""
+    q, y = (ra, rb) if _a_quarters_sum(ra) else (rb, ra)
+    return (_a_quarters_sum(q) and _a_years_sum(y) and q["unit"] == y["unit"]
+            and abs(float(q["value"])) < abs(float(y["value"]))
+            and bool(features.measure_words(q) & features.measure_words(y)))
 
 
 def _amount_signatures(r: dict) -> frozenset:
@@ -710,7 +744,8 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
     # (Spans of unlike length, a month's count and a year's, are two measures; but the only
     # rainfall each report gives, for a day and for three, is one told for two periods.)
     sole = not agree and sole_of_kind(ra, rb, story)
-    if (not agree and p >= CLOSEST_MIN and (prel != "different" or sole
+    quarter_year = not agree and _quarter_and_year(ra, rb)
+    if (not agree and p >= CLOSEST_MIN and (prel != "different" or sole or quarter_year
                                              or periods.comparable_spans(ra, rb))):
         pair = None
         tag = counted_tag(ra)
@@ -732,6 +767,9 @@ def _score_pair(ra: dict, rb: dict, story: features.Story, matcher: model.Matche
         elif sole and not _clash(ra, rb, story):
             pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the only figure of "
                     "its kind in the two reports", "closest")
+        elif quarter_year and not _clash(ra, rb, story):
+            pair = (ra["index"], rb["index"], round(p, 6), prel, "each is the other's closest "
+                    "figure of its kind, a quarter's sum and a year's", "closest")
         elif (_increment_and_level(ra, rb) and not _clash(ra, rb, story)
               and (values[_PHRASE_OVERLAP] or values[_NAMES_SHARED]
                    or features.measure_words(ra) & features.measure_words(rb))):

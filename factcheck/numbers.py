@@ -233,10 +233,13 @@ _MOVED_UP_TO = re.compile(r"(?i)\b(?:go|goes|going|gone|went|move[sd]?|moving|cl
                           r"edg(?:e|es|ed|ing)|inch(?:es|ed|ing)?|creep(?:s|ing)?|crept|"
                           r"tick(?:s|ed|ing)?|push(?:es|ed|ing)?|revis(?:e|es|ed|ing)|"
                           r"mark(?:s|ed|ing)?|scal(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?)\s+"
-                          # ("revised the rate for October to December up to 5.1 per cent": the
+                          r"up\s+to\s*$"
+                          # ("revised the rate for October to December up to 5.1 per cent": a
                           # verb's object may come between, but "up to" right after "for" is a
                           # bound: "raised money for up to 500 families")
-                          r"(?:(?:[\w'’-]+\s+){0,5}(?!(?:for|of|by|with|among)\s)[\w'’-]+\s+)?"
+                          r"|\b(?:revis(?:e|es|ed|ing)|push(?:es|ed|ing)?|mark(?:s|ed|ing)?|"
+                          r"scal(?:e|es|ed|ing)|ratchet(?:s|ed|ing)?)\s+"
+                          r"(?:[\w'’-]+\s+){0,5}(?!(?:for|of|by|with|among)\s)[\w'’-]+\s+"
                           r"up\s+to\s*$")
 _BETWEEN = re.compile(r"(?i)\b(?:between|from)\s*$")
 _CHANGE_FROM = re.compile(

@@ -174,3 +174,28 @@ def relation(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     if gap is None or gap <= SAME_CYCLE_DAYS:
         return "unknown"
     return "different"
+
+
+# Spans of at most this many days are a quarter's; of at least this many, a year's.
+QUARTER_DAYS, YEAR_DAYS = 100, 300
+
+
+def _span_days(row: Mapping[str, Any]) -> int | None:
+    start, end, _ = _dates(row)
+    return (end - start).days if start and end else None
+
+
+def told_for_a_quarter(row: Mapping[str, Any]) -> bool:
+    """The figure is told for a quarter ("in the fourth quarter", "in the three months to
+    June")."""
+    days = _span_days(row)
+    return row.get("period_kind") == "quarter" or (
+        row.get("period_kind") == "range" and days is not None and days <= QUARTER_DAYS)
+
+
+def told_for_a_year(row: Mapping[str, Any]) -> bool:
+    """The figure is told for a year, or for no stated span (a company's year, said without
+    it)."""
+    days = _span_days(row)
+    return not row.get("period_kind") or row.get("period_kind") == "year" or (
+        row.get("period_kind") == "range" and days is not None and days >= YEAR_DAYS)

@@ -61,6 +61,8 @@ def _when(row: Mapping[str, Any]) -> str:
     if kind == "future":  # a forecast or guidance: "next year", "in the current year"
         return (f" for the period ahead, {start} to {end}"
                 if isinstance(start, str) and isinstance(end, str) else " for a period ahead")
+    if kind == "quarter":
+        return " for a quarter"  # ("in the fourth quarter": its year not said)
     return ""
 
 
@@ -187,7 +189,8 @@ def judge_pair(a: Mapping[str, Any], b: Mapping[str, Any], period_relation: str,
         found = _fitted_reason(a, b, ca, cb, diff, base)
         if found.verdict == "explained" and "times_apart" not in found.details:
             return found
-        return _risen_between_reports(a, b, base) or _standing_between_reports(a, b, base)
+        return (_risen_between_reports(a, b, base) or _standing_between_reports(a, b, base)
+                or _quarter_of_a_year(a, b, base))
     if a.get("running") and b.get("running") and a["as_of"] and a["as_of"] == b["as_of"]:
         return _contradiction(a, b, diff, base)  # one toll, one day, two figures
     return _fitted_reason(a, b, ca, cb, diff, base)
@@ -538,6 +541,22 @@ def _standing_between_reports(a: Mapping[str, Any], b: Mapping[str, Any],
         f"{formatting.claim(late)}. Probably not a conflict: both count what still holds on "
         f"the report's day (\"remain\", \"still\"), which changes from day to day; worth a "
         f"look."), **base)
+
+
+def _quarter_of_a_year(a: Mapping[str, Any], b: Mapping[str, Any],
+                       base: dict) -> Finding | None:
+    """For two sums aligned only as each other's closest: one told for a quarter, the larger
+    for a year or for no span ("£1.62bn of it earned in the fourth quarter", "a pre-tax profit
+    of £7.84bn for 2024"): a quarter's figure and a year's; else None."""
+    q, y = (a, b) if periods.told_for_a_quarter(a) else (b, a)
+    if not (q.get("unit_family") == "money" == y.get("unit_family")
+            and periods.told_for_a_quarter(q) and periods.told_for_a_year(y)
+            and _point(q) < _point(y)):
+        return None
+    return Finding(id="", verdict="explained", relation="different-period", explanation=(
+        f"{_who(q)} says {formatting.claim(q)}{_when(q) or ' for a quarter'}; {_who(y)} says "
+        f"{formatting.claim(y)}{_when(y) or ' (no period stated)'}. Probably not a conflict: "
+        f"a quarter's figure is a part of the year's; worth a look."), **base)
 
 
 def _later_by(days: int) -> str:

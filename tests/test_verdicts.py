@@ -1530,3 +1530,14 @@ def test_one_outcome_on_one_stated_day_hedged_closely_is_one_count():
                    "almost 2,000 residents of Kelmouth and St Arvan evacuated on Monday alone. "
                    "Three people died.", "2026-01-21"))
     assert [f.verdict for f in _between(result, "2,840", "almost 2,000")] == ["contradict"]
+
+
+def test_a_quarters_sum_against_the_years():
+    """"£1.62bn of it earned in the fourth quarter" and "a pre-tax profit of £7.84bn for 2024":
+    a quarter's figure and the year's, explained, never a dispute."""
+    result = _run(("The lender reported a pre-tax profit of £7.84bn for 2024, its highest since "
+                   "2007. It employs 58,000 staff and paid a dividend of 6.2p.", "2025-02-20"),
+                  ("The bank said profit rose, with £1.62bn of it earned in the fourth quarter as "
+                   "margins widened. Bad loans cost £860m.", "2025-02-24"))
+    assert [(f.verdict, f.relation) for f in _between(result, "£7.84bn", "£1.62bn")] == [
+        ("explained", "different-period")]
