@@ -17,6 +17,8 @@ POSITIVES = [
     ("The office revised the rate for October to December up to 5.1 per cent.", "5.1 per cent",
      5.1, 5.1, 5.1, "exact", "percent"),
     ("It raised money for up to 500 families.", "up to 500", 500, INF, 500, "upper", None),
+    ("The 13- and 15-inch portables run up to 2.7GHz quad Core i7s.", "up to 2.7GHz", 2.7,
+     INF, 2.7, "upper", "GHz"),
     # A figure grouped in thousands after a place word is no label ("Region 5").
     ("Across the region 58,000 people have been left homeless.", "58,000", 58000, 58000, 58000,
      "exact", None),
