@@ -1170,6 +1170,9 @@ _HEDGED_OVER = (r"(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|more\s+than\
 # from 67.3% in 2019", "£212m, compared with £301m a year earlier", "up from 1.7 per cent".
 _COMPARED_FROM = re.compile(r"^[^.;]{0,50}?\b(?:(?:up|down)\s+from|from|compared\s+(?:with|to)|"
                             r"against|versus|vs\.?)\s+(?:the\s+)?(?:[^.;\d]{0,40}?\bwhen\s+)?"
+                            # ("up from previous guidance of around £205m")
+                            r"(?:(?:previous|earlier|original|prior|its|their|the)\s+"
+                            r"(?:[a-z-]+\s+){0,2}of\s+)?"
                             r"(?:about\s+|around\s+|some\s+|just\s+|nearly\s+|almost\s+)?$",
                             re.IGNORECASE)
 # A total an increment brings something to: "a further £40m, bringing its total budget to

@@ -457,6 +457,10 @@ def test_a_later_at_least_below_an_earlier_toll_is_no_fall():
 # with one of them: the reason the article states carries across. (a, b, a's figure, b's
 # figure, relation)
 STATED_LINKS = [
+    # The figure a level is compared with, named by what it was ("previous guidance").
+    ("The retailer now expects full-year adjusted pre-tax profit of about £215m.",
+     "It lifted its guidance to about £215m, up from previous guidance of around £205m.",
+     "about £215m", "around £205m", "different-period"),
     ("Turnout across the country was 59.7%, the lowest at a general election in decades.",
      "Labour won on a turnout of just under 60%, down from 67.3% in 2019.",
      "59.7%", "67.3%", "different-period"),
