@@ -530,6 +530,14 @@ _STILL = re.compile(r"\b(?:remain|remains|remained|still|now)\b", re.IGNORECASE)
 _STANDING = re.compile(r"\b(?:remain|remains|remained|still)\b", re.IGNORECASE)
 
 
+def in_clause(row: Mapping[str, Any]) -> tuple[str, int, int, int, int]:
+    """A claim's sentence, the figure's offsets in it and its clause's bounds."""
+    sentence = str(row.get("sentence") or "")
+    start = int(row["start"]) - int(row["sentence_start"])
+    end = int(row["end"]) - int(row["sentence_start"])
+    return (sentence, start, end) + clause_bounds(sentence, start, end)
+
+
 def told_as_standing(row: Mapping[str, Any]) -> bool:
     """The figure's clause tells it as what still stands on the report's day ("161,000 homes
     remain without power", "the 38,000 still cut off"): a count that can fall.
@@ -538,16 +546,13 @@ def told_as_standing(row: Mapping[str, Any]) -> bool:
     >>> told_as_standing({"sentence": s, "sentence_start": 0, "start": 7, "end": 14})
     True
     """
-    sentence = str(row.get("sentence") or "")
-    start = int(row["start"]) - int(row["sentence_start"])
-    end = int(row["end"]) - int(row["sentence_start"])
-    lo, hi = clause_bounds(sentence, start, end)
+    sentence, start, end, lo, hi = in_clause(row)
     return bool(_STANDING.search(sentence, max(lo, start - 30), min(hi, end + 40)))
 
 
 # A clause that tells its figure as a count so far or as it now stands: it may still change.
-_AS_IT_STANDS = re.compile(r"\b(?:remain|remains|remained|still|now|so\s+far|to\s+date|(?:have|has|had)"
-                     r"(?:\s+now)?\s+been)\b", re.IGNORECASE)
+_AS_IT_STANDS = re.compile(r"\b(?:remain|remains|remained|still|now|so\s+far|to\s+date|"
+                           r"(?:have|has|had)(?:\s+now)?\s+been)\b", re.IGNORECASE)
 
 
 def told_as_so_far(row: Mapping[str, Any]) -> bool:
@@ -559,10 +564,7 @@ def told_as_so_far(row: Mapping[str, Any]) -> bool:
     >>> told_as_so_far({"sentence": s, "sentence_start": 0, "start": 29, "end": 32})
     True
     """
-    sentence = str(row.get("sentence") or "")
-    start = int(row["start"]) - int(row["sentence_start"])
-    end = int(row["end"]) - int(row["sentence_start"])
-    lo, hi = clause_bounds(sentence, start, end)
+    sentence, start, end, lo, hi = in_clause(row)
     # (The verb may come after a long subject: "Some 1,800 rescuers, including firefighters
     # with sniffer dogs, have been combing the rubble".)
     return bool(_AS_IT_STANDS.search(sentence, max(lo, start - 30), min(hi, end + 80)))
@@ -589,10 +591,7 @@ def direction(row: Mapping[str, Any]) -> int:
     >>> direction({"sentence": s, "sentence_start": 0, "start": 28, "end": 32})
     -1
     """
-    sentence = str(row.get("sentence") or "")
-    start = int(row["start"]) - int(row["sentence_start"])
-    end = int(row["end"]) - int(row["sentence_start"])
-    lo, hi = clause_bounds(sentence, start, end)
+    sentence, start, end, lo, hi = in_clause(row)
     for found in (_DIRECTION_AFTER.match(sentence[end:hi][:12]),
                   _DIRECTION_BEFORE.search(sentence[max(lo, start - 40):start])):
         if found:

@@ -520,10 +520,7 @@ def _fallen_toll(early: Mapping[str, Any], late: Mapping[str, Any]) -> bool:
 
 def _announced(row: Mapping[str, Any]) -> bool:
     """The figure's clause tells it as what a plan will do (``_PLANNED``)."""
-    sentence = str(row.get("sentence") or "")
-    start = int(row["start"]) - int(row["sentence_start"])
-    end = int(row["end"]) - int(row["sentence_start"])
-    lo, hi = phrases.clause_bounds(sentence, start, end)
+    sentence, _, _, lo, hi = phrases.in_clause(row)
     return bool(_PLANNED.search(sentence, lo, hi))
 
 
