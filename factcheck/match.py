@@ -295,7 +295,7 @@ ONE_MEASURE_RATIO = 1.5
 
 def _one_of_a_measure(r: dict) -> bool:
     """A figure the one-figure-of-a-measure search may pair: a sum, or a count of a hundred or
-    more, given as it is (no bound)."""
+    more, given as it is or hedged, or bounded close to it ("almost 2,000"), not "more than"."""
     return (r["bound"] in ("exact", "approx") or features.tight_hedge(r)) and (
         r.get("unit_family") == "money"
         or r.get("unit_family") in ("count", "person") and abs(float(r["value"])) >= 100)
@@ -602,9 +602,7 @@ _SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
 def _another_sum(row: dict) -> bool:
     """The figure's sentence gives another sum of its currency (by its sign)."""
     sign = _SYMBOLS.get(str(row["unit"]))
-    sentence = str(row.get("sentence") or "")
-    at, end = int(row["start"]) - int(row["sentence_start"]), int(row["end"]) - int(
-        row["sentence_start"])
+    sentence, at, end, _, _ = phrases.in_clause(row)
     return sign is None or sign in sentence[:at] + sentence[end:]
 
 

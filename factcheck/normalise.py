@@ -1190,8 +1190,7 @@ def _sentence_rows(rows: list[dict], sentence: str, s0: int, s_idx: int,
 # A reading told after "at" ("measured ... at 6.8"), in a sentence about a quake.
 _QUAKE_READING = re.compile(r"\bat\s+$", re.IGNORECASE)
 _QUAKE = re.compile(r"\b(?:earthquakes?|quakes?|tremors?|aftershocks?|seismic|seismolog\w*|"
-                    r"geological\s+survey)\b",
-                    re.IGNORECASE)
+                    r"geological\s+survey)\b", re.IGNORECASE)
 
 
 def _role_in_sentence(sentence: str, q: numbers.Quantity, nxt: numbers.Quantity | None,

@@ -100,6 +100,7 @@ def _opposite_moves(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
 
 
 def _way(row: Mapping[str, Any]) -> str:
+    """"up" or "down", as the change's words tell it."""
     return "up" if phrases.direction(row) > 0 else "down"
 
 
